@@ -1,0 +1,68 @@
+/**
+ * How a host should dress a sheet: widths, number formats, fills, frozen panes, drop-down lists.
+ * lib/ says what; the host (ExcelJS, the Office JavaScript API) applies what it can. Ranges are A1 ("B2:F20"), 1-based as Excel.
+ */
+
+export interface RangeStyle {
+  range: string;
+  /** Excel number format: "0.00", "0", "0%", "@" (text). */
+  numberFormat?: string;
+  /** Fill colour, "#RRGGBB". */
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+}
+
+export interface ListValidation {
+  range: string;
+  /** Allowed values; the host shows a drop-down. Blank is always allowed. */
+  list: readonly string[];
+  /** Chinese message when the user types something else. */
+  prompt: string;
+}
+
+export interface SheetFormat {
+  /** Column widths in characters, by column from A. */
+  columnWidths: number[];
+  frozenRows: number;
+  frozenColumns: number;
+  styles: RangeStyle[];
+  validations: ListValidation[];
+  /** Tab colour "#RRGGBB" (input sheets one colour, output sheets another). */
+  tabColor?: string;
+}
+
+/** A sheet ready for a host: values (strings, numbers, booleans, blanks) and how to format them. */
+export interface SheetOut {
+  name: string;
+  rows: (string | number | boolean | null)[][];
+  format: SheetFormat;
+}
+
+/** Fills for each 等次 on 结果 and 汇总. */
+export const GRADE_FILLS: Record<string, string> = {
+  优秀: "#C6EFCE",
+  良好: "#DDEBF7",
+  合格: "#FFEB9C",
+  不合格: "#FFC7CE",
+};
+
+export const HEADER_FILL = "#D9E1F2";
+export const NOT_APPLICABLE_FILL = "#E7E6E6";
+export const INPUT_TAB = "#4472C4";
+export const OUTPUT_TAB = "#70AD47";
+
+/** Number format for a figure with `places` decimals: 2 → "0.00", 0 → "0". */
+export function decimalFormat(places: number): string {
+  return places > 0 ? `0.${"0".repeat(places)}` : "0";
+}
+
+/**
+ * Text that a spreadsheet would take for a formula if typed: it begins with = + - or @.
+ * Hosts write such text as text (Excel: number format "@" or a leading apostrophe), never as a formula.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}

@@ -1,0 +1,12 @@
+/** kaohe's scoring library: pure TypeScript over decimal.js. Hosts move grids in and out; everything else is here. */
+export * from "./decimal";
+export * from "./grid";
+export * from "./issue";
+export * from "./model";
+export * from "./layout";
+export * from "./format";
+export { buildTemplate, type TemplateOptions } from "./template";
+export { readAssessment, type ReadOutcome } from "./reader";
+export { scoreAssessment, type ScoreOutcome } from "./rules";
+export { renderOutputs, toJson, type ResultsJson } from "./output";
+export { runAssessment, checkAssessment, type RunOutcome } from "./run";

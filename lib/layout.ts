@@ -1,0 +1,140 @@
+/**
+ * The workbook layout of spec §1, once: sheet names, header texts, categories and parameters.
+ * The template writes these, the reader finds columns by these texts, the writer uses the output headers.
+ */
+
+export const SHEET = {
+  guide: "说明",
+  params: "参数",
+  units: "考核对象",
+  indicators: "考核指标",
+  scores: "评分",
+  satisfaction: "满意度",
+  peer: "上下互评",
+  adjustments: "加减分",
+  results: "结果",
+  audit: "计算说明",
+  summary: "汇总",
+} as const;
+
+/** Input sheets, in workbook order. The software never changes a cell in them after creating them. */
+export const INPUT_SHEETS = [
+  SHEET.guide,
+  SHEET.params,
+  SHEET.units,
+  SHEET.indicators,
+  SHEET.scores,
+  SHEET.satisfaction,
+  SHEET.peer,
+  SHEET.adjustments,
+] as const;
+
+/** Output sheets: each 计算等次 replaces them whole. */
+export const OUTPUT_SHEETS = [SHEET.results, SHEET.audit, SHEET.summary] as const;
+
+export const HEADERS = {
+  params: ["参数", "值", "说明"],
+  units: ["序号", "单位名称", "类别", "排名分组", "上年名次", "上年等次"],
+  indicators: ["编号", "一级指标", "二级指标", "考核内容", "分值", "考核方式", "考核主体", "适用类别"],
+  /** 评分 starts with these; one column per indicator follows, headed "编号 二级指标". Row 2 holds 分值. */
+  scores: ["单位名称", "类别"],
+  satisfaction: ["单位名称", "满意度(%)", "满意", "基本满意", "不满意", "不了解"],
+  /** 上下互评 starts with this; one column per rater unit follows, headed by the rater's 单位名称. */
+  peer: ["被评单位"],
+  adjustments: ["单位名称", "类型", "分值", "事由", "依据", "情节严重", "重大法治问题"],
+  results: ["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "提示"],
+  audit: ["排名分组", "单位名称", "项目", "结果", "计算过程"],
+  summary: ["排名分组", "单位数", "优秀", "良好", "合格", "不合格", "最高分", "最低分", "平均分", "说明"],
+} as const;
+
+/** 评分 row 2, column A. */
+export const SCORES_MAX_ROW_LABEL = "分值";
+
+/** 不适用 as typed: the word, or a slash (half- or full-width). */
+export const NOT_APPLICABLE = "不适用";
+export const NOT_APPLICABLE_MARKS = ["不适用", "/", "／"] as const;
+
+/** 适用类别 meaning every category. */
+export const ALL_CATEGORIES = "全部";
+/** Separator of lists in one cell (适用类别, 互评等级分…). */
+export const LIST_SEPARATOR = "、";
+
+/** The seven categories of 考核方案 §二, in order: short name, the scheme's words, default 排名分组. */
+export const CATEGORIES = [
+  { name: "乡镇", full: "乡（镇）", rankGroup: "乡镇" },
+  { name: "党委机关", full: "县纪委监委机关、县委工作机关及其管理的机关", rankGroup: "县直单位" },
+  { name: "人大政协", full: "县人大常委会办公室、县政协办公室", rankGroup: "县直单位" },
+  { name: "政府部门", full: "县政府办公室，县政府工作部门、直属特设机构、直属机构，部门管理机构", rankGroup: "县直单位" },
+  { name: "法院检察院", full: "县法院、县检察院", rankGroup: "县直单位" },
+  { name: "群团机关", full: "群团机关", rankGroup: "县直单位" },
+  { name: "驻县单位", full: "中央、省、市驻县单位", rankGroup: "县直单位" },
+] as const;
+
+export const RANK_GROUPS = ["乡镇", "县直单位"] as const;
+
+/** Default 排名分组 of a category: 乡镇 for 乡镇, 县直单位 for the six others and for categories users add. */
+export function defaultRankGroup(category: string): string {
+  return category === "乡镇" ? "乡镇" : "县直单位";
+}
+
+export const ADJUSTMENT_TYPES = { bonus: "加分", penalty: "扣分" } as const;
+export const YES = "是";
+export const NO = "否";
+
+/** The parameter names of spec §3, as typed in 参数!A. Per-group rows add "-<排名分组>" to a name in PER_GROUP_PARAMS. */
+export const PARAM = {
+  year: "年度",
+  decimals: "小数位数",
+  satisfactionPoints: "满意度分值",
+  peerPoints: "互评分值",
+  peerWeight: "互评权重",
+  trimPeer: "互评去掉最高最低分",
+  trimMinCount: "互评去极值最少人数",
+  uniformRaterInvalid: "互评同分票无效",
+  ratingWords: "互评等级分",
+  ballotValues: "满意度票值",
+  bonusCap: "加分上限",
+  penaltyCap: "扣分上限",
+  totalCap: "总分上限",
+  excellentLine: "优秀分数线",
+  goodLine: "良好分数线",
+  passLine: "合格分数线",
+  excellentQuota: "优秀比例上限",
+  rankRule: "名次规则",
+  bigDropPlaces: "退步较大名次",
+  blankScore: "空白评分",
+} as const;
+
+/** Parameters that may be given per 排名分组 by adding "-<组名>". 互评权重 exists only per group. */
+export const PER_GROUP_PARAMS = [PARAM.excellentLine, PARAM.goodLine, PARAM.passLine, PARAM.excellentQuota] as const;
+
+export const RANK_RULE_WORDS = { dense: "中国式排名", competition: "跳位排名" } as const;
+export const BLANK_SCORE_WORDS = { error: "报错", zero: "按0分" } as const;
+
+/**
+ * The 参数 rows of a new template: name, default as typed, and the explanation shown in 参数!C.
+ * The year row's value is filled in by the template from the chosen year.
+ */
+export const PARAM_ROWS: readonly { name: string; value: string | number | null; explanation: string }[] = [
+  { name: PARAM.year, value: null, explanation: "考核年度，显示在各表标题中。" },
+  { name: PARAM.decimals, value: 2, explanation: "每个写出的分数按四舍五入保留的小数位数（0–6）。" },
+  { name: PARAM.satisfactionPoints, value: 10, explanation: "满意度调查在百分制中所占分值；未调查的单位不计此项，按实际应得分换算。" },
+  { name: PARAM.peerPoints, value: 10, explanation: "上下互评在百分制中所占分值；无人评议的单位不计此项，按实际应得分换算。" },
+  { name: `${PARAM.peerWeight}-乡镇`, value: "50%", explanation: "排名分组为“乡镇”的评议单位所给评分的权重。某组无人评分时，其权重按比例分给其他组。" },
+  { name: `${PARAM.peerWeight}-县直单位`, value: "50%", explanation: "排名分组为“县直单位”的评议单位所给评分的权重。" },
+  { name: PARAM.trimPeer, value: YES, explanation: "是：每组评议单位去掉一个最高分和一个最低分后再平均（该组评分人数不少于下一行的人数时）。" },
+  { name: PARAM.trimMinCount, value: 6, explanation: "一组评分不少于此人数才去掉最高最低分（即“参评人大于5人的去掉一个最高分和一个最低分”）。" },
+  { name: PARAM.uniformRaterInvalid, value: NO, explanation: "是：某评议单位给所有单位打的分都相同（如全部100分），其评分全部不计，并给出提示。" },
+  { name: PARAM.ratingWords, value: "好=100、较好=85、一般=70、差=55", explanation: "上下互评中可填写的等级词及其对应分数，用“、”分隔。" },
+  { name: PARAM.ballotValues, value: "满意=100、基本满意=80、不满意=30", explanation: "满意度按票数计算时每票的分值；“不了解”票不计入。" },
+  { name: PARAM.bonusCap, value: 5, explanation: "加分合计的上限（考核方案：累计加分最多不超过5分）；留空表示不设上限。" },
+  { name: PARAM.penaltyCap, value: 10, explanation: "扣分合计的上限（考核方案：累计扣分原则上不超过10分）；留空表示不设上限。" },
+  { name: PARAM.totalCap, value: null, explanation: "总分的上限；留空表示总分可因加分超过100分。" },
+  { name: PARAM.excellentLine, value: 90, explanation: "总分不低于此分为“优秀”。可加一行“优秀分数线-乡镇”为某排名分组单独设定。" },
+  { name: PARAM.goodLine, value: 80, explanation: "总分不低于此分为“良好”。" },
+  { name: PARAM.passLine, value: 60, explanation: "总分不低于此分为“合格”，低于此分为“不合格”。" },
+  { name: PARAM.excellentQuota, value: null, explanation: "每个排名分组中“优秀”最多所占比例（如 30%）；留空表示不限（考核方案未设比例）。" },
+  { name: PARAM.rankRule, value: RANK_RULE_WORDS.dense, explanation: "中国式排名：同分并列，下一名次连续（1、1、2）；跳位排名：同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。" },
+  { name: PARAM.bigDropPlaces, value: 5, explanation: "名次比上年后退不少于此数，提示“退步较大”（通报警示）。" },
+  { name: PARAM.blankScore, value: BLANK_SCORE_WORDS.error, explanation: "报错：适用指标的评分留空时报错；按0分：按0分计算并给出提示。" },
+];

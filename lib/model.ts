@@ -1,0 +1,174 @@
+import type { D } from "./decimal";
+
+/** 等次, best first. */
+export type Grade = "优秀" | "良好" | "合格" | "不合格";
+export const GRADES: readonly Grade[] = ["优秀", "良好", "合格", "不合格"];
+
+/** 名次规则: 中国式排名 (dense: 1, 1, 2) or 跳位排名 (competition, as Excel RANK.EQ: 1, 1, 3). */
+export type RankRule = "dense" | "competition";
+
+/** 空白评分: a blank applicable score cell is an error (报错) or counts as 0 with a warning (按0分). */
+export type BlankScorePolicy = "error" | "zero";
+
+/** Where a value came from, so that explanations and problems can name the cell. */
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+/** 考核对象. */
+export interface Unit {
+  name: string;
+  category: string;
+  rankGroup: string;
+  lastRank: number | null;
+  lastGrade: Grade | null;
+  /** 考核对象 row of this unit (A1 row number), for messages. */
+  row: number;
+}
+
+/** 考核指标. `categories` is "all" for 全部, else the 类别 names it applies to (or named units, see below). */
+export interface Indicator {
+  code: string;
+  level1: string;
+  level2: string;
+  content: string;
+  maxPoints: D;
+  method: string;
+  assessor: string;
+  categories: "all" | string[];
+  row: number;
+}
+
+/** One cell of 评分 for an indicator that applies to the unit. */
+export type ScoreEntry =
+  | { kind: "score"; value: D; ref: CellRef }
+  | { kind: "notApplicable"; ref: CellRef };
+
+/** 满意度 of one unit: a typed percentage or ballot counts (票数). */
+export type SatisfactionEntry =
+  | { kind: "percent"; percent: D; ref: CellRef }
+  | { kind: "ballots"; satisfied: D; basic: D; unsatisfied: D; unknown: D; ref: CellRef };
+
+/** One 上下互评 rating, already mapped from words (好、较好…) to points. */
+export interface PeerRating {
+  rater: string;
+  ratee: string;
+  value: D;
+  /** The word typed, when the rating was a word. */
+  word: string | null;
+  ref: CellRef;
+}
+
+/** One 加减分 record. */
+export interface Adjustment {
+  unit: string;
+  type: "bonus" | "penalty";
+  points: D;
+  reason: string;
+  basis: string;
+  serious: boolean;
+  majorIssue: boolean;
+  ref: CellRef;
+}
+
+/** A parameter that may be set per 排名分组 (优秀分数线-乡镇): the plain value, and overrides by group. */
+export interface PerGroup<T> {
+  base: T;
+  byGroup: Map<string, T>;
+}
+
+export interface Thresholds {
+  excellent: D;
+  good: D;
+  pass: D;
+}
+
+/** 参数, validated. Percentages are fractions (50% → 0.5). */
+export interface Params {
+  year: number;
+  decimals: number;
+  satisfactionPoints: D;
+  peerPoints: D;
+  /** 互评权重-<排名分组>: weight of ratings given by raters of that group. */
+  peerWeights: Map<string, D>;
+  trimPeer: boolean;
+  trimMinCount: number;
+  uniformRaterInvalid: boolean;
+  /** 互评等级分: word → rating, in the order given. */
+  ratingWords: Map<string, D>;
+  /** 满意度票值. */
+  ballotValues: { satisfied: D; basic: D; unsatisfied: D };
+  bonusCap: D | null;
+  penaltyCap: D | null;
+  totalCap: D | null;
+  thresholds: PerGroup<Thresholds>;
+  excellentQuota: PerGroup<D | null>;
+  rankRule: RankRule;
+  bigDropPlaces: number;
+  blankScore: BlankScorePolicy;
+}
+
+/** Everything read from the input sheets, ready for the rules. */
+export interface AssessmentInput {
+  params: Params;
+  units: Unit[];
+  indicators: Indicator[];
+  /** unit name → indicator code → entry, for the indicators that apply to the unit (absent: blank cell under 报错 is an error already reported). */
+  scores: Map<string, Map<string, ScoreEntry>>;
+  satisfaction: Map<string, SatisfactionEntry>;
+  ratings: PeerRating[];
+  adjustments: Adjustment[];
+}
+
+/** One line of 计算说明: a figure, its value as written, and how it came about in words. */
+export interface AuditLine {
+  item: string;
+  value: string;
+  explanation: string;
+}
+
+/** Every figure of one unit's row of 结果 (null: the item does not apply). */
+export interface UnitResult {
+  unit: Unit;
+  indicatorEarned: D;
+  indicatorPossible: D;
+  satisfactionPercent: D | null;
+  satisfaction: D | null;
+  peerScore: D | null;
+  peer: D | null;
+  possible: D;
+  earned: D;
+  normalised: D;
+  bonusSum: D;
+  bonus: D;
+  penaltySum: D;
+  penalty: D;
+  serious: boolean;
+  majorIssue: boolean;
+  total: D;
+  rank: number;
+  grade: Grade;
+  notes: string[];
+  audit: AuditLine[];
+}
+
+/** Per 排名分组 summary (汇总). */
+export interface GroupSummary {
+  rankGroup: string;
+  count: number;
+  byGrade: Record<Grade, number>;
+  highest: D;
+  lowest: D;
+  mean: D;
+  excellentLimit: number | null;
+  /** The quota was exceeded because units tied on the boundary 名次 all stayed 优秀. */
+  quotaExceededByTie: boolean;
+}
+
+export interface AssessmentResult {
+  params: Params;
+  /** Ordered as 结果: by 排名分组 (in order of first appearance in 考核对象), then 名次, then 考核对象 order. */
+  units: UnitResult[];
+  groups: GroupSummary[];
+}

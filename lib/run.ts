@@ -1,0 +1,39 @@
+import type { SheetOut } from "./format";
+import type { WorkbookGrids } from "./grid";
+import { hasErrors, type Issue } from "./issue";
+import type { AssessmentResult } from "./model";
+import { renderOutputs } from "./output";
+import { readAssessment } from "./reader";
+import { scoreAssessment } from "./rules";
+
+export interface RunOutcome {
+  issues: Issue[];
+  /** null when any error was found: then a host writes nothing. */
+  result: AssessmentResult | null;
+  /** The output sheets to write (结果, 计算说明, 汇总); null when any error was found. */
+  outputs: SheetOut[] | null;
+}
+
+/**
+ * The whole of 计算等次 for any host: read the grids, score, render the output sheets.
+ * Any error anywhere means no result and no outputs, so a host cannot write half an answer.
+ */
+export function runAssessment(book: WorkbookGrids): RunOutcome {
+  const read = readAssessment(book);
+  if (read.input === null || hasErrors(read.issues)) {
+    return { issues: read.issues, result: null, outputs: null };
+  }
+  const scored = scoreAssessment(read.input);
+  const issues = [...read.issues, ...scored.issues];
+  if (hasErrors(issues)) {
+    return { issues, result: null, outputs: null };
+  }
+  return { issues, result: scored.result, outputs: renderOutputs(scored.result) };
+}
+
+/** 检查数据: every problem, without scoring output. */
+export function checkAssessment(book: WorkbookGrids): Issue[] {
+  const read = readAssessment(book);
+  if (read.input === null || hasErrors(read.issues)) return read.issues;
+  return [...read.issues, ...scoreAssessment(read.input).issues];
+}

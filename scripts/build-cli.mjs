@@ -1,0 +1,15 @@
+// Bundles the command line (cli/ + lib/) into dist/cli/kaohe.mjs so that `npx kaohe`
+// works right after `npm install` in a fresh clone (npm runs `prepare` there).
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["cli/main.ts"],
+  outfile: "dist/cli/kaohe.mjs",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});
