@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line lives in cli/ (TypeScript); `npm install` bundles it into dist/cli/ (see scripts/build-cli.mjs).
+// The command line lives in bin/*.ts; `npm install` bundles it into dist/cli/ (see scripts/build-cli.mjs).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 

@@ -5,6 +5,7 @@ export * from "./issue";
 export * from "./model";
 export * from "./layout";
 export * from "./format";
+export * from "./applies";
 export { buildTemplate, type TemplateOptions } from "./template";
 export { readAssessment, type ReadOutcome } from "./reader";
 export { scoreAssessment, type ScoreOutcome } from "./rules";

@@ -1,9 +1,9 @@
-// Bundles the command line (cli/ + lib/) into dist/cli/kaohe.mjs so that `npx kaohe`
+// Bundles the command line (bin/*.ts + lib/) into dist/cli/kaohe.mjs so that `npx kaohe`
 // works right after `npm install` in a fresh clone (npm runs `prepare` there).
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["cli/main.ts"],
+  entryPoints: ["bin/main.ts"],
   outfile: "dist/cli/kaohe.mjs",
   bundle: true,
   platform: "node",
