@@ -1,0 +1,87 @@
+import type { ListValidation, RangeStyle, SheetFormat, SheetOut } from "../../lib/format";
+import { boxAddress, parseRange, type CellBox } from "./range";
+import type { Cell, Worksheet } from "./library";
+
+/**
+ * Fills a new worksheet with a SheetOut: values, then its format. Used for the template and for the output sheets alike.
+ * Strings are always plain string values: ExcelJS stores them as shared strings, never as formulas,
+ * so "=1+1", "+86" or "@SUM(A1)" stay the text the library wrote.
+ */
+export function fillSheet(sheet: Worksheet, out: SheetOut): void {
+  writeValues(sheet, out.rows);
+  applyFormat(sheet, out.format, out.rows.length);
+}
+
+function writeValues(sheet: Worksheet, rows: SheetOut["rows"]): void {
+  rows.forEach((values, rowIndex) => {
+    values.forEach((value, columnIndex) => {
+      if (value === null) return;
+      sheet.getCell(rowIndex + 1, columnIndex + 1).value = value;
+    });
+  });
+}
+
+/** Widths, frozen panes, tab colour, range styles and drop-down lists. */
+export function applyFormat(sheet: Worksheet, format: SheetFormat, rowCount: number): void {
+  format.columnWidths.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  if (format.frozenRows > 0 || format.frozenColumns > 0) {
+    sheet.views = [{ state: "frozen", xSplit: format.frozenColumns, ySplit: format.frozenRows }];
+  }
+  if (format.tabColor !== undefined) sheet.properties.tabColor = { argb: argb(format.tabColor) };
+  for (const style of format.styles) applyStyle(sheet, style, rowCount);
+  for (const validation of format.validations) addListValidation(sheet, validation, rowCount);
+}
+
+function applyStyle(sheet: Worksheet, style: RangeStyle, rowCount: number): void {
+  forEachCell(sheet, parseRange(style.range, rowCount), (cell) => {
+    if (style.numberFormat !== undefined) cell.numFmt = style.numberFormat;
+    if (style.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    if (style.bold !== undefined || style.fontColor !== undefined) {
+      // A new object each time: ExcelJS may share one style object between cells.
+      cell.font = {
+        ...cell.font,
+        ...(style.bold !== undefined ? { bold: style.bold } : {}),
+        ...(style.fontColor !== undefined ? { color: { argb: argb(style.fontColor) } } : {}),
+      };
+    }
+    if (style.wrap !== undefined || style.horizontal !== undefined) {
+      cell.alignment = {
+        ...cell.alignment,
+        ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+        ...(style.horizontal !== undefined ? { horizontal: style.horizontal } : {}),
+        vertical: "middle",
+      };
+    }
+  });
+}
+
+function forEachCell(sheet: Worksheet, box: CellBox, visit: (cell: Cell) => void): void {
+  for (let row = box.top; row <= box.bottom; row += 1) {
+    for (let column = box.left; column <= box.right; column += 1) visit(sheet.getCell(row, column));
+  }
+}
+
+/**
+ * A drop-down list. Excel keeps an inline list as one quoted formula of at most 255 characters, items
+ * separated by commas; the lists of the template (类别, 是/否, 加分/扣分 …) are short and comma-free.
+ */
+function addListValidation(sheet: Worksheet, validation: ListValidation, rowCount: number): void {
+  const address = boxAddress(parseRange(validation.range, rowCount));
+  const dataValidations = (sheet as unknown as { dataValidations: { add(address: string, rule: object): void } }).dataValidations;
+  dataValidations.add(address, {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${validation.list.map((item) => item.replace(/"/g, '""')).join(",")}"`],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: "输入有误",
+    error: validation.prompt,
+  });
+}
+
+/** "#RRGGBB" → ExcelJS "FFRRGGBB" (opaque). */
+function argb(colour: string): string {
+  return `FF${colour.replace(/^#/, "").toUpperCase()}`;
+}

@@ -1,0 +1,6 @@
+/** The .xlsx host: bytes in, grids out; outputs in, bytes out. Isomorphic: used by the command line and the standalone page. */
+export { readWorkbookGrids } from "./read";
+export { writeOutputSheets, buildWorkbook } from "./write";
+export { NotAWorkbookError } from "./errors";
+export { XLSX_MESSAGES } from "./messages";
+export type { Bytes } from "./library";

@@ -1,0 +1,99 @@
+import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
+import { toCellValue } from "./cell-value";
+import { NotAWorkbookError } from "./errors";
+import { loadWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
+import { XLSX_MESSAGES } from "./messages";
+
+/**
+ * Reads every sheet of an .xlsx file, in workbook order, as the user sees it (cached formula results, not formulas).
+ * @throws NotAWorkbookError when the bytes are not an .xlsx workbook.
+ */
+export async function readWorkbookGrids(data: Bytes): Promise<WorkbookGrids> {
+  const workbook = await openWorkbook(data);
+  return { sheets: sheetsInOrder(workbook).map(readSheet) };
+}
+
+/** Loads the bytes; any failure of the zip or XML layer means the file is not a workbook we can read. */
+export async function openWorkbook(data: Bytes): Promise<Workbook> {
+  let workbook: Workbook;
+  try {
+    workbook = await loadWorkbook(data);
+  } catch (cause) {
+    throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook, { cause });
+  }
+  // A .docx or any other zip loads without error but has no workbook part, hence no sheets.
+  if (workbook.worksheets.length === 0) throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook);
+  return workbook;
+}
+
+/** ExcelJS keeps sheets by id; the tab order users see is orderNo. */
+function sheetsInOrder(workbook: Workbook): Worksheet[] {
+  return [...workbook.worksheets].sort((a, b) => orderOf(a) - orderOf(b));
+}
+
+function orderOf(sheet: Worksheet): number {
+  return (sheet as unknown as { orderNo?: number }).orderNo ?? sheet.id;
+}
+
+function readSheet(sheet: Worksheet): SheetGrid {
+  return {
+    name: sheet.name,
+    rows: readRows(sheet),
+    merged: mergedRanges(sheet),
+    hiddenRows: hiddenRows(sheet),
+    hiddenColumns: hiddenColumns(sheet),
+  };
+}
+
+/**
+ * Rows up to the last one holding a value, each up to its last value (rows are ragged).
+ * The cells a merge covers, other than its top-left one, are empty, as on screen.
+ */
+function readRows(sheet: Worksheet): CellValue[][] {
+  const rows: CellValue[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const value = toCellValue(cell.value);
+      if (value !== null) cells[columnNumber - 1] = value;
+    });
+    rows[rowNumber - 1] = fillHoles(cells);
+  });
+  return trimTrailingEmptyRows(fillHoles(rows, () => []));
+}
+
+/** Sparse arrays become dense ones: a missing cell is null (or an empty row). */
+function fillHoles<T>(items: T[], empty: () => T = () => null as T): T[] {
+  return Array.from({ length: items.length }, (_, index) => (index in items ? (items[index] as T) : empty()));
+}
+
+function trimTrailingEmptyRows(rows: CellValue[][]): CellValue[][] {
+  let end = rows.length;
+  while (end > 0 && (rows[end - 1]?.length ?? 0) === 0) end -= 1;
+  return rows.slice(0, end);
+}
+
+function mergedRanges(sheet: Worksheet): string[] {
+  const merges = (sheet.model as unknown as { merges?: string[] }).merges ?? [];
+  return [...merges];
+}
+
+/** 0-based indices of hidden rows, over every row the sheet defines (an empty row may be hidden too). */
+function hiddenRows(sheet: Worksheet): number[] {
+  const hidden: number[] = [];
+  for (let number = 1; number <= sheet.rowCount; number += 1) {
+    if (sheet.findRow(number)?.hidden === true) hidden.push(number - 1);
+  }
+  return hidden;
+}
+
+/** 0-based indices of hidden columns. */
+function hiddenColumns(sheet: Worksheet): number[] {
+  const hidden: number[] = [];
+  const columns = sheet.columns ?? [];
+  columns.forEach((column, index) => {
+    if (column.hidden === true) hidden.push(index);
+  });
+  return hidden;
+}

@@ -1,0 +1,34 @@
+import type { SheetOut } from "../../lib/format";
+import { fillSheet } from "./format";
+import { ExcelJS, saveWorkbook, type Bytes, type Workbook } from "./library";
+import { openWorkbook } from "./read";
+
+/**
+ * Adds the output sheets (结果, 计算说明, 汇总) to a copy of the original file and returns the new file's bytes.
+ * Sheets named like an output are removed first, so each run replaces them whole; every other sheet is left as loaded.
+ * @throws NotAWorkbookError when the original is not an .xlsx workbook.
+ */
+export async function writeOutputSheets(original: Bytes, outputs: readonly SheetOut[]): Promise<Uint8Array> {
+  const workbook = await openWorkbook(original);
+  removeSheets(workbook, new Set(outputs.map((out) => out.name)));
+  addSheets(workbook, outputs);
+  return saveWorkbook(workbook);
+}
+
+/** A new workbook holding the given sheets in order (the 考核模板). */
+export async function buildWorkbook(sheets: readonly SheetOut[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "kaohe";
+  addSheets(workbook, sheets);
+  return saveWorkbook(workbook);
+}
+
+function removeSheets(workbook: Workbook, names: ReadonlySet<string>): void {
+  for (const sheet of [...workbook.worksheets]) {
+    if (names.has(sheet.name)) workbook.removeWorksheet(sheet.id);
+  }
+}
+
+function addSheets(workbook: Workbook, sheets: readonly SheetOut[]): void {
+  for (const out of sheets) fillSheet(workbook.addWorksheet(out.name), out);
+}
