@@ -1,0 +1,12 @@
+const SCORED_MARK = "（已计算）";
+
+/** The download name of a scored copy: 考核.xlsx → 考核（已计算）.xlsx; a copy already scored keeps its one mark. */
+export function scoredFileName(original: string): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
+  return base.endsWith(SCORED_MARK) ? `${base}.xlsx` : `${base}${SCORED_MARK}.xlsx`;
+}
+
+/** The download name of a new template: 考核模板（2026年）.xlsx, or 示例考核（2026年）.xlsx for the example. */
+export function templateFileName(year: number, example: boolean): string {
+  return example ? `示例考核（${year}年）.xlsx` : `考核模板（${year}年）.xlsx`;
+}
