@@ -1,0 +1,69 @@
+import { HEADER_FILL, OUTPUT_TAB, type RangeStyle, type SheetOut } from "../format";
+import { HEADERS, SHEET } from "../layout";
+import type { AssessmentResult, AuditLine } from "../model";
+import { PARAMS_GROUP_LABEL } from "./messages";
+import { describeParams } from "./parameters";
+import { rangeOf } from "./ranges";
+
+type Cell = string | null;
+
+const LAST_COLUMN = HEADERS.audit.length - 1;
+const WIDTHS = [10, 24, 16, 14, 90];
+/** Every other unit is shaded, so that where one unit's lines end is seen at a glance. */
+const BAND_FILL = "#F2F2F2";
+const PARAMS_FILL = "#FFF2CC";
+
+/** A block of consecutive rows (0-based, inclusive) and the lines it holds. */
+interface Block {
+  first: number;
+  last: number;
+}
+
+/**
+ * 计算说明: header row 1 as HEADERS.audit; then every unit's 计算说明 lines in 结果 order;
+ * then, after one blank row, the parameters used, with 排名分组 "参数".
+ */
+export function renderAudit(result: AssessmentResult): SheetOut {
+  const rows: Cell[][] = [[...HEADERS.audit]];
+  const unitBlocks: Block[] = [];
+  for (const unit of result.units) {
+    const first = rows.length;
+    rows.push(...unit.audit.map((line) => auditRow(unit.unit.rankGroup, unit.unit.name, line)));
+    if (rows.length > first) unitBlocks.push({ first, last: rows.length - 1 });
+  }
+  if (rows.length > 1) rows.push([null, null, null, null, null]);
+  const paramsFirst = rows.length;
+  rows.push(...describeParams(result.params, result.groups).map((line) => auditRow(PARAMS_GROUP_LABEL, null, line)));
+  const paramsBlock = { first: paramsFirst, last: rows.length - 1 };
+  return {
+    name: SHEET.audit,
+    rows,
+    format: {
+      columnWidths: WIDTHS,
+      frozenRows: 1,
+      frozenColumns: 2,
+      styles: [
+        { range: rangeOf(0, 0, 0, LAST_COLUMN), fill: HEADER_FILL, bold: true, horizontal: "center" },
+        // Figures in 结果 (column D) are the texts of the rules, exactly: keep them text, never numbers or formulas.
+        { range: rangeOf(1, 0, rows.length - 1, LAST_COLUMN), numberFormat: "@" },
+        { range: rangeOf(1, LAST_COLUMN, rows.length - 1, LAST_COLUMN), wrap: true },
+        ...unitBlocks.flatMap(unitStyles),
+        { range: rangeOf(paramsBlock.first, 0, paramsBlock.last, LAST_COLUMN), fill: PARAMS_FILL },
+        { range: rangeOf(paramsBlock.first, 0, paramsBlock.last, 2), bold: true },
+      ],
+      validations: [],
+      tabColor: OUTPUT_TAB,
+    },
+  };
+}
+
+function auditRow(rankGroup: string, name: string | null, line: AuditLine): Cell[] {
+  return [rankGroup, name, line.item, line.value, line.explanation];
+}
+
+/** The first line of each unit bold; every second unit shaded. */
+function unitStyles(block: Block, index: number): RangeStyle[] {
+  const styles: RangeStyle[] = [{ range: rangeOf(block.first, 0, block.first, LAST_COLUMN), bold: true }];
+  if (index % 2 === 1) styles.push({ range: rangeOf(block.first, 0, block.last, LAST_COLUMN), fill: BAND_FILL });
+  return styles;
+}

@@ -1,0 +1,92 @@
+import type { D } from "../decimal";
+import { decimalFormat, GRADE_FILLS, HEADER_FILL, NOT_APPLICABLE_FILL, OUTPUT_TAB, type RangeStyle, type SheetOut } from "../format";
+import { HEADERS, NOT_APPLICABLE, SHEET } from "../layout";
+import type { AssessmentResult, UnitResult } from "../model";
+import { figureNumber } from "./figures";
+import { NOTE_SEPARATOR } from "./messages";
+import { rangeOf, runsOf } from "./ranges";
+
+type Cell = string | number | null;
+
+/** 0-based columns of 结果, by HEADERS.results. */
+const COLUMN = {
+  rank: 1,
+  firstFigure: 4,
+  satisfaction: 6,
+  peer: 7,
+  lastFigure: 11,
+  grade: 12,
+  notes: 13,
+} as const;
+const LAST_COLUMN = HEADERS.results.length - 1;
+const WIDTHS = [10, 6, 24, 12, 10, 11, 11, 10, 10, 8, 8, 10, 8, 50];
+
+/** 结果: one row per unit in result order, figures as rounded numbers, 不适用 as text. */
+export function renderResults(result: AssessmentResult): SheetOut {
+  const places = result.params.decimals;
+  const rows: Cell[][] = [[...HEADERS.results], ...result.units.map((unit) => resultRow(unit, places))];
+  return {
+    name: SHEET.results,
+    rows,
+    format: {
+      columnWidths: WIDTHS,
+      frozenRows: 1,
+      frozenColumns: 3,
+      styles: [headerStyle(), ...bodyStyles(result.units, places)],
+      validations: [],
+      tabColor: OUTPUT_TAB,
+    },
+  };
+}
+
+/** One unit's row: 排名分组 · 名次 · 单位名称 · 类别 · eight figures · 等次 · 提示. */
+function resultRow(unit: UnitResult, places: number): Cell[] {
+  const figure = (value: D): number => figureNumber(value, places);
+  const optional = (value: D | null): Cell => (value === null ? NOT_APPLICABLE : figure(value));
+  return [
+    unit.unit.rankGroup,
+    unit.rank,
+    unit.unit.name,
+    unit.unit.category,
+    figure(unit.indicatorEarned),
+    figure(unit.indicatorPossible),
+    optional(unit.satisfaction),
+    optional(unit.peer),
+    figure(unit.normalised),
+    figure(unit.bonus),
+    figure(unit.penalty),
+    figure(unit.total),
+    unit.grade,
+    unit.notes.join(NOTE_SEPARATOR),
+  ];
+}
+
+function headerStyle(): RangeStyle {
+  return { range: rangeOf(0, 0, 0, LAST_COLUMN), fill: HEADER_FILL, bold: true, horizontal: "center", wrap: true };
+}
+
+function bodyStyles(units: readonly UnitResult[], places: number): RangeStyle[] {
+  if (units.length === 0) return [];
+  const last = units.length;
+  return [
+    { range: rangeOf(1, COLUMN.rank, last, COLUMN.rank), numberFormat: "0", horizontal: "center" },
+    { range: rangeOf(1, COLUMN.firstFigure, last, COLUMN.lastFigure), numberFormat: decimalFormat(places) },
+    { range: rangeOf(1, COLUMN.notes, last, COLUMN.notes), wrap: true },
+    ...notApplicableStyles(units.map((unit) => unit.satisfaction), COLUMN.satisfaction),
+    ...notApplicableStyles(units.map((unit) => unit.peer), COLUMN.peer),
+    ...runsOf(units.map((unit) => unit.grade)).map((run) => ({
+      range: rangeOf(run.first + 1, COLUMN.grade, run.last + 1, COLUMN.grade),
+      fill: GRADE_FILLS[run.key],
+      horizontal: "center" as const,
+    })),
+  ];
+}
+
+/** Grey, centred 不适用 cells of one column, one style per run of consecutive rows. */
+function notApplicableStyles(values: readonly (D | null)[], column: number): RangeStyle[] {
+  return runsOf(values.map((value) => (value === null ? true : null))).map((run) => ({
+    range: rangeOf(run.first + 1, column, run.last + 1, column),
+    fill: NOT_APPLICABLE_FILL,
+    horizontal: "center" as const,
+  }));
+}
