@@ -1,0 +1,15 @@
+import type { D } from "../decimal";
+import type { Grade, PerGroup, Thresholds } from "../model";
+
+/** Rule 8: 等次 by 总分: ≥ 优秀分数线 优秀, ≥ 良好分数线 良好, ≥ 合格分数线 合格, else 不合格. */
+export function gradeFor(total: D, thresholds: Thresholds): Grade {
+  if (total.gte(thresholds.excellent)) return "优秀";
+  if (total.gte(thresholds.good)) return "良好";
+  if (total.gte(thresholds.pass)) return "合格";
+  return "不合格";
+}
+
+/** Rule 8: a group's own parameter (优秀分数线-乡镇) when given, else the plain one. */
+export function forGroup<T>(value: PerGroup<T>, group: string): T {
+  return value.byGroup.has(group) ? (value.byGroup.get(group) as T) : value.base;
+}

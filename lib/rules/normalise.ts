@@ -1,0 +1,34 @@
+import { HUNDRED, roundHalfUp, ZERO, type D } from "../decimal";
+
+export interface Normalised {
+  /** 应得分. */
+  possible: D;
+  /** 实得分. */
+  earned: D;
+  /** 换算得分; null when 应得分 is 0 and the unit cannot be scored. */
+  normalised: D | null;
+}
+
+/** One item of 应得分/实得分: its points and its score, or null when the item does not apply. */
+export interface ScoredItem {
+  points: D;
+  score: D;
+}
+
+/**
+ * Rule 4: 应得分 = Σ points of the items that apply, 实得分 = Σ their scores, 换算得分 = round(实得分 ÷ 应得分 × 100);
+ * 应得分 0 cannot be scored.
+ */
+export function normalise(items: readonly (ScoredItem | null)[], places: number): Normalised {
+  let possible = ZERO;
+  let earned = ZERO;
+  for (const item of items) {
+    if (item === null) continue;
+    possible = possible.plus(item.points);
+    earned = earned.plus(item.score);
+  }
+  possible = roundHalfUp(possible, places);
+  earned = roundHalfUp(earned, places);
+  const normalised = possible.isZero() ? null : roundHalfUp(earned.div(possible).times(HUNDRED), places);
+  return { possible, earned, normalised };
+}

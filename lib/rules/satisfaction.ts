@@ -1,0 +1,60 @@
+import { HUNDRED, roundHalfUp, type D } from "../decimal";
+import type { Params, SatisfactionEntry } from "../model";
+import { sum } from "./numbers";
+
+/** Ballot counts and what they weigh, kept for the audit line. */
+export interface BallotWorking {
+  satisfied: D;
+  basic: D;
+  unsatisfied: D;
+  unknown: D;
+  /** Σ(票数 × 票值). */
+  weighted: D;
+  /** 满意 + 基本满意 + 不满意 票数. */
+  countable: D;
+}
+
+export interface SatisfactionOutcome {
+  /** 满意度%, rounded. */
+  percent: D;
+  /** 满意度得分, rounded. */
+  score: D;
+  /** null when the percentage was typed. */
+  ballots: BallotWorking | null;
+  /** The percentage as typed, before rounding; null when computed from ballots. */
+  typed: D | null;
+}
+
+/** Rule 2 (ballots): Σ(票数 × 票值) over 满意、基本满意、不满意, and their count; 不了解 is left out. */
+export function weighBallots(entry: Extract<SatisfactionEntry, { kind: "ballots" }>, values: Params["ballotValues"]): BallotWorking {
+  const weighted = sum([
+    entry.satisfied.times(values.satisfied),
+    entry.basic.times(values.basic),
+    entry.unsatisfied.times(values.unsatisfied),
+  ]);
+  const countable = sum([entry.satisfied, entry.basic, entry.unsatisfied]);
+  return { satisfied: entry.satisfied, basic: entry.basic, unsatisfied: entry.unsatisfied, unknown: entry.unknown, weighted, countable };
+}
+
+/**
+ * Rule 2: 满意度% is the typed percentage, or Σ(票数 × 票值) ÷ countable ballots, rounded; 满意度得分 =
+ * round(满意度% ÷ 100 × 满意度分值). No entry, or no countable ballot, means not surveyed (null).
+ */
+export function satisfactionScore(
+  entry: SatisfactionEntry | undefined,
+  params: Pick<Params, "decimals" | "satisfactionPoints" | "ballotValues">,
+): SatisfactionOutcome | null {
+  if (entry === undefined) return null;
+  const places = params.decimals;
+  let percent: D;
+  let ballots: BallotWorking | null = null;
+  if (entry.kind === "percent") {
+    percent = roundHalfUp(entry.percent, places);
+  } else {
+    ballots = weighBallots(entry, params.ballotValues);
+    if (ballots.countable.isZero()) return null;
+    percent = roundHalfUp(ballots.weighted.div(ballots.countable), places);
+  }
+  const score = roundHalfUp(percent.div(HUNDRED).times(params.satisfactionPoints), places);
+  return { percent, score, ballots, typed: entry.kind === "percent" ? entry.percent : null };
+}

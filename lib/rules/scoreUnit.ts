@@ -1,0 +1,75 @@
+import { ZERO, type D } from "../decimal";
+import type { Adjustment, AssessmentInput, PeerRating, Unit } from "../model";
+import { cappedSum, recordsOf, type CappedSum } from "./adjustments";
+import { indicatorScore, type IndicatorOutcome } from "./indicatorScore";
+import { normalise, type Normalised } from "./normalise";
+import { peerScore, type PeerOutcome } from "./peerReview";
+import { satisfactionScore, type SatisfactionOutcome } from "./satisfaction";
+import { totalScore, type TotalOutcome } from "./total";
+
+/** Everything rules 1–6 worked out for one unit, kept for the notes and 计算说明. */
+export interface UnitWorking {
+  unit: Unit;
+  indicators: IndicatorOutcome;
+  /** The 满意度 row was filled but had no countable ballot. */
+  onlyUnknownBallots: boolean;
+  satisfaction: SatisfactionOutcome | null;
+  peer: PeerOutcome;
+  normalised: Normalised;
+  bonusRecords: Adjustment[];
+  penaltyRecords: Adjustment[];
+  bonus: CappedSum;
+  penalty: CappedSum;
+  total: TotalOutcome;
+  serious: boolean;
+  majorIssue: boolean;
+}
+
+/** Where the peer ratings come from: counted ratings, rater → 排名分组, groups in 考核对象 order. */
+export interface PeerContext {
+  ratings: readonly PeerRating[];
+  groupOf: ReadonlyMap<string, string>;
+  groupOrder: readonly string[];
+}
+
+/** Rules 1–6 for one unit: indicator figures, satisfaction, peer review, 换算, 加减分 and 总分. */
+export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerContext): UnitWorking {
+  const { params } = input;
+  const places = params.decimals;
+  const indicators = indicatorScore(unit, input.indicators, input.scores.get(unit.name), places);
+  const entry = input.satisfaction.get(unit.name);
+  const satisfaction = satisfactionScore(entry, params);
+  const peer = peerScore(unit.name, peerContext.ratings, peerContext.groupOf, peerContext.groupOrder, params);
+  const normalised = normalise(
+    [
+      { points: indicators.possible, score: indicators.earned },
+      satisfaction === null ? null : { points: params.satisfactionPoints, score: satisfaction.score },
+      peer.kind === "rated" ? { points: params.peerPoints, score: peer.peer } : null,
+    ],
+    places,
+  );
+  const bonusRecords = recordsOf(input.adjustments, unit.name, "bonus");
+  const penaltyRecords = recordsOf(input.adjustments, unit.name, "penalty");
+  const bonus = cappedSum(pointsOf(bonusRecords), params.bonusCap, places);
+  const penalty = cappedSum(pointsOf(penaltyRecords), params.penaltyCap, places);
+  const total = totalScore(normalised.normalised ?? ZERO, bonus.value, penalty.value, params.totalCap, places);
+  return {
+    unit,
+    indicators,
+    onlyUnknownBallots: entry !== undefined && satisfaction === null,
+    satisfaction,
+    peer,
+    normalised,
+    bonusRecords,
+    penaltyRecords,
+    bonus,
+    penalty,
+    total,
+    serious: penaltyRecords.some((r) => r.serious),
+    majorIssue: input.adjustments.some((a) => a.unit === unit.name && a.majorIssue),
+  };
+}
+
+function pointsOf(records: readonly Adjustment[]): D[] {
+  return records.map((r) => r.points);
+}

@@ -1,0 +1,36 @@
+import type { Params } from "../model";
+import { NOTES } from "./messages";
+import { bigDrop, isLastPlace, needsAdviceLetter, needsSummons, twoYearsExcellent } from "./notes";
+import type { Standing } from "./scoreGroup";
+import type { UnitWorking } from "./scoreUnit";
+
+/** What the notes need to know about the unit's group. */
+export interface NoteContext {
+  groupRanks: readonly number[];
+  tied: boolean;
+  quotaLimit: number | null;
+}
+
+/** The 提示 of one unit, in rule order (1 → 11). */
+export function unitNotes(w: UnitWorking, s: Standing, context: NoteContext, params: Params): string[] {
+  const notes: string[] = [];
+  if (w.indicators.notApplicable.length > 0) notes.push(NOTES.notApplicable(w.indicators.notApplicable.length));
+  if (w.satisfaction === null) notes.push(NOTES.notSurveyed);
+  if (w.peer.kind === "none") notes.push(NOTES.noPeer);
+  if (w.peer.kind === "noWeight") notes.push(NOTES.peerZeroWeight);
+  if (w.bonus.cut && params.bonusCap !== null) notes.push(NOTES.bonusCut(w.bonus.sum, params.bonusCap));
+  if (w.penalty.cut && params.penaltyCap !== null) notes.push(NOTES.penaltyCut(w.penalty.sum, params.penaltyCap));
+  if (w.total.floored) notes.push(NOTES.belowZero);
+  if (w.total.capped && params.totalCap !== null) notes.push(NOTES.aboveCap(params.totalCap));
+  if (context.tied) notes.push(NOTES.tie(s.rank));
+  if (s.seriousDemoted) notes.push(NOTES.serious);
+  if (s.quotaMark === "demoted" && context.quotaLimit !== null) notes.push(NOTES.quotaDemoted(context.quotaLimit));
+  if (s.quotaMark === "keptByTie") notes.push(NOTES.quotaKeptByTie(s.rank));
+  if (isLastPlace(s.rank, context.groupRanks)) notes.push(NOTES.lastPlace);
+  const fallen = bigDrop(s.rank, w.unit.lastRank, params.bigDropPlaces);
+  if (fallen !== null) notes.push(NOTES.bigDrop(fallen));
+  if (twoYearsExcellent(w.unit.lastGrade, s.grade)) notes.push(NOTES.twoYearsExcellent);
+  if (needsAdviceLetter(s.grade)) notes.push(NOTES.adviceLetter);
+  if (needsSummons(s.grade, w.majorIssue)) notes.push(s.grade === "不合格" ? NOTES.summons : NOTES.majorIssueSummons);
+  return notes;
+}
