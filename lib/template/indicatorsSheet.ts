@@ -1,0 +1,38 @@
+import { describeCategories } from "../applies";
+import type { SheetOut } from "../format";
+import { HEADERS, SHEET } from "../layout";
+import type { DefaultIndicator } from "./indicators";
+import { columnRange, DATA_ROWS_TO, inputSheetFormat } from "./sheetFormat";
+
+/** 考核指标: the default indicators; 编号 is text ("1.10" must not become 1.1), 考核内容 wraps. */
+export function indicatorsSheet(indicators: readonly DefaultIndicator[]): SheetOut {
+  const rows = [
+    [...HEADERS.indicators],
+    ...indicators.map((indicator) => [
+      indicator.code,
+      indicator.level1,
+      indicator.level2,
+      indicator.content,
+      indicator.maxPoints,
+      indicator.method,
+      indicator.assessor,
+      describeCategories(indicator.categories),
+    ]),
+  ];
+  const lastRow = Math.max(DATA_ROWS_TO, rows.length);
+  return {
+    name: SHEET.indicators,
+    rows,
+    format: inputSheetFormat({
+      columnWidths: [8, 22, 26, 70, 7, 10, 22, 22],
+      headerColumns: HEADERS.indicators.length,
+      frozenColumns: 1,
+      styles: [
+        { range: columnRange(0, 2, lastRow), numberFormat: "@", horizontal: "left" },
+        { range: `B2:D${lastRow}`, wrap: true },
+        { range: columnRange(4, 2, lastRow), numberFormat: "General", horizontal: "center" },
+        { range: `F2:H${lastRow}`, wrap: true },
+      ],
+    }),
+  };
+}

@@ -1,0 +1,33 @@
+import type { SheetOut } from "../format";
+import { CATEGORIES, HEADERS, RANK_GROUPS, SHEET } from "../layout";
+import { GRADES } from "../model";
+import { PROMPTS } from "./messages";
+import { columnRange, DATA_ROWS_TO, inputSheetFormat } from "./sheetFormat";
+import type { TemplateUnit } from "./templateData";
+import { fitColumnWidths } from "./textWidth";
+
+/** 考核对象: one row per unit (none in the empty template), drop-downs for 类别, 排名分组 and 上年等次. */
+export function unitsSheet(units: readonly TemplateUnit[]): SheetOut {
+  const rows = [
+    [...HEADERS.units],
+    ...units.map((unit, index) => [index + 1, unit.name, unit.category, unit.rankGroup, unit.lastRank, unit.lastGrade]),
+  ];
+  const lastRow = Math.max(DATA_ROWS_TO, rows.length);
+  return {
+    name: SHEET.units,
+    rows,
+    format: inputSheetFormat({
+      columnWidths: fitColumnWidths(rows, 10, 30),
+      headerColumns: HEADERS.units.length,
+      styles: [
+        { range: columnRange(0, 2, lastRow), horizontal: "center" },
+        { range: columnRange(4, 2, lastRow), numberFormat: "0", horizontal: "center" },
+      ],
+      validations: [
+        { range: columnRange(2, 2, lastRow), list: CATEGORIES.map((category) => category.name), prompt: PROMPTS.category },
+        { range: columnRange(3, 2, lastRow), list: RANK_GROUPS, prompt: PROMPTS.rankGroup },
+        { range: columnRange(5, 2, lastRow), list: GRADES, prompt: PROMPTS.lastGrade },
+      ],
+    }),
+  };
+}
