@@ -1,0 +1,26 @@
+import { D } from "../decimal";
+
+/**
+ * 分值 spread evenly in half points: the tasks that share one 适用类别 set (`keys[i]` names the set of task i)
+ * together get `total`; each gets the same number of half points and the half points left over go one each
+ * to the first tasks of the set, in document order.
+ * @throws RangeError when `total` is not a positive multiple of 0.5.
+ */
+export function spreadPoints(keys: readonly string[], total: D): D[] {
+  const halves = total.times(2);
+  if (!halves.isFinite() || !halves.isInteger() || halves.lte(0)) {
+    throw new RangeError(`spreadPoints: total must be a positive multiple of 0.5, got ${total.toString()}`);
+  }
+  const members = new Map<string, number[]>();
+  keys.forEach((key, i) => members.set(key, [...(members.get(key) ?? []), i]));
+  const points: D[] = keys.map(() => new D(0));
+  for (const indices of members.values()) {
+    const each = halves.divToInt(indices.length);
+    const extra = halves.minus(each.times(indices.length));
+    indices.forEach((taskIndex, position) => {
+      const share = extra.gt(position) ? each.plus(1) : each;
+      points[taskIndex] = share.div(2);
+    });
+  }
+  return points;
+}
