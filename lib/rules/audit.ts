@@ -130,9 +130,8 @@ function normalisedText(w: UnitWorking, dp: number): string {
 function adjustmentText(kind: string, records: readonly Adjustment[], sum: D, value: D, cut: boolean, cap: D | null, dp: number): string {
   if (records.length === 0) return AUDIT_TEXT.noRecords(kind, shown(value, dp));
   const terms = records.map((r) => AUDIT_TEXT.recordTerm(r.reason.trim() || `${r.ref.sheet}!${r.ref.cell}`, plain(r.points), r.serious)).join(" + ");
-  const head = AUDIT_TEXT.records(terms, plain(sum));
-  if (cap === null) return head + AUDIT_TEXT.noCap(shown(value, dp));
-  return head + (cut ? AUDIT_TEXT.capCut(plain(cap), shown(value, dp)) : AUDIT_TEXT.capKept(plain(cap), shown(value, dp)));
+  if (cap === null) return AUDIT_TEXT.recordsNoCap(terms, shown(value, dp));
+  return cut ? AUDIT_TEXT.recordsCut(terms, plain(sum), plain(cap), shown(value, dp)) : AUDIT_TEXT.recordsWithinCap(terms, shown(value, dp), plain(cap));
 }
 
 function totalText(w: UnitWorking, params: Params): string {
