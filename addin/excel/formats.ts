@@ -1,0 +1,77 @@
+import type { ListValidation, RangeStyle, SheetFormat } from "../../lib/format";
+import { columnName } from "../../lib/grid";
+import { rangeSize } from "./address";
+import { gridBytes, OPERATION_BYTES } from "./budget";
+import { small, type Operation } from "./batches";
+import { FREEZE_AND_TAB_SET, VALIDATION_SET, type Supports } from "./supports";
+
+/** Points per character of column width: Excel's default font is about 7 px (5.25 pt) a character, plus padding. */
+const POINTS_PER_CHARACTER = 6;
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+
+function styleOperation(sheet: Excel.Worksheet, style: RangeStyle): Operation {
+  const size = rangeSize(style.range);
+  // numberFormat takes a full grid of the range's size; whole-column styles get the scalar form.
+  const formats =
+    style.numberFormat !== undefined && size.rows !== null
+      ? Array.from({ length: size.rows }, () => new Array<string>(size.columns).fill(style.numberFormat ?? ""))
+      : null;
+  return {
+    bytes: OPERATION_BYTES * 4 + (formats ? gridBytes(formats) : 0),
+    queue: () => {
+      const range = sheet.getRange(style.range);
+      if (style.numberFormat !== undefined) range.numberFormat = formats ?? (style.numberFormat as unknown as string[][]);
+      if (style.fill !== undefined) range.format.fill.color = style.fill;
+      if (style.fontColor !== undefined) range.format.font.color = style.fontColor;
+      if (style.bold !== undefined) range.format.font.bold = style.bold;
+      if (style.wrap !== undefined) range.format.wrapText = style.wrap;
+      if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+    },
+  };
+}
+
+function validationOperation(sheet: Excel.Worksheet, validation: ListValidation): Operation {
+  return {
+    bytes: OPERATION_BYTES * 3 + gridBytes([[...validation.list, validation.prompt]]),
+    queue: () => {
+      const range = sheet.getRange(validation.range);
+      range.dataValidation.ignoreBlanks = true;
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
+      range.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: "输入有误", message: validation.prompt };
+    },
+  };
+}
+
+/**
+ * The operations that dress a sheet as lib/ says. Column widths, number formats, fills and fonts are ExcelApi 1.1–1.2;
+ * freeze panes and tab colour (1.7) and drop-down lists (1.8) only where supported — the workbook is correct without them.
+ */
+export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, supports: Supports): Operation[] {
+  const operations: Operation[] = [];
+  format.columnWidths.forEach((width, index) => {
+    const column = columnName(index);
+    operations.push(small(() => (sheet.getRange(`${column}:${column}`).format.columnWidth = width * POINTS_PER_CHARACTER)));
+  });
+  for (const style of format.styles) operations.push(styleOperation(sheet, style));
+  if (supports(FREEZE_AND_TAB_SET)) {
+    if (format.frozenRows > 0 || format.frozenColumns > 0) {
+      operations.push(small(() => freeze(sheet, format)));
+    }
+    if (format.tabColor !== undefined) {
+      const color = format.tabColor;
+      operations.push(small(() => (sheet.tabColor = color)));
+    }
+  }
+  if (supports(VALIDATION_SET)) {
+    for (const validation of format.validations) operations.push(validationOperation(sheet, validation));
+  }
+  return operations;
+}
+
+/** Rows only or columns only have their own calls; both at once is freezeAt with the top-left pane (rows 1..n, columns A..m). */
+function freeze(sheet: Excel.Worksheet, format: SheetFormat): void {
+  if (format.frozenColumns === 0) sheet.freezePanes.freezeRows(format.frozenRows);
+  else if (format.frozenRows === 0) sheet.freezePanes.freezeColumns(format.frozenColumns);
+  else sheet.freezePanes.freezeAt(`A1:${columnName(format.frozenColumns - 1)}${format.frozenRows}`);
+}

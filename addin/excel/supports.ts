@@ -1,0 +1,10 @@
+/** Whether the running Excel has a requirement set (ExcelApi "1.7" …); injected so tests can say yes or no. */
+export type Supports = (version: string) => boolean;
+
+/** Office's own answer. */
+export const officeSupports: Supports = (version) => Office.context.requirements.isSetSupported("ExcelApi", version);
+
+/** Freeze panes and tab colour. */
+export const FREEZE_AND_TAB_SET = "1.7";
+/** Data validation (drop-down lists). */
+export const VALIDATION_SET = "1.8";

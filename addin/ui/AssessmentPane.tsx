@@ -1,0 +1,97 @@
+import { useCallback, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CheckmarkCircleRegular } from "@fluentui/react-icons";
+import type { Issue } from "../../lib/issue";
+import type { AssessmentHost, ComputeOutcome } from "./host";
+import { TEXT } from "./messages";
+import { ComputeSection } from "./ComputeSection";
+import { Failure } from "./Failure";
+import { IssueList } from "./IssueList";
+import { ParamsSection } from "./ParamsSection";
+import { TemplateSection } from "./TemplateSection";
+import { useAction } from "./useAction";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    "& section": { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  },
+});
+
+export interface AssessmentPaneProps {
+  host: AssessmentHost;
+  defaultYear?: number;
+}
+
+/** The whole task pane: 计算等次 first (the everyday action), then 检查数据, 加载考核模板 and 参数. */
+export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }: AssessmentPaneProps) {
+  const styles = useStyles();
+  const [issues, setIssues] = useState<Issue[] | null>(null);
+  const [paramsVersion, setParamsVersion] = useState(0);
+  const bumpParams = useCallback(() => setParamsVersion((v) => v + 1), []);
+
+  const check = useAction(
+    useCallback(async () => {
+      setIssues(await host.check());
+    }, [host]),
+  );
+  const onComputed = useCallback(
+    (outcome: ComputeOutcome) => {
+      setIssues(outcome.issues);
+      bumpParams();
+    },
+    [bumpParams],
+  );
+  const select = useAction(
+    useCallback(async (issue: Issue) => host.selectCell?.(issue.sheet, issue.cell), [host]),
+  );
+
+  return (
+    <main className={styles.pane}>
+      <Title3 as="h1">{TEXT.title}</Title3>
+      <ComputeSection host={host} onIssues={onComputed} />
+      <section aria-label={TEXT.checkTitle}>
+        <Button icon={<CheckmarkCircleRegular />} disabled={check.running} onClick={() => void check.run()}>
+          {TEXT.checkButton}
+        </Button>
+        <Failure message={check.failure ?? select.failure} />
+        {issues !== null && issues.length === 0 ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{TEXT.checkNone}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {issues !== null && issues.length > 0 ? (
+          <IssueList issues={issues} onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined} />
+        ) : null}
+      </section>
+      <Accordion collapsible multiple defaultOpenItems={["params"]}>
+        <AccordionItem value="template">
+          <AccordionHeader>{TEXT.templateTitle}</AccordionHeader>
+          <AccordionPanel>
+            <TemplateSection host={host} defaultYear={defaultYear} onCreated={bumpParams} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="params">
+          <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
+          <AccordionPanel>
+            <ParamsSection host={host} version={paramsVersion} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </main>
+  );
+}

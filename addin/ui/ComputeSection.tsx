@@ -1,0 +1,60 @@
+import { useCallback, useState } from "react";
+import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { CalculatorRegular } from "@fluentui/react-icons";
+import { hasErrors } from "../../lib/issue";
+import type { AssessmentHost, ComputeOutcome, ComputeStage } from "./host";
+import { TEXT } from "./messages";
+import { Failure } from "./Failure";
+import { StageProgress } from "./StageProgress";
+import { SummaryTable } from "./SummaryTable";
+import { useAction } from "./useAction";
+
+export interface ComputeSectionProps {
+  host: AssessmentHost;
+  /** Receives the problems found, for the shared problem list. */
+  onIssues: (outcome: ComputeOutcome) => void;
+}
+
+/** 计算等次: the primary button, its stages, and the summary per 排名分组. Disabled while running; a second click does nothing. */
+export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
+  const [stage, setStage] = useState<ComputeStage | null>(null);
+  const [outcome, setOutcome] = useState<ComputeOutcome | null>(null);
+  const compute = useCallback(async () => {
+    setOutcome(null);
+    setStage(null);
+    const done = await host.compute((next) => setStage(next));
+    setOutcome(done);
+    onIssues(done);
+  }, [host, onIssues]);
+  const action = useAction(compute);
+  const errors = outcome ? outcome.issues.filter((issue) => issue.level === "error").length : 0;
+
+  return (
+    <section aria-label={TEXT.computeButton}>
+      <Button
+        appearance="primary"
+        size="large"
+        icon={action.running ? <Spinner size="tiny" /> : <CalculatorRegular />}
+        disabled={action.running}
+        onClick={() => void action.run()}
+      >
+        {action.running ? TEXT.computeRunning : TEXT.computeButton}
+      </Button>
+      {action.running || outcome ? <StageProgress current={stage} finished={!action.running && outcome !== null} /> : null}
+      {outcome && hasErrors(outcome.issues) ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{TEXT.computeBlocked(errors)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {outcome?.result ? (
+        <>
+          <MessageBar intent="success">
+            <MessageBarBody>{TEXT.computeDone}</MessageBarBody>
+          </MessageBar>
+          <SummaryTable result={outcome.result} />
+        </>
+      ) : null}
+      <Failure message={action.failure} />
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
+import type { Issue } from "../../lib/issue";
+import { TEXT } from "./messages";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  item: { display: "flex", alignItems: "flex-start" },
+  button: { justifyContent: "flex-start", textAlign: "left", fontWeight: tokens.fontWeightRegular, minWidth: 0, width: "100%" },
+  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
+  text: { whiteSpace: "normal", wordBreak: "break-all" },
+});
+
+export interface IssueListProps {
+  issues: readonly Issue[];
+  /** Absent when the host cannot select cells: the problems are then plain text. */
+  onSelect?: (issue: Issue) => void;
+}
+
+/** Every problem with its place (评分!F7); clicking one selects that cell. */
+export function IssueList({ issues, onSelect }: IssueListProps) {
+  const styles = useStyles();
+  const errors = issues.filter((issue) => issue.level === "error").length;
+  return (
+    <section aria-label={TEXT.problemsTitle(errors, issues.length - errors)}>
+      <Text weight="semibold" block>
+        {TEXT.problemsTitle(errors, issues.length - errors)}
+      </Text>
+      {onSelect ? <Text size={200}>{TEXT.problemSelectHint}</Text> : null}
+      <ul className={styles.list}>
+        {issues.map((issue, index) => {
+          const icon =
+            issue.level === "error" ? <ErrorCircleRegular className={styles.error} /> : <WarningRegular className={styles.warning} />;
+          const label = `${TEXT.problemLevel[issue.level]} ${issue.sheet}!${issue.cell}：${issue.message}`;
+          return (
+            <li key={`${issue.sheet}!${issue.cell}#${issue.code}#${index}`} className={styles.item}>
+              {onSelect ? (
+                <Button appearance="subtle" size="small" icon={icon} className={styles.button} onClick={() => onSelect(issue)}>
+                  <span className={styles.text}>{label}</span>
+                </Button>
+              ) : (
+                <Text className={styles.text}>
+                  {icon} {label}
+                </Text>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { OFFICE_ERROR_TEXT } from "./messages";
+
+const CELL_EDIT = new Set(["InvalidOperationInCellEditMode"]);
+const PROTECTED = new Set(["AccessDenied", "WorksheetProtected", "SheetProtected"]);
+const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RangeExceedsLimit"]);
+const BUSY = new Set(["Conflict", "RequestAborted", "ActivityLimitReached"]);
+const NOT_SUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "UnsupportedOperation"]);
+
+/** The code of an Office error (OfficeExtension.Error has `code`), or of any Error by its name. */
+export function errorCode(error: unknown): string {
+  if (typeof error === "object" && error !== null) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "") return code;
+    const name = (error as { name?: unknown }).name;
+    if (typeof name === "string" && name !== "" && name !== "Error") return name;
+  }
+  return OFFICE_ERROR_TEXT.unknownCode;
+}
+
+/** A short Chinese message for a failure of Office or of the host: never a stack trace. */
+export function friendlyMessage(error: unknown): string {
+  const code = errorCode(error);
+  const message = typeof error === "object" && error !== null ? String((error as { message?: unknown }).message ?? "") : "";
+  if (CELL_EDIT.has(code)) return OFFICE_ERROR_TEXT.cellEditMode;
+  if (PROTECTED.has(code) || /protected/i.test(message)) return OFFICE_ERROR_TEXT.protectedSheet;
+  if (TOO_LARGE.has(code) || /payload/i.test(message)) return OFFICE_ERROR_TEXT.payloadTooLarge;
+  if (BUSY.has(code)) return OFFICE_ERROR_TEXT.busy;
+  if (NOT_SUPPORTED.has(code)) return OFFICE_ERROR_TEXT.notSupported;
+  return OFFICE_ERROR_TEXT.other(code);
+}

@@ -1,0 +1,59 @@
+import type { AssessmentResult } from "../../lib/model";
+import type { Issue } from "../../lib/issue";
+
+/** 加载考核模板 as chosen in the pane. */
+export interface TemplateRequest {
+  year: number;
+  /** Fill with the built-in example county. */
+  example: boolean;
+  /** Add only the input sheets that are missing; a host never overwrites an existing sheet either way. */
+  onlyMissing: boolean;
+}
+
+/** What 加载考核模板 did: sheets created, and existing sheets left untouched. */
+export interface TemplateOutcome {
+  created: string[];
+  kept: string[];
+}
+
+/** The stages of 计算等次, in order: 读取 → 计算 → 写入. */
+export type ComputeStage = "read" | "compute" | "write";
+export const COMPUTE_STAGES: readonly ComputeStage[] = ["read", "compute", "write"];
+
+export interface ComputeOutcome {
+  issues: Issue[];
+  /** null when any error was found: nothing was written. */
+  result: AssessmentResult | null;
+}
+
+/** One row of the 参数 sheet as displayed (the cell's text as the user sees it). */
+export interface ParamRow {
+  name: string;
+  value: string;
+}
+
+/**
+ * Everything the task pane asks of the place the workbook lives: Excel through Office.js, or a file in the browser.
+ * Components get a host through props, so they render and test without Office.
+ * Actions a host cannot do are left out (a file has no cell to select), and the pane hides them.
+ */
+export interface AssessmentHost {
+  /** The input sheets of the template that already exist in the workbook. */
+  listExistingInputSheets(): Promise<string[]>;
+  /** 加载考核模板: creates the missing input sheets; never overwrites one. */
+  createTemplate(request: TemplateRequest): Promise<TemplateOutcome>;
+  /** 检查数据: every problem, without writing anything. */
+  check(): Promise<Issue[]>;
+  /** 计算等次: reads, scores and writes the output sheets, reporting each stage as it starts. */
+  compute(onStage: (stage: ComputeStage) => void): Promise<ComputeOutcome>;
+  /** 参数 at a glance. */
+  readParams(): Promise<ParamRow[]>;
+  /** Selects a cell (clicking a problem). Absent for hosts without a live workbook. */
+  selectCell?(sheet: string, cell: string): Promise<void>;
+  /** Shows a sheet (the link to 参数). */
+  showSheet?(sheet: string): Promise<void>;
+  /** File hosts: open a workbook from the user's computer; returns its file name, or null when cancelled. */
+  openFile?(): Promise<string | null>;
+  /** File hosts: save the workbook (with the outputs) to the user's computer. */
+  saveFile?(): Promise<void>;
+}
