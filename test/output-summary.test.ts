@@ -39,9 +39,10 @@ describe("汇总", () => {
     ]);
   });
 
-  it("fills each grade of the chart with its colour", () => {
+  it("fills each grade of the chart with its colour and draws its bar in a darker shade", () => {
     expect(sheet.format.styles).toContainEqual({ range: "B7:B7", fill: GRADE_FILLS["优秀"], horizontal: "center" });
     expect(sheet.format.styles).toContainEqual({ range: "B14:B14", fill: GRADE_FILLS["不合格"], horizontal: "center" });
+    expect(sheet.format.styles).toContainEqual({ range: "D8:D8", fontColor: "#2F75B5" });
   });
 
   it("says when a tie exceeded the quota", () => {

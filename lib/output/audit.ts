@@ -61,9 +61,9 @@ function auditRow(rankGroup: string, name: string | null, line: AuditLine): Cell
   return [rankGroup, name, line.item, line.value, line.explanation];
 }
 
-/** The first line of each unit bold; every second unit shaded. */
+/** The group, name and item of each unit's first line bold (long explanations stay plain); every second unit shaded. */
 function unitStyles(block: Block, index: number): RangeStyle[] {
-  const styles: RangeStyle[] = [{ range: rangeOf(block.first, 0, block.first, LAST_COLUMN), bold: true }];
+  const styles: RangeStyle[] = [{ range: rangeOf(block.first, 0, block.first, 2), bold: true }];
   if (index % 2 === 1) styles.push({ range: rangeOf(block.first, 0, block.last, LAST_COLUMN), fill: BAND_FILL });
   return styles;
 }

@@ -1,6 +1,6 @@
 import { decimalFormat, GRADE_FILLS, HEADER_FILL, OUTPUT_TAB, type RangeStyle, type SheetOut } from "../format";
 import { HEADERS, SHEET } from "../layout";
-import { GRADES, type AssessmentResult, type GroupSummary, type Params } from "../model";
+import { GRADES, type AssessmentResult, type Grade, type GroupSummary, type Params } from "../model";
 import { figureNumber, percentText } from "./figures";
 import { BAR_BLOCK, CHART_HEADERS, CHART_TITLE, NOTE_SEPARATOR, QUOTA_EXCEEDED_BY_TIE, SUMMARY_NO_QUOTA, summaryQuota } from "./messages";
 import { quotaOf } from "./parameters";
@@ -14,6 +14,8 @@ const WIDTHS = [12, 8, 8, 8, 8, 8, 10, 10, 10, 40];
 const COUNTS = { first: 1, last: 5 } as const;
 const FIGURES = { first: 6, last: 8 } as const;
 const CHART_COLUMNS = { grade: 1, count: 2, bar: 3 } as const;
+/** Bars in a darker shade of each grade's fill, so that they read on white paper. */
+const BAR_COLORS: Record<Grade, string> = { 优秀: "#548235", 良好: "#2F75B5", 合格: "#BF8F00", 不合格: "#C00000" };
 
 /**
  * 汇总: one row per rank group (units per 等次, highest, lowest and mean 总分, the quota used);
@@ -85,13 +87,14 @@ function chartRows(group: GroupSummary): Cell[][] {
   });
 }
 
-/** Each 等次 cell of the chart in its grade's fill; the counts as whole numbers. */
+/** Each 等次 cell of the chart in its grade's fill and its bar in the grade's colour; the counts as whole numbers. */
 function chartStyles(first: number, groupCount: number): RangeStyle[] {
   const styles: RangeStyle[] = [];
   for (let group = 0; group < groupCount; group += 1) {
     GRADES.forEach((grade, index) => {
       const row = first + group * GRADES.length + index;
       styles.push({ range: rangeOf(row, CHART_COLUMNS.grade, row, CHART_COLUMNS.grade), fill: GRADE_FILLS[grade], horizontal: "center" });
+      styles.push({ range: rangeOf(row, CHART_COLUMNS.bar, row, CHART_COLUMNS.bar), fontColor: BAR_COLORS[grade] });
     });
   }
   if (groupCount > 0) {
