@@ -7,7 +7,6 @@ import { buildInput, type AdjustmentSpec, type InputSpec, type UnitSpec } from "
 
 const RUNS = { seed: 20261123, numRuns: 100 };
 
-const halfPoints = (max: number) => fc.integer({ min: 0, max: max * 2 }).map((k) => new D(k).div(2).toString());
 
 /** A random but valid assessment: 1–8 units in two groups, two indicators, optional survey, peer ratings and adjustments. */
 const inputSpec: fc.Arbitrary<InputSpec> = fc
