@@ -1,0 +1,13 @@
+import { checkCommand } from "./check";
+import type { Command } from "./command";
+import { scoreCommand } from "./score";
+import { templateCommand } from "./template";
+
+export type { Command } from "./command";
+
+/** The subcommands, in the order --help lists them. Add new commands here. */
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand];
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,45 @@
+import { parseCommandArgs } from "./args";
+import { COMMANDS, findCommand } from "./commands";
+import { CliError } from "./errors";
+import { EXIT, processIo, type Io } from "./io";
+import { MSG } from "./messages";
+import { renderTable } from "./table";
+
+/** The command line: runs `kaohe <command> …` and returns the exit status (0 done, 1 data errors, 2 usage or file errors). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(MSG.noCommand);
+    io.err(programHelp());
+    return EXIT.usage;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
+    io.out(programHelp());
+    return EXIT.ok;
+  }
+  const command = findCommand(name);
+  if (command === undefined) {
+    io.err(MSG.unknownCommand(name));
+    io.err(MSG.helpHint);
+    return EXIT.usage;
+  }
+  try {
+    const args = parseCommandArgs(rest, command.options);
+    if (args.values.help === true) {
+      io.out(command.help);
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (cause) {
+    if (!(cause instanceof CliError)) throw cause;
+    io.err(`kaohe ${command.name}：${cause.message}`);
+    if (cause.isUsage) io.err(MSG.commandHelpHint(command.name));
+    return EXIT.usage;
+  }
+}
+
+/** The program's help, listing every command of the table with its synopsis and what it does. */
+function programHelp(): string {
+  const list = renderTable(["", ""], COMMANDS.map((command) => [command.usage, command.summary])).slice(1);
+  return [MSG.programTitle, "", MSG.usageTitle, ...list.map((line) => `  ${line}`), "", MSG.programFooter].join("\n");
+}

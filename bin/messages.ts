@@ -1,0 +1,55 @@
+/** Every text the command line prints, in one place. */
+export const MSG = {
+  programTitle: "kaohe —— 法治建设考核计分（命令行）",
+  usageTitle: "用法：",
+  programFooter: [
+    "  kaohe 命令 --help   查看某个命令的详细说明",
+    "",
+    "退出码：0 完成；1 工作簿中的数据有错误（未写出任何文件）；2 用法或文件有误。",
+  ].join("\n"),
+  helpHint: "运行 kaohe --help 查看用法。",
+  commandHelpHint: (command: string) => `运行 kaohe ${command} --help 查看用法。`,
+
+  noCommand: "缺少命令。",
+  unknownCommand: (name: string) => `没有“${name}”这个命令。`,
+  unknownOption: (option: string) => `不认识的选项：${option}。`,
+  optionNeedsValue: (option: string) => `选项 ${option} 后面需要填写一个值。`,
+  optionTakesNoValue: (option: string) => `选项 ${option} 后面不需要填写值。`,
+  badArguments: (detail: string) => `参数有误：${detail}`,
+  missingFile: (what: string) => `缺少${what}。`,
+  extraArguments: (items: string) => `多余的参数：${items}。`,
+
+  fileNotFound: (path: string) => `找不到文件：${path}。请检查文件名和所在文件夹是否正确。`,
+  isDirectory: (path: string) => `${path} 是文件夹，不是文件。请给出 .xlsx 文件的名字。`,
+  noPermission: (path: string) => `没有权限读写 ${path}。请检查文件或文件夹的权限。`,
+  fileBusy: (path: string) => `无法写入 ${path}：文件可能正在 Excel 或 WPS 中打开。请关闭该文件后重试。`,
+  folderNotFound: (path: string) => `找不到要写入的文件夹：${path}。请先建好文件夹，或换一个位置。`,
+  cannotRead: (path: string, code: string) => `无法读取文件 ${path}（${code}）。`,
+  cannotWrite: (path: string, code: string) => `无法写入文件 ${path}（${code}）。原有文件未被改动。`,
+  notXlsxName: (path: string) => `输出文件名应以 .xlsx 结尾：${path}。例如：考核（已计算）.xlsx`,
+  notAWorkbook: (path: string, detail: string) => `${path}：${detail}`,
+
+  templateExists: (path: string) =>
+    `文件已存在：${path}。为免覆盖已有的工作簿，没有写入。请换一个文件名；确要覆盖时，加上 --force。`,
+  templateWritten: (path: string, year: number, example: boolean) =>
+    `已生成${year}年度考核模板${example ? "（含示例数据）" : ""}：${path}`,
+  badYear: (value: string) => `年度“${value}”不是有效的年份。请填写四位数年份，例如 --year 2024。`,
+
+  sameInputOutput: (path: string) =>
+    `输出文件不能与输入文件相同：${path}。请换一个文件名，例如：考核（已计算）.xlsx。`,
+  resultsWritten: (path: string, sheets: string) => `已写出：${path}（${sheets}）。输入的各工作表未作改动。`,
+  jsonTableNote: "（--json：结果以 JSON 输出到标准输出，下面的汇总表输出到标准错误。）",
+
+  countLine: (errors: number, warnings: number) =>
+    errors === 0 && warnings === 0 ? "未发现问题。" : `共 ${errors} 个错误、${warnings} 个提示。`,
+  checkPassed: "数据可以计算等次。",
+  checkFailed: "请改正上面的错误后再计算等次。",
+  nothingWritten: "数据有错误，未写出任何文件。请改正上面的错误后重试。",
+
+  groupTitle: (group: string) => `【${group}】`,
+  tableHeaders: ["名次", "单位名称", "总分", "等次", "提示"] as const,
+  groupCounts: (group: string, count: number, grades: string, highest: string, lowest: string, mean: string) =>
+    `${group}：共 ${count} 个单位，${grades}；最高 ${highest}，最低 ${lowest}，平均 ${mean}。`,
+  gradeCount: (grade: string, count: number) => `${grade} ${count}`,
+  noteSeparator: "；",
+} as const;

@@ -1,0 +1,33 @@
+import { fixed } from "../lib/decimal";
+import { GRADES, type AssessmentResult, type GroupSummary, type UnitResult } from "../lib/model";
+import { MSG } from "./messages";
+import { renderTable } from "./table";
+import { shorten } from "./width";
+
+/** How wide 提示 may run in the console before it is cut with …; the whole text is in the 结果 sheet. */
+const NOTES_WIDTH = 40;
+
+/** The console summary: per 排名分组 a table (名次, 单位名称, 总分, 等次, 提示), then a line of counts per group. */
+export function summaryLines(result: AssessmentResult): string[] {
+  const places = result.params.decimals;
+  const groups = result.groups.map((group) => group.rankGroup);
+  const tables = groups.flatMap((group, index) => [
+    ...(index > 0 ? [""] : []),
+    MSG.groupTitle(group),
+    ...renderTable(
+      MSG.tableHeaders,
+      result.units.filter((unit) => unit.unit.rankGroup === group).map((unit) => unitRow(unit, places)),
+      ["right", "left", "right", "left", "left"],
+    ),
+  ]);
+  return [...tables, "", ...result.groups.map((group) => countsLine(group, places))];
+}
+
+function unitRow(unit: UnitResult, places: number): string[] {
+  return [String(unit.rank), unit.unit.name, fixed(unit.total, places), unit.grade, shorten(unit.notes.join(MSG.noteSeparator), NOTES_WIDTH)];
+}
+
+function countsLine(group: GroupSummary, places: number): string {
+  const grades = GRADES.map((grade) => MSG.gradeCount(grade, group.byGrade[grade])).join("、");
+  return MSG.groupCounts(group.rankGroup, group.count, grades, fixed(group.highest, places), fixed(group.lowest, places), fixed(group.mean, places));
+}
