@@ -66,3 +66,12 @@ describe("计算说明", () => {
     expect(sheet.format.styles).toContainEqual({ range: `A2:E${last}`, numberFormat: "@" });
   });
 });
+
+describe("计算说明 with no unit", () => {
+  it("lists the plain parameters right below the header", () => {
+    const sheet = renderAudit({ ...sampleResult(), units: [], groups: [] });
+    expect(sheet.rows[1]?.[2]).toBe("年度");
+    expect(sheet.rows.find((row) => row[2] === "等次分数线")?.[3]).toBe("90、80、60");
+    expect(sheet.rows.find((row) => row[2] === "优秀比例上限")?.[3]).toBe("不限");
+  });
+});

@@ -52,3 +52,16 @@ describe("汇总", () => {
     expect(tied.rows[2]?.[9]).toBe("优秀比例上限50%，本组最多1个优秀；因并列超出优秀比例");
   });
 });
+
+describe("汇总 with no rank group", () => {
+  it("keeps the header and an empty 等次分布, with no style on an empty range", () => {
+    const sheet = renderSummary({ ...sampleResult(), units: [], groups: [] });
+    expect(sheet.rows).toEqual([
+      ["排名分组", "单位数", "优秀", "良好", "合格", "不合格", "最高分", "最低分", "平均分", "说明"],
+      [],
+      ["等次分布"],
+      ["排名分组", "等次", "单位数", "图示"],
+    ]);
+    expect(sheet.format.styles.map((style) => style.range)).toEqual(["A1:J1", "A3:A3", "A4:D4"]);
+  });
+});

@@ -3,6 +3,7 @@ import type { AuditLine, GroupSummary, Params, Thresholds } from "../model";
 import type { D } from "../decimal";
 import { percentText, plainText } from "./figures";
 import { EXPLAIN, ITEM, NO_CAP, NO_QUOTA } from "./messages";
+import { quotaOf } from "./quota";
 
 /** The parameters a result was computed with, as 计算说明 lines, so that a reader knows the rules applied. */
 export function describeParams(params: Params, groups: readonly GroupSummary[]): AuditLine[] {
@@ -76,12 +77,6 @@ function quotaLine(item: string, quota: D | null, group: GroupSummary | null): A
   const text = percentText(quota);
   const explanation = EXPLAIN.quotaOn(text, group?.count ?? null, group?.excellentLimit ?? null);
   return { item, value: text, explanation: group?.quotaExceededByTie === true ? explanation + EXPLAIN.quotaTie : explanation };
-}
-
-/** 优秀比例上限 of a rank group: its own row, else the plain one. */
-export function quotaOf(params: Params, rankGroup: string): D | null {
-  const own = params.excellentQuota.byGroup.get(rankGroup);
-  return own === undefined ? params.excellentQuota.base : own;
 }
 
 function capText(cap: D | null): string | null {

@@ -3,7 +3,7 @@ import { HEADERS, SHEET } from "../layout";
 import { GRADES, type AssessmentResult, type Grade, type GroupSummary, type Params } from "../model";
 import { figureNumber, percentText } from "./figures";
 import { BAR_BLOCK, CHART_HEADERS, CHART_TITLE, NOTE_SEPARATOR, QUOTA_EXCEEDED_BY_TIE, SUMMARY_NO_QUOTA, summaryQuota } from "./messages";
-import { quotaOf } from "./parameters";
+import { quotaOf } from "./quota";
 import { rangeOf } from "./ranges";
 
 type Cell = string | number | null;
