@@ -1,0 +1,105 @@
+/**
+ * 上下互评: column A names the 被评单位 (one row each), every other column is headed by a rater's 单位名称.
+ * A rating is a number 0–100 or a word of 互评等级分; blank (or 不适用) means no rating. Self-ratings are passed
+ * through: the rules leave them out with a warning.
+ */
+import type { D } from "../decimal";
+import { cellAddress, type CellValue, type SheetGrid } from "../grid";
+import { error, type Issue } from "../issue";
+import { HEADERS } from "../layout";
+import type { PeerRating, Unit } from "../model";
+import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import { MSG } from "./messages";
+import { cellAt, dataRowIndexes, hasColumns, readTable, type Table } from "./sheets";
+
+const [RATEE] = HEADERS.peer;
+
+export interface PeerRead {
+  ratings: PeerRating[];
+  /** 排名分组 of the raters who gave at least one rating, for the 互评权重 check. */
+  raterGroups: Set<string>;
+}
+
+/** Rater columns by name; a header that is not a unit, or repeats a rater, is an error and its column is not read. */
+function raterColumns(table: Table, unitNames: ReadonlySet<string>, issues: Issue[]): Map<number, string> {
+  const raters = new Map<number, string>();
+  const firstColumn = new Map<string, number>();
+  for (const { column, text } of table.extras) {
+    const cell = cellAddress(0, column);
+    if (!unitNames.has(text)) {
+      issues.push(error("peer.unknownRater", table.sheet, cell, MSG.unknownRater(text)));
+      continue;
+    }
+    const first = firstColumn.get(text);
+    if (first !== undefined) {
+      issues.push(error("peer.duplicateRater", table.sheet, cell, MSG.duplicateRater(text, cellAddress(0, first))));
+      continue;
+    }
+    firstColumn.set(text, column);
+    raters.set(column, text);
+  }
+  return raters;
+}
+
+/** One rating cell: the points and the word typed (null for a number); null when blank; undefined when wrong. */
+function readRating(at: At, value: CellValue, words: Map<string, D>): { value: D; word: string | null } | null | undefined {
+  if (isBlank(value) || isNotApplicable(value)) return null;
+  let points: D;
+  if (typeof value === "string") {
+    const word = normalizeText(value);
+    const mapped = words.get(word);
+    if (mapped !== undefined) return { value: mapped, word };
+    const number = textToDecimal(value);
+    if (number === null) {
+      errorAt(at, "peer.notRating", MSG.notRating(value, [...words.keys()].join("、")));
+      return undefined;
+    }
+    warnAt(at, "cell.textNumber", MSG.textAsNumber(value, number.toString()));
+    points = number;
+  } else {
+    const read = readNumber(at, value);
+    if (read.kind !== "number") return undefined;
+    points = read.value;
+  }
+  if (points.isNegative() || points.gt(100)) {
+    errorAt(at, "peer.range", MSG.ratingRange(points.toString()));
+    return undefined;
+  }
+  return { value: points, word: null };
+}
+
+/** 上下互评 → ratings (words mapped to points by 互评等级分). */
+export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: ReadonlySet<string>, words: Map<string, D>, issues: Issue[]): PeerRead {
+  const result: PeerRead = { ratings: [], raterGroups: new Set() };
+  const table = readTable(grid, { layout: HEADERS.peer, required: [RATEE], warnExtras: false }, issues);
+  if (!hasColumns(table, [RATEE])) return result;
+  const rateeColumn = table.columns.get(RATEE) ?? 0;
+  const raters = raterColumns(table, unitNames, issues);
+  const groupOf = new Map(units.map((unit) => [unit.name, unit.rankGroup]));
+  const seen = new Map<string, number>();
+  for (const row of dataRowIndexes(table.rows, 1)) {
+    const at: At = { sheet: table.sheet, row, column: rateeColumn, issues };
+    const ratee = readText(at, cellAt(table.rows, row, rateeColumn));
+    if (ratee === null) errorAt(at, "peer.nameMissing", MSG.nameMissing());
+    if (ratee === null || ratee === undefined) continue;
+    if (!unitNames.has(ratee)) {
+      errorAt(at, "peer.unknownRatee", MSG.unknownUnit(ratee));
+      continue;
+    }
+    const first = seen.get(ratee);
+    if (first !== undefined) {
+      errorAt(at, "peer.duplicateRatee", MSG.duplicateUnitRow(ratee, cellAddress(first, rateeColumn)));
+      continue;
+    }
+    seen.set(ratee, row);
+    for (const [column, rater] of raters) {
+      const place: At = { sheet: table.sheet, row, column, issues };
+      const rating = readRating(place, cellAt(table.rows, row, column), words);
+      if (rating === null || rating === undefined) continue;
+      result.ratings.push({ rater, ratee, value: rating.value, word: rating.word, ref: { sheet: table.sheet, cell: addressOf(place) } });
+      const group = groupOf.get(rater);
+      if (group !== undefined) result.raterGroups.add(group);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,110 @@
+/**
+ * 满意度: per unit either 满意度(%) — always a number 0–100, never a fraction — or ballot counts (票数).
+ * A unit without a row, with an empty row, or without a countable ballot is not surveyed: the item does not apply.
+ */
+import { D, ZERO } from "../decimal";
+import { cellAddress, type CellValue, type SheetGrid } from "../grid";
+import { error, type Issue } from "../issue";
+import { HEADERS } from "../layout";
+import type { SatisfactionEntry } from "../model";
+import { addressOf, errorAt, isBlank, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import { MSG } from "./messages";
+import { cellAt, dataRowIndexes, hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
+
+const [NAME, PERCENT, SATISFIED, BASIC, UNSATISFIED, UNKNOWN] = HEADERS.satisfaction;
+const BALLOTS = [SATISFIED, BASIC, UNSATISFIED, UNKNOWN] as const;
+
+/** "93.5%" typed as text in 满意度(%): the number before the sign, or null when the text is not of that form. */
+function percentText(value: CellValue): D | null {
+  if (typeof value !== "string") return null;
+  const normal = normalizeText(value);
+  return normal.endsWith("%") ? textToDecimal(normal.slice(0, -1)) : null;
+}
+
+function readPercentCell(at: At, value: CellValue): D | undefined {
+  let percent = percentText(value);
+  if (percent !== null) {
+    warnAt(at, "satisfaction.percentText", MSG.satisfactionPercentText(String(value), percent.toString()));
+  } else {
+    const read = readNumber(at, value);
+    if (read.kind !== "number") return undefined;
+    percent = read.value;
+  }
+  if (percent.isNegative() || percent.gt(100)) {
+    errorAt(at, "satisfaction.range", MSG.satisfactionRange(percent.toString()));
+    return undefined;
+  }
+  if (percent.gt(0) && percent.lte(1)) {
+    warnAt(at, "satisfaction.fraction", MSG.satisfactionFraction(percent.toString(), percent.times(100).toString()));
+  }
+  return percent;
+}
+
+function readBallot(at: At, value: CellValue): D | undefined {
+  const read = readNumber(at, value);
+  if (read.kind === "blank") return ZERO;
+  if (read.kind !== "number") return undefined;
+  if (!read.value.isInteger() || read.value.isNegative()) {
+    errorAt(at, "satisfaction.ballotNotCount", MSG.ballotNotCount(read.value.toString()));
+    return undefined;
+  }
+  return read.value;
+}
+
+function readRowEntry(table: Table, row: number, name: string, issues: Issue[]): SatisfactionEntry | null {
+  const percentAt = placeIn(table, row, PERCENT, issues);
+  const percentValue = valueIn(table, row, PERCENT);
+  const hasPercent = table.columns.has(PERCENT) && !isBlank(percentValue);
+  const hasBallots = BALLOTS.some((header) => table.columns.has(header) && !isBlank(valueIn(table, row, header)));
+  if (hasPercent && hasBallots) {
+    errorAt(percentAt, "satisfaction.both", MSG.satisfactionBoth());
+    return null;
+  }
+  if (hasPercent) {
+    const percent = readPercentCell(percentAt, percentValue);
+    return percent === undefined ? null : { kind: "percent", percent, ref: { sheet: table.sheet, cell: addressOf(percentAt) } };
+  }
+  if (!hasBallots) return null;
+  const [satisfied, basic, unsatisfied, unknown] = BALLOTS.map((header) => readBallot(placeIn(table, row, header, issues), valueIn(table, row, header)));
+  if (satisfied === undefined || basic === undefined || unsatisfied === undefined || unknown === undefined) return null;
+  const firstAt = placeIn(table, row, SATISFIED, issues);
+  if (satisfied.plus(basic).plus(unsatisfied).isZero()) {
+    warnAt(firstAt, "satisfaction.noBallots", MSG.notSurveyed(name));
+    return null;
+  }
+  return { kind: "ballots", satisfied, basic, unsatisfied, unknown, ref: { sheet: table.sheet, cell: addressOf(firstAt) } };
+}
+
+/** 满意度 → unit name → entry, for the units surveyed. */
+export function readSatisfaction(grid: SheetGrid, unitNames: ReadonlySet<string>, issues: Issue[]): Map<string, SatisfactionEntry> {
+  const entries = new Map<string, SatisfactionEntry>();
+  const table = readTable(grid, { layout: HEADERS.satisfaction, required: [NAME], warnExtras: true }, issues);
+  if (!hasColumns(table, [NAME])) return entries;
+  const missingBallots = BALLOTS.filter((header) => !table.columns.has(header));
+  if (!table.columns.has(PERCENT) && missingBallots.length > 0) {
+    const missing = [PERCENT, ...missingBallots].map((header) => `“${header}”`).join("、");
+    issues.push(error("header.missing", table.sheet, cellAddress(0, HEADERS.satisfaction.indexOf(PERCENT)), MSG.satisfactionColumns(missing)));
+    return entries;
+  }
+  const nameColumn = table.columns.get(NAME) ?? 0;
+  const seen = new Map<string, number>();
+  for (const row of dataRowIndexes(table.rows, 1)) {
+    const at: At = { sheet: table.sheet, row, column: nameColumn, issues };
+    const name = readText(at, cellAt(table.rows, row, nameColumn));
+    if (name === null) errorAt(at, "satisfaction.nameMissing", MSG.nameMissing());
+    if (name === null || name === undefined) continue;
+    if (!unitNames.has(name)) {
+      errorAt(at, "satisfaction.unknownUnit", MSG.unknownUnit(name));
+      continue;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      errorAt(at, "satisfaction.duplicateUnit", MSG.duplicateUnitRow(name, cellAddress(first, nameColumn)));
+      continue;
+    }
+    seen.set(name, row);
+    const entry = readRowEntry(table, row, name, issues);
+    if (entry !== null) entries.set(name, entry);
+  }
+  return entries;
+}

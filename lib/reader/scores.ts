@@ -1,0 +1,154 @@
+/**
+ * 评分: row 1 holds 单位名称, 类别 and one column per indicator headed "编号 二级指标"; row 2 holds 分值;
+ * units from row 3. Columns are matched to 考核指标 by 编号 (the header's text before its first space).
+ */
+import { appliesTo } from "../applies";
+import { cellAddress, isCellError, type CellValue, type SheetGrid } from "../grid";
+import { error, warning, type Issue } from "../issue";
+import { HEADERS, SCORES_MAX_ROW_LABEL } from "../layout";
+import type { BlankScorePolicy, Indicator, ScoreEntry, Unit } from "../model";
+import { ZERO } from "../decimal";
+import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, reportCellError, shownValue, textToDecimal, warnAt, type At } from "./cells";
+import type { IndicatorsRead } from "./indicators";
+import { HINT, MSG } from "./messages";
+import { cellAt, dataRowIndexes, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
+
+const [NAME] = HEADERS.scores;
+const MAX_ROW = 1;
+const FIRST_UNIT_ROW = 2;
+
+export type Scores = Map<string, Map<string, ScoreEntry>>;
+
+/** The 编号 in an indicator column's header: its text before the first space (half- or full-width). */
+export function codeOfHeader(header: string): string {
+  return normalizeText(header).split(/\s/)[0] ?? "";
+}
+
+/** Indicator columns by 编号; unknown and duplicate 编号 are errors, missing indicators are errors at A1. */
+function indicatorColumns(table: Table, read: IndicatorsRead, issues: Issue[]): Map<Indicator, number> {
+  const byCode = new Map(read.indicators.map((indicator) => [indicator.code, indicator]));
+  const columns = new Map<Indicator, number>();
+  for (const { column, text } of table.extras) {
+    const code = codeOfHeader(text);
+    const cell = cellAddress(0, column);
+    const indicator = byCode.get(code);
+    if (indicator === undefined) {
+      if (!read.codes.has(code)) issues.push(error("scores.unknownIndicator", table.sheet, cell, MSG.unknownIndicatorColumn(code)));
+      continue;
+    }
+    const first = columns.get(indicator);
+    if (first !== undefined) {
+      issues.push(error("scores.duplicateIndicator", table.sheet, cell, MSG.duplicateIndicatorColumn(code, cellAddress(0, first))));
+      continue;
+    }
+    columns.set(indicator, column);
+  }
+  for (const indicator of read.indicators) {
+    if (!columns.has(indicator)) issues.push(error("scores.missingIndicator", table.sheet, "A1", MSG.indicatorColumnMissing(indicator.code, indicator.level2)));
+  }
+  return columns;
+}
+
+/** Row 2 repeats each 分值 for the scorers' convenience; 考核指标 wins when they differ. */
+function checkMaxRow(table: Table, nameColumn: number, columns: Map<Indicator, number>, issues: Issue[]): void {
+  const row = table.rows[MAX_ROW];
+  if (isEmptyRow(row)) return;
+  const label = cellAt(table.rows, MAX_ROW, nameColumn);
+  if (typeof label !== "string" || normalizeText(label) !== SCORES_MAX_ROW_LABEL) {
+    issues.push(warning("scores.maxRowLabel", table.sheet, cellAddress(MAX_ROW, nameColumn), MSG.scoresMaxLabel(shownValue(label))));
+    return;
+  }
+  for (const [indicator, column] of columns) {
+    const at: At = { sheet: table.sheet, row: MAX_ROW, column, issues };
+    const value = cellAt(table.rows, MAX_ROW, column);
+    if (reportCellError(at, value)) continue;
+    const typed = typeof value === "number" ? textToDecimal(String(value)) : typeof value === "string" ? textToDecimal(value) : null;
+    if (typed !== null && !typed.eq(indicator.maxPoints)) {
+      warnAt(at, "scores.maxPointsDiffers", MSG.maxPointsDiffers(indicator.code, typed.toString(), indicator.maxPoints.toString()));
+    }
+  }
+}
+
+function readApplicable(at: At, value: CellValue, unit: Unit, indicator: Indicator, policy: BlankScorePolicy): ScoreEntry | null {
+  const ref = { sheet: at.sheet, cell: cellAddress(at.row, at.column) };
+  const max = indicator.maxPoints.toString();
+  const read = readNumber(at, value, { notApplicable: true, hint: HINT.score });
+  if (read.kind === "notApplicable") return { kind: "notApplicable", ref };
+  if (read.kind === "blank") {
+    if (policy === "zero") {
+      warnAt(at, "scores.blankAsZero", MSG.scoreBlankZero(unit.name, indicator.code));
+      return { kind: "score", value: ZERO, ref };
+    }
+    errorAt(at, "scores.blank", MSG.scoreBlank(unit.name, indicator.code, max));
+    return null;
+  }
+  if (read.kind === "invalid") return null;
+  if (read.value.gt(indicator.maxPoints)) {
+    errorAt(at, "scores.aboveMax", MSG.scoreAbove(max));
+    return null;
+  }
+  if (read.value.isNegative() && !read.value.isZero()) {
+    errorAt(at, "scores.negative", MSG.scoreNegative(max));
+    return null;
+  }
+  return { kind: "score", value: read.value, ref };
+}
+
+/** A cell of an indicator that does not apply: blank or 不适用 is right; anything typed is not counted. */
+function checkNotApplicable(at: At, value: CellValue, unit: Unit, indicator: Indicator): void {
+  if (isCellError(value)) {
+    reportCellError(at, value);
+    return;
+  }
+  if (isBlank(value) || isNotApplicable(value)) return;
+  warnAt(at, "scores.notApplicableFilled", MSG.scoreNotApplicable(unit.name, indicator.code));
+}
+
+function readUnitRow(table: Table, row: number, unit: Unit, columns: Map<Indicator, number>, policy: BlankScorePolicy, issues: Issue[]): Map<string, ScoreEntry> {
+  const entries = new Map<string, ScoreEntry>();
+  for (const [indicator, column] of columns) {
+    const at: At = { sheet: table.sheet, row, column, issues };
+    const value = cellAt(table.rows, row, column);
+    if (!appliesTo(indicator, unit)) {
+      checkNotApplicable(at, value, unit, indicator);
+      continue;
+    }
+    const entry = readApplicable(at, value, unit, indicator, policy);
+    if (entry !== null) entries.set(indicator.code, entry);
+  }
+  return entries;
+}
+
+/** 评分 → unit name → indicator 编号 → entry, for the indicators that apply to each unit. */
+export function readScores(grid: SheetGrid, units: readonly Unit[], unitNames: ReadonlySet<string>, indicators: IndicatorsRead, policy: BlankScorePolicy, issues: Issue[]): Scores {
+  const scores: Scores = new Map();
+  const table = readTable(grid, { layout: HEADERS.scores, required: [NAME], warnExtras: false }, issues);
+  if (!hasColumns(table, [NAME])) return scores;
+  const nameColumn = table.columns.get(NAME) ?? 0;
+  const columns = indicatorColumns(table, indicators, issues);
+  checkMaxRow(table, nameColumn, columns, issues);
+  const byName = new Map(units.map((unit) => [unit.name, unit]));
+  const seen = new Map<string, number>();
+  for (const row of dataRowIndexes(table.rows, FIRST_UNIT_ROW)) {
+    const at: At = { sheet: table.sheet, row, column: nameColumn, issues };
+    const name = readText(at, cellAt(table.rows, row, nameColumn));
+    if (name === null) errorAt(at, "scores.nameMissing", MSG.nameMissing());
+    if (name === null || name === undefined) continue;
+    if (!unitNames.has(name)) {
+      errorAt(at, "scores.unknownUnit", MSG.unknownUnit(name));
+      continue;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      errorAt(at, "scores.duplicateUnit", MSG.duplicateUnitRow(name, cellAddress(first, nameColumn)));
+      continue;
+    }
+    seen.set(name, row);
+    const unit = byName.get(name);
+    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, columns, policy, issues));
+  }
+  for (const name of unitNames) {
+    if (!seen.has(name)) issues.push(error("scores.unitMissing", table.sheet, "A1", MSG.unitWithoutScores(name)));
+  }
+  return scores;
+}
