@@ -1,7 +1,7 @@
 import type { SheetOut } from "../format";
 import { ADJUSTMENT_TYPES, HEADERS, NO, SHEET, YES } from "../layout";
 import { PROMPTS } from "./messages";
-import { columnRange, DATA_ROWS_TO, inputSheetFormat } from "./sheetFormat";
+import { columnRange, DATA_ROWS_TO, inputSheetFormat, styledRows } from "./sheetFormat";
 import type { TemplateAdjustment } from "./templateData";
 
 /** 加减分: one record per row; drop-downs for 类型 (加分/扣分), 情节严重 and 重大法治问题 (是/否). */
@@ -19,9 +19,9 @@ export function adjustmentsSheet(records: readonly TemplateAdjustment[]): SheetO
       columnWidths: [26, 8, 8, 50, 40, 10, 14],
       headerColumns: HEADERS.adjustments.length,
       styles: [
-        { range: columnRange(2, 2, lastRow), numberFormat: "General", horizontal: "center" },
-        { range: `D2:E${lastRow}`, wrap: true },
-        { range: `F2:G${lastRow}`, horizontal: "center" },
+        { range: columnRange(2, 2, styledRows(rows)), horizontal: "center" },
+        { range: `D2:E${styledRows(rows)}`, wrap: true },
+        { range: `F2:G${styledRows(rows)}`, horizontal: "center" },
       ],
       validations: [
         { range: columnRange(1, 2, lastRow), list: [ADJUSTMENT_TYPES.bonus, ADJUSTMENT_TYPES.penalty], prompt: PROMPTS.adjustmentType },

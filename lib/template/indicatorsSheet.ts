@@ -2,9 +2,9 @@ import { describeCategories } from "../applies";
 import type { SheetOut } from "../format";
 import { HEADERS, SHEET } from "../layout";
 import type { DefaultIndicator } from "./indicators";
-import { columnRange, DATA_ROWS_TO, inputSheetFormat } from "./sheetFormat";
+import { columnRange, DATA_ROWS_TO, inputSheetFormat, styledRows } from "./sheetFormat";
 
-/** 考核指标: the default indicators; 编号 is text ("1.10" must not become 1.1), 考核内容 wraps. */
+/** 考核指标: the default indicators; 编号 is text down to row 500 ("1.10" typed later must not become 1.1), 考核内容 wraps. */
 export function indicatorsSheet(indicators: readonly DefaultIndicator[]): SheetOut {
   const rows = [
     [...HEADERS.indicators],
@@ -29,9 +29,9 @@ export function indicatorsSheet(indicators: readonly DefaultIndicator[]): SheetO
       frozenColumns: 1,
       styles: [
         { range: columnRange(0, 2, lastRow), numberFormat: "@", horizontal: "left" },
-        { range: `B2:D${lastRow}`, wrap: true },
-        { range: columnRange(4, 2, lastRow), numberFormat: "General", horizontal: "center" },
-        { range: `F2:H${lastRow}`, wrap: true },
+        { range: `B2:D${styledRows(rows)}`, wrap: true },
+        { range: columnRange(4, 2, styledRows(rows)), horizontal: "center" },
+        { range: `F2:H${styledRows(rows)}`, wrap: true },
       ],
     }),
   };

@@ -1,7 +1,7 @@
 import type { SheetOut } from "../format";
 import { columnName } from "../grid";
 import { HEADERS, SHEET } from "../layout";
-import { DATA_ROWS_TO, inputSheetFormat } from "./sheetFormat";
+import { inputSheetFormat, styledRows } from "./sheetFormat";
 import type { TemplateData } from "./templateData";
 
 const RATER_WIDTH = 12;
@@ -10,7 +10,6 @@ const RATER_WIDTH = 12;
 export function peerSheet(peer: TemplateData["peer"]): SheetOut {
   const header = [...HEADERS.peer, ...peer.raters];
   const rows = [header, ...peer.rows.map((row) => [row.ratee, ...row.ratings])];
-  const lastRow = Math.max(DATA_ROWS_TO, rows.length);
   const lastColumn = columnName(Math.max(header.length, 2) - 1);
   return {
     name: SHEET.peer,
@@ -19,7 +18,7 @@ export function peerSheet(peer: TemplateData["peer"]): SheetOut {
       columnWidths: [26, ...peer.raters.map(() => RATER_WIDTH)],
       headerColumns: header.length,
       frozenColumns: 1,
-      styles: [{ range: `B2:${lastColumn}${lastRow}`, numberFormat: "General", horizontal: "center" }],
+      styles: [{ range: `B2:${lastColumn}${styledRows(rows)}`, horizontal: "center" }],
     }),
   };
 }

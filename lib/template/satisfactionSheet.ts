@@ -1,13 +1,12 @@
 import type { SheetOut } from "../format";
 import { HEADERS, SHEET } from "../layout";
-import { DATA_ROWS_TO, inputSheetFormat } from "./sheetFormat";
+import { inputSheetFormat, styledRows } from "./sheetFormat";
 import type { TemplateSatisfaction } from "./templateData";
 import { fitColumnWidths } from "./textWidth";
 
 /** 满意度: one row per surveyed unit, either 满意度(%) or the four ballot counts. */
 export function satisfactionSheet(entries: readonly TemplateSatisfaction[]): SheetOut {
   const rows = [[...HEADERS.satisfaction], ...entries.map(satisfactionRow)];
-  const lastRow = Math.max(DATA_ROWS_TO, rows.length);
   return {
     name: SHEET.satisfaction,
     rows,
@@ -15,7 +14,7 @@ export function satisfactionSheet(entries: readonly TemplateSatisfaction[]): She
       columnWidths: fitColumnWidths(rows, 10, 30),
       headerColumns: HEADERS.satisfaction.length,
       frozenColumns: 1,
-      styles: [{ range: `B2:F${lastRow}`, numberFormat: "General", horizontal: "center" }],
+      styles: [{ range: `B2:F${styledRows(rows)}`, horizontal: "center" }],
     }),
   };
 }

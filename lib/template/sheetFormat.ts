@@ -31,5 +31,13 @@ export function columnRange(column: number, firstRow: number, lastRow: number): 
   return `${letter}${firstRow}:${letter}${lastRow}`;
 }
 
-/** Rows that drop-downs and formats cover below the header, so that users can add data rows. */
+/** Rows that drop-downs cover below the header, so that users can add data rows with the same choices. */
 export const DATA_ROWS_TO = 500;
+
+/**
+ * Last row that cosmetic styles (alignment, wrap) cover: the rows written, at least row 2.
+ * Hosts style cell by cell, so styling 500 empty rows would only bloat the file.
+ */
+export function styledRows(rows: readonly unknown[]): number {
+  return Math.max(rows.length, 2);
+}

@@ -2,7 +2,7 @@ import type { SheetOut } from "../format";
 import { CATEGORIES, HEADERS, RANK_GROUPS, SHEET } from "../layout";
 import { GRADES } from "../model";
 import { PROMPTS } from "./messages";
-import { columnRange, DATA_ROWS_TO, inputSheetFormat } from "./sheetFormat";
+import { columnRange, DATA_ROWS_TO, inputSheetFormat, styledRows } from "./sheetFormat";
 import type { TemplateUnit } from "./templateData";
 import { fitColumnWidths } from "./textWidth";
 
@@ -20,8 +20,8 @@ export function unitsSheet(units: readonly TemplateUnit[]): SheetOut {
       columnWidths: fitColumnWidths(rows, 10, 30),
       headerColumns: HEADERS.units.length,
       styles: [
-        { range: columnRange(0, 2, lastRow), horizontal: "center" },
-        { range: columnRange(4, 2, lastRow), numberFormat: "0", horizontal: "center" },
+        { range: columnRange(0, 2, styledRows(rows)), horizontal: "center" },
+        { range: columnRange(4, 2, styledRows(rows)), horizontal: "center" },
       ],
       validations: [
         { range: columnRange(2, 2, lastRow), list: CATEGORIES.map((category) => category.name), prompt: PROMPTS.category },
