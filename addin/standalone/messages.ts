@@ -11,7 +11,6 @@ export const TEXT = {
   openHeading: "第二步：打开填好的工作簿",
   openWorkbook: "打开工作簿",
   dropHint: "也可以把 .xlsx 文件拖到这里",
-  dropActive: "松开鼠标即可打开",
   opened: (name: string) => `已打开：${name}`,
   actionsHeading: "第三步：检查数据、计算等次",
   checkData: "检查数据",
@@ -19,12 +18,11 @@ export const TEXT = {
   downloadResult: "下载结果",
   downloadResultHint: (name: string) => `下载“${name}”：原来填写的表不变，加入或替换“结果”“计算说明”“汇总”三张表。`,
   reading: "正在读取工作簿……",
-  checking: "正在检查数据……",
-  computing: "正在计算……",
-  writing: "正在生成结果工作簿……",
   noProblems: "没有发现问题，可以计算等次。",
-  problemsHeading: (errors: number, warnings: number) => `发现 ${errors} 个错误、${warnings} 个提示`,
-  errorsBlockDownload: "有错误时不生成结果。请按下面的说明改正工作簿后，重新打开并计算。",
+  errorsBlockDownload: (errors: number) =>
+    `发现 ${errors} 个错误，没有生成结果。请在 Excel 或 WPS 中按下面的说明改正工作簿并保存，再重新打开、计算。`,
+  yearInvalid: "请填写四位数的年份，如 2026。",
+  dropLabel: "打开工作簿：点击按钮选择文件，或把文件拖到这里",
   computed: "计算完成。",
   resultsHeading: "结果",
   summaryHeading: "汇总",
@@ -34,11 +32,7 @@ export const TEXT = {
     `“${name}”不是 Excel 工作簿（.xlsx），无法打开。请在 Excel 或 WPS 中用“另存为”保存为“Excel 工作簿（*.xlsx）”后再打开。`,
   emptyWorkbook: (name: string) =>
     `“${name}”是一个空的工作簿，里面没有考核数据。请先点击“下载考核模板”，在模板中填写后再打开。`,
-  unexpected: "出现了意外的问题，操作没有完成。请刷新页面后重试；如果仍然出现，请把工作簿发给技术人员。",
-  levelError: "错误",
-  levelWarning: "提示",
   notApplicable: "不适用",
-  unitsCount: (count: number) => `${count} 个单位`,
   sortHint: "点击表头可以排序（再点一次反向）。",
 } as const;
 

@@ -1,0 +1,155 @@
+import { buildTemplate } from "../../lib/template";
+import { checkAssessment, runAssessment } from "../../lib/run";
+import { INPUT_SHEETS, SHEET } from "../../lib/layout";
+import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
+import { isCellError } from "../../lib/grid";
+import type { Issue } from "../../lib/issue";
+import type {
+  AssessmentHost,
+  ComputeOutcome,
+  ComputeStage,
+  ParamRow,
+  TemplateOutcome,
+  TemplateRequest,
+} from "../ui/host";
+import { buildWorkbook, readWorkbookGrids, writeOutputSheets } from "../xlsx";
+import { scoredFileName, templateFileName } from "./fileName";
+
+/** What a file host needs from the browser, injected so the host can be tested without one. */
+export interface FileHostDeps {
+  /** Asks the user for a file (a file picker); null when cancelled. */
+  pickFile: () => Promise<FileLike | null>;
+  /** Saves bytes as a file on the user's computer. */
+  saveBytes: (bytes: Uint8Array, fileName: string) => void;
+}
+
+/** The part of a browser File the host uses. */
+export interface FileLike {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+interface OpenedWorkbook {
+  name: string;
+  bytes: ArrayBuffer;
+  grids: WorkbookGrids;
+}
+
+/** Raised when an action needs an open workbook and none is open: the page prevents it, so it is misuse. */
+export class NoWorkbookOpenError extends Error {
+  override readonly name = "NoWorkbookOpenError";
+  constructor() {
+    super("FileHost: no workbook is open");
+  }
+}
+
+/**
+ * The standalone page's host: the workbook is a file on the user's computer, read into memory.
+ * Opening reads the grids once; 计算等次 adds the output sheets to a copy of the original bytes,
+ * which 下载结果 saves as “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
+ */
+export class FileHost implements AssessmentHost {
+  private opened: OpenedWorkbook | null = null;
+  private scored: Uint8Array | null = null;
+
+  constructor(private readonly deps: FileHostDeps) {}
+
+  /**
+   * Opens a workbook from a file (picked or dropped) and returns its name.
+   * @throws NotAWorkbookError when the file is not an .xlsx workbook; then no workbook is open.
+   */
+  async load(file: FileLike): Promise<string> {
+    // Forget the previous workbook first, so that a failed open never leaves the old one looking current.
+    this.opened = null;
+    this.scored = null;
+    const bytes = await file.arrayBuffer();
+    // ExcelJS may detach or keep the buffer it is given: read from a copy, keep the original for writing.
+    const grids = await readWorkbookGrids(bytes.slice(0));
+    this.opened = { name: file.name, bytes, grids };
+    return file.name;
+  }
+
+  /** The open workbook's file name, or null. */
+  fileName(): string | null {
+    return this.opened?.name ?? null;
+  }
+
+  /** True when the open workbook has no value in any cell of any sheet. */
+  isEmptyWorkbook(): boolean {
+    return this.requireOpen().grids.sheets.every(isEmptySheet);
+  }
+
+  /** The download name of the scored copy, once 计算等次 has succeeded; otherwise null. */
+  scoredFileName(): string | null {
+    return this.opened !== null && this.scored !== null ? scoredFileName(this.opened.name) : null;
+  }
+
+  async openFile(): Promise<string | null> {
+    const file = await this.deps.pickFile();
+    return file === null ? null : this.load(file);
+  }
+
+  async listExistingInputSheets(): Promise<string[]> {
+    const names = new Set(this.opened?.grids.sheets.map((sheet) => sheet.name) ?? []);
+    return INPUT_SHEETS.filter((name) => names.has(name));
+  }
+
+  /** 下载考核模板: a new workbook file with every input sheet; the open workbook is never touched. */
+  async createTemplate(request: TemplateRequest): Promise<TemplateOutcome> {
+    const sheets = buildTemplate({ year: request.year, example: request.example });
+    const bytes = await buildWorkbook(sheets);
+    this.deps.saveBytes(bytes, templateFileName(request.year, request.example));
+    return { created: sheets.map((sheet) => sheet.name), kept: [] };
+  }
+
+  async check(): Promise<Issue[]> {
+    return checkAssessment(this.requireOpen().grids);
+  }
+
+  async compute(onStage: (stage: ComputeStage) => void): Promise<ComputeOutcome> {
+    const opened = this.requireOpen();
+    this.scored = null;
+    // The grids were read when the file was opened; 读取 is reported so the stages match the add-in's.
+    onStage("read");
+    onStage("compute");
+    const outcome = runAssessment(opened.grids);
+    if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
+    onStage("write");
+    this.scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);
+    return { issues: outcome.issues, result: outcome.result };
+  }
+
+  async readParams(): Promise<ParamRow[]> {
+    const sheet = this.opened?.grids.sheets.find((s) => s.name === SHEET.params);
+    if (sheet === undefined) return [];
+    return sheet.rows
+      .slice(1)
+      .filter((row) => cellText(row[0] ?? null) !== "")
+      .map((row) => ({ name: cellText(row[0] ?? null), value: cellText(row[1] ?? null) }));
+  }
+
+  /** 下载结果: only after a successful 计算等次 (never with errors: then there is nothing to save). */
+  async saveFile(): Promise<void> {
+    const name = this.scoredFileName();
+    if (this.scored === null || name === null) throw new Error("FileHost.saveFile: nothing has been computed");
+    this.deps.saveBytes(this.scored, name);
+  }
+
+  private requireOpen(): OpenedWorkbook {
+    if (this.opened === null) throw new NoWorkbookOpenError();
+    return this.opened;
+  }
+}
+
+function isEmptySheet(sheet: SheetGrid): boolean {
+  return sheet.rows.every((row) => row.every((cell) => cell === null || cell === ""));
+}
+
+/** A cell as text for display (参数 at a glance). */
+function cellText(value: CellValue): string {
+  if (value === null) return "";
+  if (isCellError(value)) return value.error;
+  if (value instanceof Date) return value.toLocaleDateString("zh-CN");
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value).trim();
+}

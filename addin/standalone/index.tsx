@@ -1,0 +1,20 @@
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { downloadBytes } from "./download";
+import { FileHost } from "./fileHost";
+import { pickFile } from "./pickFile";
+import { StandalonePage } from "./StandalonePage";
+
+// A file dropped outside the drop zone would make the browser leave the page to show it: keep the page.
+for (const type of ["dragover", "drop"] as const) {
+  window.addEventListener(type, (event) => event.preventDefault());
+}
+
+const host = new FileHost({ pickFile, saveBytes: downloadBytes });
+const root = document.getElementById("root");
+if (root === null) throw new Error("standalone.html has no #root element");
+createRoot(root).render(
+  <FluentProvider theme={webLightTheme}>
+    <StandalonePage host={host} defaultYear={new Date().getFullYear()} />
+  </FluentProvider>,
+);
