@@ -7,7 +7,6 @@ import { buildInput, type AdjustmentSpec, type InputSpec, type UnitSpec } from "
 
 const RUNS = { seed: 20261123, numRuns: 100 };
 
-
 /** A random but valid assessment: 1–8 units in two groups, two indicators, optional survey, peer ratings and adjustments. */
 const inputSpec: fc.Arbitrary<InputSpec> = fc
   .record({
@@ -30,10 +29,14 @@ const inputSpec: fc.Arbitrary<InputSpec> = fc
     const scores: Record<string, Record<string, string>> = {};
     const satisfaction: Record<string, string> = {};
     const ratings: [string, string, string][] = [];
+    // Most units score high, so that 优秀, ties and the quota come up often; the rest anywhere from 0.
+    const points = (max: number, strong: boolean) => (strong ? new D(max).minus(new D(next(21)).div(2)) : new D(next(max * 2 + 1)).div(2)).toString();
     for (const unit of units) {
-      scores[unit.name] = { "1.1": next(10) === 0 ? "/" : new D(next(121)).div(2).toString(), "1.2": new D(next(81)).div(2).toString() };
-      if (next(3) > 0) satisfaction[unit.name] = new D(next(10_001)).div(100).toString();
-      for (const rater of units) if (next(3) > 0 && (rater !== unit || next(10) === 0)) ratings.push([rater.name, unit.name, String(next(101))]);
+      const strong = next(4) > 0;
+      scores[unit.name] = { "1.1": next(10) === 0 ? "/" : points(60, strong), "1.2": points(40, strong) };
+      if (next(3) > 0) satisfaction[unit.name] = new D(strong ? 8000 + next(2001) : next(10_001)).div(100).toString();
+      for (const rater of units)
+        if (next(3) > 0 && (rater !== unit || next(10) === 0)) ratings.push([rater.name, unit.name, String(strong ? 60 + next(41) : next(101))]);
     }
     const adjustments: AdjustmentSpec[] = Array.from({ length: next(7) }, () => ({
       unit: units[next(units.length)]!.name,
