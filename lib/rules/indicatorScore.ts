@@ -20,10 +20,7 @@ export interface IndicatorOutcome {
   notApplicable: string[];
 }
 
-/**
- * Rule 1: 指标得分 is the sum of the unit's scores on the indicators that apply, 指标应得分 the sum of
- * their 分值, each an exact sum rounded once; an indicator marked 不适用 leaves both.
- */
+/** Rule 1: 指标得分 is the sum of the unit's scores on the indicators that apply, 指标应得分 the sum of their 分值, each an exact sum rounded once; an indicator marked 不适用 leaves both. */
 export function indicatorScore(
   unit: Pick<Unit, "name" | "category">,
   indicators: readonly Indicator[],

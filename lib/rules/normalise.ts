@@ -15,10 +15,7 @@ export interface ScoredItem {
   score: D;
 }
 
-/**
- * Rule 4: 应得分 = Σ points of the items that apply, 实得分 = Σ their scores, 换算得分 = round(实得分 ÷ 应得分 × 100);
- * 应得分 0 cannot be scored.
- */
+/** Rule 4: 应得分 = Σ points of the items that apply, 实得分 = Σ their scores, 换算得分 = round(实得分 ÷ 应得分 × 100); 应得分 0 cannot be scored. */
 export function normalise(items: readonly (ScoredItem | null)[], places: number): Normalised {
   let possible = ZERO;
   let earned = ZERO;

@@ -42,10 +42,7 @@ export function ratingsByRaterGroup(
   return byGroup;
 }
 
-/**
- * Rule 3: peer score = round(Σ 权重 × group score ÷ Σ 权重) over the rater groups that gave ratings (so the
- * weights of absent groups are shared out); 互评得分 = round(peer score ÷ 100 × 互评分值).
- */
+/** Rule 3: peer score = round(Σ 权重 × group score ÷ Σ 权重) over the rater groups that gave ratings (so the weights of absent groups are shared out); 互评得分 = round(peer score ÷ 100 × 互评分值). */
 export function peerScore(
   ratee: string,
   ratings: readonly PeerRating[],

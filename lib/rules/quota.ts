@@ -25,10 +25,7 @@ export function excellentLimit(size: number, quota: D): number {
   return count(size).times(quota).floor().toNumber();
 }
 
-/**
- * Rule 10: at most floor(size × quota) units of a group stay 优秀, taken from the top by 名次; the others become 良好,
- * except that units tied on the 名次 that straddles the boundary all stay 优秀.
- */
+/** Rule 10: at most floor(size × quota) units of a group stay 优秀, taken from the top by 名次; the others become 良好, except that units tied on the 名次 that straddles the boundary all stay 优秀. */
 export function applyQuota(members: readonly QuotaMember[], quota: D | null): QuotaOutcome {
   const grades = members.map((m) => m.grade);
   const marks: QuotaMark[] = members.map(() => null);

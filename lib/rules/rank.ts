@@ -1,10 +1,7 @@
 import type { D } from "../decimal";
 import type { RankRule } from "../model";
 
-/**
- * Rule 7: 名次 by 总分 descending; equal 总分 share a place; the next place follows on (dense, 中国式排名: 1, 2, 2, 3)
- * or is skipped (competition, 跳位排名: 1, 2, 2, 4). Returns the places in the order of `totals`.
- */
+/** Rule 7: 名次 by 总分 descending; equal 总分 share a place; the next place follows on (dense, 中国式排名: 1, 2, 2, 3) or is skipped (competition, 跳位排名: 1, 2, 2, 4). Returns the places in the order of `totals`. */
 export function rankTotals(totals: readonly D[], rule: RankRule): number[] {
   const distinct: D[] = [];
   for (const total of totals) if (!distinct.some((d) => d.eq(total))) distinct.push(total);

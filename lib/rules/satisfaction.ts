@@ -36,10 +36,7 @@ export function weighBallots(entry: Extract<SatisfactionEntry, { kind: "ballots"
   return { satisfied: entry.satisfied, basic: entry.basic, unsatisfied: entry.unsatisfied, unknown: entry.unknown, weighted, countable };
 }
 
-/**
- * Rule 2: 满意度% is the typed percentage, or Σ(票数 × 票值) ÷ countable ballots, rounded; 满意度得分 =
- * round(满意度% ÷ 100 × 满意度分值). No entry, or no countable ballot, means not surveyed (null).
- */
+/** Rule 2: 满意度% is the typed percentage, or Σ(票数 × 票值) ÷ countable ballots, rounded; 满意度得分 = round(满意度% ÷ 100 × 满意度分值). No entry, or no countable ballot, means not surveyed (null). */
 export function satisfactionScore(
   entry: SatisfactionEntry | undefined,
   params: Pick<Params, "decimals" | "satisfactionPoints" | "ballotValues">,

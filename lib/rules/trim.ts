@@ -12,10 +12,7 @@ export interface TrimmedMean {
   total: D;
 }
 
-/**
- * Rule 3 (one rater group): when trimming is on and the group gave at least `minCount` ratings, drop one
- * highest and one lowest; the group score is the mean of the rest, rounded.
- */
+/** Rule 3 (one rater group): when trimming is on and the group gave at least `minCount` ratings, drop one highest and one lowest; the group score is the mean of the rest, rounded. */
 export function trimmedMean(values: readonly D[], trim: boolean, minCount: number, places: number): TrimmedMean {
   if (values.length === 0) throw new Error("trimmedMean: no ratings");
   const sorted = [...values].sort((a, b) => a.cmp(b));
