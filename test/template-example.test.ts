@@ -4,7 +4,10 @@ import { D, roundHalfUp } from "../lib/decimal";
 import type { SheetOut } from "../lib/format";
 import { CATEGORIES, defaultRankGroup, INPUT_SHEETS, NOT_APPLICABLE_MARKS } from "../lib/layout";
 import { GRADES, type Grade } from "../lib/model";
+import { readAssessment } from "../lib/reader";
+import { runAssessment } from "../lib/run";
 import { buildTemplate, DEFAULT_INDICATORS } from "../lib/template";
+import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
 
 const book = buildTemplate({ year: 2024, example: true });
 const sheet = (name: string): SheetOut => {
@@ -158,7 +161,70 @@ describe("the example county 示例县", () => {
   });
 });
 
-/** A deliberately plain re-statement of spec §4 (2 decimals, no ties or quotas), only to check the example's design. */
+describe("the example through the reader and the rules", () => {
+  const grids = { sheets: book.map((s) => ({ name: s.name, rows: s.rows })) };
+  const outcome = runAssessment(grids);
+  const byName = new Map((outcome.result?.units ?? []).map((u) => [u.unit.name, u]));
+
+  it("reads without a single problem", () => {
+    const read = readAssessment(grids);
+    expect(read.issues).toEqual([]);
+    expect(read.input?.units).toHaveLength(60);
+    expect(read.input?.indicators).toHaveLength(34);
+  });
+
+  it("scores with only the expected warnings: one self-rating (县司法局 rates itself at AA27) and 16 units nobody rated", () => {
+    expect(outcome.issues.filter((i) => i.level === "error")).toEqual([]);
+    const self = outcome.issues.filter((i) => i.code === "rules.selfRating");
+    expect(self.map((i) => `${i.sheet}!${i.cell}`)).toEqual(["上下互评!AA27"]);
+    // 党委机关 7 + 人大政协 2 + 法院检察院 2 + 群团机关 5.
+    expect(outcome.issues.filter((i) => i.code === "rules.noPeerRatings")).toHaveLength(16);
+    expect(outcome.issues).toHaveLength(17);
+    expect(outcome.outputs?.map((o) => o.name)).toEqual(["结果", "计算说明", "汇总"]);
+  });
+
+  it("gives all four grades and the notes the example was made for", () => {
+    expect(new Set([...byName.values()].map((u) => u.grade))).toEqual(new Set(GRADES));
+    const notes = (name: string) => byName.get(name)?.notes.join(" ") ?? "";
+    expect(notes("城关镇")).toContain("加分合计6.5分，按上限计5分");
+    expect(notes("城关镇")).toContain("连续两年优秀");
+    expect(byName.get("五星乡")?.grade).toBe("不合格");
+    expect(notes("五星乡")).toContain("扣分合计11分，按上限计10分");
+    expect(notes("五星乡")).toContain("排名最后");
+    expect(notes("五星乡")).toContain("退步较大");
+    expect(notes("五星乡")).toContain("约谈、责令整改");
+    expect(byName.get("县自然资源局")?.total.gte(90)).toBe(true);
+    expect(byName.get("县自然资源局")?.grade).toBe("良好");
+    expect(notes("县住房和城乡建设局")).toContain("约谈、责令整改");
+    expect(notes("县委统战部")).toContain("未参加满意度调查");
+  });
+
+  it("agrees with the plain re-statement of spec §4 on every unit's 总分 and 等次", () => {
+    const estimate = estimateTotals();
+    for (const [name, unit] of byName) {
+      expect([name, unit.total.toFixed(2), unit.grade]).toEqual([name, estimate.get(name)?.total.toFixed(2), estimate.get(name)?.grade]);
+    }
+  });
+
+  it("survives a round trip through an .xlsx file (text 编号, numbers, marks)", async () => {
+    const bytes = await buildWorkbook(book);
+    const read = readAssessment(await readWorkbookGrids(bytes));
+    expect(read.issues).toEqual([]);
+    expect(read.input?.indicators.map((i) => i.code).slice(0, 2)).toEqual(["1.1", "1.2"]);
+  });
+
+  it("the empty template reads with only the missing units reported", async () => {
+    const empty = buildTemplate({ year: 2024 });
+    const read = readAssessment(await readWorkbookGrids(await buildWorkbook(empty)));
+    expect(read.issues.filter((i) => i.level === "error").map((i) => i.code)).toEqual(["unit.none"]);
+  });
+});
+
+/**
+ * A deliberately plain re-statement of spec §4 (2 decimals, no ties or quotas), to check the example's design.
+ * Every figure 计算说明 shows (满意度%, each group's mean, the weighted peer score) is rounded before it is used,
+ * as spec §4 says: "each figure is computed from the rounded figures shown before it".
+ */
 function estimateTotals(): Map<string, { total: D; grade: Grade }> {
   const category = new Map(units.map((unit) => [unit.name, unit.category]));
   const scoreRows = data("评分").slice(1);
@@ -181,7 +247,7 @@ function estimateTotals(): Map<string, { total: D; grade: Grade }> {
           ? new D(survey[1])
           : new D(survey[2] as number).times(100).plus(new D(survey[3] as number).times(80)).plus(new D(survey[4] as number).times(30))
               .div(new D(survey[2] as number).plus(survey[3] as number).plus(survey[4] as number));
-      earned = earned.plus(roundHalfUp(percent.div(10), 2));
+      earned = earned.plus(roundHalfUp(roundHalfUp(percent, 2).div(10), 2));
       possible = possible.plus(10);
     }
     const row = peerRows.find((r) => r[0] === unit.name);
@@ -197,9 +263,9 @@ function estimateTotals(): Map<string, { total: D; grade: Grade }> {
       const means = [...groups.values()].map((ratings) => {
         const sorted = [...ratings].sort((a, b) => a.comparedTo(b));
         const kept = sorted.length >= 6 ? sorted.slice(1, -1) : sorted;
-        return sumOf(kept).div(kept.length);
+        return roundHalfUp(sumOf(kept).div(kept.length), 2);
       });
-      earned = earned.plus(roundHalfUp(sumOf(means).div(means.length).div(10), 2));
+      earned = earned.plus(roundHalfUp(roundHalfUp(sumOf(means).div(means.length), 2).div(10), 2));
       possible = possible.plus(10);
     }
     const normalised = roundHalfUp(earned.div(possible).times(100), 2);
