@@ -44,6 +44,7 @@ describe("the example county 示例县", () => {
     expect(new Set(units.map((unit) => unit.category))).toEqual(new Set(CATEGORIES.map((c) => c.name)));
     expect(data("考核对象").map((row) => row[0])).toEqual(units.map((_, index) => index + 1));
     expect(sheet("说明").rows[0]?.[0]).toBe("示例县2024年度法治建设考核工作簿  填写说明");
+    expect(sheet("说明").rows[1]?.[0]).toMatch(/^本工作簿是示例.*虚构数据/);
   });
 
   it("keeps values plain: strings, decimal-exact numbers and blanks only", () => {

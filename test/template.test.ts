@@ -7,6 +7,8 @@ import { HEADER_FILL, INPUT_TAB, NOT_APPLICABLE_FILL, type SheetOut } from "../l
 import { cellAddress } from "../lib/grid";
 import { CATEGORIES, INPUT_SHEETS, PARAM_ROWS } from "../lib/layout";
 import { buildTemplate, DEFAULT_INDICATORS } from "../lib/template";
+import { halfPointScore } from "../lib/template/example/scores";
+import { seededRandom } from "../lib/template/example/random";
 import { scoresSheet } from "../lib/template/scoresSheet";
 import { fitColumnWidths, textWidth } from "../lib/template/textWidth";
 
@@ -231,6 +233,42 @@ describe("评分 pre-fills 不适用 exactly where an indicator does not apply",
     const out = scoresSheet(DEFAULT_INDICATORS, [{ name: "县委办公室", category: "党委机关", rankGroup: null, lastRank: null, lastGrade: null }], new Map());
     // Columns: A B, 1.1–2.3 in C–J, 3.1.x in K–N, 3.2.1–3.5.4 in O–AJ.
     expect(out.format.styles.filter((s) => s.fill === NOT_APPLICABLE_FILL).map((s) => s.range)).toEqual(["O3:AJ3"]);
+  });
+});
+
+describe("the example's number makers", () => {
+  it("seededRandom stays within its bounds and repeats for one seed", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 50 }), (seed, low, span) => {
+        const first = seededRandom(seed);
+        const second = seededRandom(seed);
+        for (let draw = 0; draw < 20; draw++) {
+          const value = first.int(low, low + span);
+          expect(value).toBeGreaterThanOrEqual(low);
+          expect(value).toBeLessThanOrEqual(low + span);
+          expect(second.int(low, low + span)).toBe(value);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("halfPointScore gives half points within [0, 分值], rising with the percentage", () => {
+    const maxArb = fc.constantFrom(...DEFAULT_INDICATORS.map((i) => i.maxPoints));
+    fc.assert(
+      fc.property(maxArb, fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 }), (max, p, q) => {
+        const score = new D(halfPointScore(max, p));
+        expect(score.times(2).isInteger()).toBe(true);
+        expect(score.gte(0) && score.lte(max)).toBe(true);
+        if (p <= q) expect(score.lte(halfPointScore(max, q))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("halfPointScore rounds to the nearest half point, half up (worked by hand)", () => {
+    // 4.5 × 91% = 4.095 → 4; 4.5 × 95% = 4.275 → 4.5; 13.5 × 75% = 10.125 → 10; 5 × 85% = 4.25 → 4.5 (half up); 7 × 120% → 7 (capped).
+    expect([halfPointScore(4.5, 91), halfPointScore(4.5, 95), halfPointScore(13.5, 75), halfPointScore(5, 85), halfPointScore(7, 120)]).toEqual([4, 4.5, 10, 4.5, 7]);
   });
 });
 

@@ -1,14 +1,16 @@
 import type { SheetOut } from "../format";
 import { SHEET } from "../layout";
-import { GUIDE_PARAGRAPHS, guideTitle } from "./messages";
+import { EXAMPLE_NOTE, GUIDE_PARAGRAPHS, guideTitle } from "./messages";
 import { inputSheetFormat } from "./sheetFormat";
 
 const GUIDE_WIDTH = 110;
+const EXAMPLE_NOTE_COLOR = "#C00000";
 
-/** 说明: the title, then one paragraph per row in column A, wrapped; section headings in bold. */
+/** 说明: the title, then one paragraph per row in column A, wrapped; section headings in bold. The example says it is one. */
 export function guideSheet(year: number, county: string | null): SheetOut {
-  const rows = [[guideTitle(year, county)], ...GUIDE_PARAGRAPHS.map((paragraph) => [paragraph])];
-  const headings = GUIDE_PARAGRAPHS.flatMap((paragraph, index) => (isHeading(paragraph) ? [index + 2] : []));
+  const paragraphs = county === null ? GUIDE_PARAGRAPHS : [EXAMPLE_NOTE, ...GUIDE_PARAGRAPHS];
+  const rows = [[guideTitle(year, county)], ...paragraphs.map((paragraph) => [paragraph])];
+  const headings = paragraphs.flatMap((paragraph, index) => (isHeading(paragraph) ? [index + 2] : []));
   return {
     name: SHEET.guide,
     rows,
@@ -17,6 +19,7 @@ export function guideSheet(year: number, county: string | null): SheetOut {
       headerColumns: 1,
       styles: [
         { range: `A2:A${rows.length}`, wrap: true, horizontal: "left" },
+        ...(county === null ? [] : [{ range: "A2", bold: true, fontColor: EXAMPLE_NOTE_COLOR }]),
         ...headings.map((row) => ({ range: `A${row}`, bold: true })),
       ],
     }),

@@ -5,6 +5,10 @@ export function guideTitle(year: number, county: string | null): string {
   return `${county ?? ""}${year}年度法治建设考核工作簿  填写说明`;
 }
 
+/** 说明 row 2 of the example workbook: its data are made up. */
+export const EXAMPLE_NOTE =
+  "本工作簿是示例：示例县及其各单位的得分、满意度、互评和加减分均为虚构数据，用于熟悉填写方法和计算结果。正式考核请使用空白模板，或删除示例数据后填写本单位数据。";
+
 /** 说明, one paragraph per row below the title. Headings start with a Chinese number so they stand out. */
 export const GUIDE_PARAGRAPHS: readonly string[] = [
   "一、这是什么",
