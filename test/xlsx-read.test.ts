@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { NotAWorkbookError, readWorkbookGrids } from "../addin/xlsx";
 
@@ -79,6 +80,23 @@ describe("readWorkbookGrids", () => {
     sheet.getCell("A1").numFmt = "yyyy-mm-dd";
     const book = await readWorkbookGrids(await bytesOf(workbook));
     expect(book.sheets[0]?.rows).toEqual([[new Date(Date.UTC(2024, 2, 1))]]);
+  });
+
+  it("reads a workbook written by LibreOffice, with inline strings (fixture, see test/fixtures/xlsx/README.md)", async () => {
+    const book = await readWorkbookGrids(await readFile("test/fixtures/xlsx/libreoffice-made.xlsx"));
+    expect(book.sheets).toEqual([
+      {
+        name: "评分",
+        rows: [
+          [5, 10, { error: "#DIV/0!" }, "5分", true, new Date(Date.UTC(2024, 2, 1))],
+          ["城关镇", 85.5, "合并"],
+          ["内联文本", "分段"],
+        ],
+        merged: ["C2:D2"],
+        hiddenRows: [],
+        hiddenColumns: [],
+      },
+    ]);
   });
 
   describe("refuses what is not a workbook", () => {
