@@ -27,6 +27,8 @@ export const OFFICE_JS_SOURCES = {
  */
 export const pages = {
   taskpane: { entry: "./addin/taskpane/index.tsx", template: "./addin/taskpane/taskpane.html", officeJs: true },
+  // The standalone page: no office.js; its template carries its own, stricter CSP (no other host at all).
+  standalone: { entry: "./addin/standalone/index.tsx", template: "./addin/standalone/standalone.html", officeJs: false },
 };
 
 /** Pages with no script bundle of their own (the ribbon's function file). */

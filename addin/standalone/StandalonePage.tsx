@@ -8,29 +8,26 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Spinner,
   Text,
   Title1,
   Title2,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, CalculatorRegular, DocumentSearchRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DocumentSearchRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../lib/issue";
-import { hasErrors } from "../../lib/issue";
 import type { AssessmentResult } from "../../lib/model";
 import { toJson } from "../../lib/output";
+import { ComputeSection } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
-import { TEXT as PANE_TEXT } from "../ui/messages";
-import type { ComputeStage } from "../ui/host";
+import type { ComputeOutcome } from "../ui/host";
 import { NotAWorkbookError } from "../xlsx";
 import { DropZone } from "./DropZone";
 import type { FileHost } from "./fileHost";
 import { GradeChart } from "./GradeChart";
 import { TEXT } from "./messages";
 import { ResultsTable } from "./ResultsTable";
-import { SummaryTable } from "./SummaryTable";
 
 const useStyles = makeStyles({
   page: {
@@ -71,7 +68,8 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [issues, setIssues] = useState<Issue[] | null>(null);
   const [result, setResult] = useState<AssessmentResult | null>(null);
-  const [stage, setStage] = useState<ComputeStage | null>(null);
+  // A new key for each workbook opened: the shared 计算等次 section starts afresh, forgetting the last outcome.
+  const [opening, setOpening] = useState(0);
   const [resultName, setResultName] = useState<string | null>(null);
 
   const clearOutcome = () => {
@@ -90,11 +88,13 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
     useCallback(
       async (file: File) => {
         clearOutcome();
+        setOpening((n) => n + 1);
         setNotice({ intent: "info", text: TEXT.reading });
         try {
           const name = await host.load(file);
           setFileName(name);
-          setNotice(host.isEmptyWorkbook() ? { intent: "warning", text: TEXT.emptyWorkbook(name) } : { intent: "success", text: TEXT.opened(name) });
+          // The drop zone shows the name of the file opened; only an empty workbook needs a word more.
+          setNotice(host.isEmptyWorkbook() ? { intent: "warning", text: TEXT.emptyWorkbook(name) } : null);
         } catch (error) {
           setFileName(null);
           if (!(error instanceof NotAWorkbookError)) {
@@ -110,36 +110,29 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
 
   const check = useAction(
     useCallback(async () => {
-      clearOutcome();
+      // Checking changes nothing: the last computation and its download stay as they were.
       const found = await host.check();
       setIssues(found);
       setNotice(found.length === 0 ? { intent: "success", text: TEXT.noProblems } : null);
     }, [host]),
   );
 
-  const compute = useAction(
-    useCallback(async () => {
-      clearOutcome();
+  const onComputed = useCallback(
+    (outcome: ComputeOutcome) => {
       setNotice(null);
-      try {
-        const outcome = await host.compute(setStage);
-        setIssues(outcome.issues);
-        setResult(outcome.result);
-        setResultName(host.scoredFileName());
-        if (outcome.result !== null) setNotice({ intent: "success", text: TEXT.computed });
-      } finally {
-        setStage(null);
-      }
-    }, [host]),
+      setIssues(outcome.issues);
+      setResult(outcome.result);
+      setResultName(host.scoredFileName());
+    },
+    [host],
   );
 
   const save = useAction(useCallback(async () => host.saveFile(), [host]));
 
-  const busy = template.running || open.running || check.running || compute.running || save.running;
-  const failure = template.failure ?? open.failure ?? check.failure ?? compute.failure ?? save.failure;
-  const yearNumber = /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : null;
+  const busy = template.running || open.running || check.running || save.running;
+  const failure = template.failure ?? open.failure ?? check.failure ?? save.failure;
+  const yearNumber = parseYear(year);
   const rows = useMemo(() => (result === null ? [] : toJson(result, []).units), [result]);
-  const errorCount = issues?.filter((i) => i.level === "error").length ?? 0;
 
   return (
     <main className={styles.page}>
@@ -202,43 +195,39 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         <Title2 as="h2" id="actions-heading">
           {TEXT.actionsHeading}
         </Title2>
-        <div className={styles.row}>
-          <Button icon={<DocumentSearchRegular />} disabled={busy || fileName === null} onClick={() => void check.run()}>
-            {TEXT.checkData}
-          </Button>
-          <Button appearance="primary" icon={<CalculatorRegular />} disabled={busy || fileName === null} onClick={() => void compute.run()}>
-            {TEXT.computeGrades}
-          </Button>
-          {resultName !== null && result !== null && !hasErrors(issues ?? []) ? (
-            <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save.run()}>
-              {TEXT.downloadResult}
-            </Button>
-          ) : null}
-          {busy ? <Spinner size="tiny" label={stage === null ? PANE_TEXT.working : `${PANE_TEXT.stages[stage]}…`} /> : null}
-        </div>
-        {resultName !== null && result !== null ? <Text>{TEXT.downloadResultHint(resultName)}</Text> : null}
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <>
+            <ComputeSection key={opening} host={host} onIssues={onComputed} />
+            <div className={styles.row}>
+              {resultName !== null && result !== null ? (
+                <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save.run()}>
+                  {TEXT.downloadResult}
+                </Button>
+              ) : null}
+              <Button icon={<DocumentSearchRegular />} disabled={busy} onClick={() => void check.run()}>
+                {TEXT.checkData}
+              </Button>
+            </div>
+            {resultName !== null && result !== null ? <Text>{TEXT.downloadResultHint(resultName)}</Text> : null}
+          </>
+        )}
         {notice !== null ? (
           <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
             <MessageBarBody>{notice.text}</MessageBarBody>
           </MessageBar>
         ) : null}
         <Failure message={failure} />
-        {errorCount > 0 ? (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{TEXT.errorsBlockDownload(errorCount)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
         {issues !== null && issues.length > 0 ? <IssueList issues={issues} /> : null}
       </section>
 
       {result !== null ? (
         <>
-          <section className={styles.section} aria-labelledby="summary-heading">
-            <Title2 as="h2" id="summary-heading">
-              {TEXT.summaryHeading}
+          <section className={styles.section} aria-labelledby="chart-heading">
+            <Title2 as="h2" id="chart-heading">
+              {TEXT.chartHeading}
             </Title2>
-            <SummaryTable groups={result.groups} decimals={result.params.decimals} />
-            <Text weight="semibold">{TEXT.chartHeading}</Text>
             <GradeChart groups={result.groups} />
           </section>
           <section className={styles.section} aria-labelledby="results-heading">
@@ -252,4 +241,12 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       ) : null}
     </main>
   );
+}
+
+/** The template's year as typed, when it is a whole year the template accepts (2000–2100); otherwise null. */
+function parseYear(typed: string): number | null {
+  const text = typed.trim();
+  if (!/^\d{4}$/.test(text)) return null;
+  const year = Number(text);
+  return year >= 2000 && year <= 2100 ? year : null;
 }

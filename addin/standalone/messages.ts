@@ -19,13 +19,11 @@ export const TEXT = {
   downloadResultHint: (name: string) => `下载“${name}”：原来填写的表不变，加入或替换“结果”“计算说明”“汇总”三张表。`,
   reading: "正在读取工作簿……",
   noProblems: "没有发现问题，可以计算等次。",
-  errorsBlockDownload: (errors: number) =>
-    `发现 ${errors} 个错误，没有生成结果。请在 Excel 或 WPS 中按下面的说明改正工作簿并保存，再重新打开、计算。`,
-  yearInvalid: "请填写四位数的年份，如 2026。",
+  openFirst: "请先打开工作簿。",
+  yearInvalid: "请填写 2000 到 2100 之间的年份，如 2026。",
   dropLabel: "打开工作簿：点击按钮选择文件，或把文件拖到这里",
   computed: "计算完成。",
   resultsHeading: "结果",
-  summaryHeading: "汇总",
   chartHeading: "各排名分组等次分布",
   chartTitle: "各排名分组的等次分布（单位数）",
   notAWorkbook: (name: string) =>
