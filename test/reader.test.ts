@@ -178,6 +178,28 @@ describe("lenient reading", () => {
     expect(input.scores.get("城关镇")?.get("1.1")?.ref.sheet).toBe(" 评分 ");
   });
 
+  it("skips a 考核对象 row with only its 序号 typed", () => {
+    const book = validWorkbook();
+    appendRow(book, "考核对象", [5, null, null, null, null, null]);
+    expect(readAssessment(book).issues).toEqual([]);
+  });
+
+  it.each(["不适用", "/"])("reads 满意度(%%) %s as not surveyed", (mark) => {
+    const book = validWorkbook();
+    setCell(book, "满意度", "B4", mark);
+    const read = readAssessment(book);
+    expect(read.issues).toEqual([]);
+    expect(read.input?.satisfaction.has("县司法局")).toBe(false);
+  });
+
+  it("does not warn about the template's 互评权重 rows when a group has no unit", () => {
+    const book = validWorkbook();
+    const units = sheetOf(book, "考核对象");
+    units.rows = units.rows.filter((row) => row[2] !== "乡镇");
+    for (const name of ["评分", "满意度", "上下互评", "加减分"]) removeSheet(book, name);
+    expect(readAssessment(book).issues.filter((issue) => issue.sheet === "参数")).toEqual([]);
+  });
+
   it("reads a named unit in 适用类别", () => {
     const book = validWorkbook();
     setCell(book, "考核指标", "H5", "县法院、县司法局");

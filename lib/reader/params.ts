@@ -6,7 +6,7 @@
 import { D } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import type { Issue } from "../issue";
-import { BLANK_SCORE_WORDS, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_RULE_WORDS } from "../layout";
+import { BLANK_SCORE_WORDS, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_GROUPS, RANK_RULE_WORDS } from "../layout";
 import type { BlankScorePolicy, Params, PerGroup, RankRule, Thresholds } from "../model";
 import {
   errorAt,
@@ -388,8 +388,11 @@ export function validateParams(read: ParamsRead, unitGroups: readonly string[], 
   checkLines(read, thresholdLines(read, null), false, issues);
   for (const group of read.params.thresholds.byGroup.keys()) checkLines(read, thresholdLines(read, group), true, issues);
   const present = new Set(unitGroups);
+  // The template's own 互评权重 rows for 乡镇 and 县直单位 stay in every workbook: a county without one of the
+  // groups should not be told about them. With no unit at all, 考核对象 already says what is wrong.
+  const templateRow = (row: { name: string; group: string }) => row.name === PARAM.peerWeight && (RANK_GROUPS as readonly string[]).includes(row.group);
   for (const row of read.groupRows) {
-    if (!present.has(row.group)) {
+    if (present.size > 0 && !present.has(row.group) && !templateRow(row)) {
       issues.push({ level: "warning", code: "param.groupUnknown", sheet: read.sheet, cell: row.cell, message: MSG.paramGroupUnknown(rowKey(row.name, row.group), row.group) });
     }
   }

@@ -7,7 +7,7 @@ import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
 import type { SatisfactionEntry } from "../model";
-import { addressOf, errorAt, isBlank, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
 import { MSG } from "./messages";
 import { cellAt, dataRowIndexes, hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
 
@@ -54,7 +54,8 @@ function readBallot(at: At, value: CellValue): D | undefined {
 function readRowEntry(table: Table, row: number, name: string, issues: Issue[]): SatisfactionEntry | null {
   const percentAt = placeIn(table, row, PERCENT, issues);
   const percentValue = valueIn(table, row, PERCENT);
-  const hasPercent = table.columns.has(PERCENT) && !isBlank(percentValue);
+  // 不适用 (or /) in 满意度(%) says in words what an empty row says: not surveyed.
+  const hasPercent = table.columns.has(PERCENT) && !isBlank(percentValue) && !isNotApplicable(percentValue);
   const hasBallots = BALLOTS.some((header) => table.columns.has(header) && !isBlank(valueIn(table, row, header)));
   if (hasPercent && hasBallots) {
     errorAt(percentAt, "satisfaction.both", MSG.satisfactionBoth());

@@ -6,11 +6,11 @@ import { cellAddress, type SheetGrid } from "../grid";
 import type { Issue } from "../issue";
 import { CATEGORIES, defaultRankGroup, HEADERS } from "../layout";
 import { GRADES, type Grade, type Indicator, type Unit } from "../model";
-import { errorAt, readInteger, readText, warnAt, type At } from "./cells";
+import { errorAt, isBlank, readInteger, readText, warnAt, type At } from "./cells";
 import { MSG } from "./messages";
 import { dataRowIndexes, hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
 
-const [, NAME, CATEGORY, RANK_GROUP, LAST_RANK, LAST_GRADE] = HEADERS.units;
+const [NUMBER, NAME, CATEGORY, RANK_GROUP, LAST_RANK, LAST_GRADE] = HEADERS.units;
 const REQUIRED = [NAME, CATEGORY];
 
 export interface UnitsRead {
@@ -59,7 +59,10 @@ export function readUnits(grid: SheetGrid, issues: Issue[]): UnitsRead {
   const names = new Set<string>();
   if (!hasColumns(table, REQUIRED)) return { units, names, table };
   const seen = new Map<string, number>();
+  const numberColumn = table.columns.get(NUMBER);
   for (const row of dataRowIndexes(table.rows, 1)) {
+    // A row with only its 序号 typed in advance is still an empty row.
+    if ((table.rows[row] ?? []).every((value, column) => column === numberColumn || isBlank(value))) continue;
     const unit = readRow(table, row, seen, names, issues);
     if (unit !== null) units.push(unit);
   }
