@@ -280,8 +280,9 @@ describe("text widths", () => {
     expect(textWidth("分值（%）")).toBe(9);
   });
 
-  it("fits columns within the bounds", () => {
-    expect(fitColumnWidths([["单位名称", null, "x".repeat(80)], ["城关镇", 1]], 6, 30)).toEqual([10, 6, 30]);
+  it("fits columns between each column's minimum and the maximum", () => {
+    // 单位名称 8 + 2 = 10 over minimum 6; blank and 1 → 3 under minimum 6; 80 x → capped at 30; a fourth column only from its minimum.
+    expect(fitColumnWidths([["单位名称", null, "x".repeat(80)], ["城关镇", 1]], [6, 6, 6, 12], 30)).toEqual([10, 6, 30, 12]);
   });
 });
 

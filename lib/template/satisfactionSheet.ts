@@ -11,7 +11,7 @@ export function satisfactionSheet(entries: readonly TemplateSatisfaction[]): She
     name: SHEET.satisfaction,
     rows,
     format: inputSheetFormat({
-      columnWidths: fitColumnWidths(rows, 10, 30),
+      columnWidths: fitColumnWidths(rows, [26, 12, 8, 10, 8, 8], 40),
       headerColumns: HEADERS.satisfaction.length,
       frozenColumns: 1,
       styles: [{ range: `B2:F${styledRows(rows)}`, horizontal: "center" }],

@@ -39,7 +39,7 @@ export function scoresSheet(
     name: SHEET.scores,
     rows,
     format: inputSheetFormat({
-      columnWidths: [24, 12, ...indicators.map(() => 14)],
+      columnWidths: [26, 14, ...indicators.map(() => 14)],
       headerColumns: header.length,
       frozenRows: 2,
       frozenColumns: 2,

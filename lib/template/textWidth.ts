@@ -21,14 +21,14 @@ function isWide(char: string): boolean {
   );
 }
 
-/** Column widths that fit each column's longest cell, plus a margin, kept within [min, max] so long texts wrap instead. */
-export function fitColumnWidths(rows: readonly (readonly (string | number | boolean | null)[])[], min: number, max: number): number[] {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((value, column) => {
-      const width = value === null ? 0 : textWidth(String(value)) + 2;
-      widths[column] = Math.max(widths[column] ?? min, Math.min(max, width));
-    });
-  }
-  return widths.map((width) => Math.max(min, width));
+/**
+ * Column widths that fit each column's longest cell plus a margin, at least the column's minimum
+ * (room for what users will type into an empty template), at most `max` (longer texts wrap).
+ */
+export function fitColumnWidths(rows: readonly (readonly (string | number | boolean | null)[])[], minimums: readonly number[], max: number): number[] {
+  const columns = Math.max(minimums.length, ...rows.map((row) => row.length));
+  return Array.from({ length: columns }, (_, column) => {
+    const longest = Math.max(0, ...rows.map((row) => textWidth(String(row[column] ?? "")) + 2));
+    return Math.max(minimums[column] ?? 0, Math.min(max, longest));
+  });
 }

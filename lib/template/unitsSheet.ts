@@ -17,7 +17,7 @@ export function unitsSheet(units: readonly TemplateUnit[]): SheetOut {
     name: SHEET.units,
     rows,
     format: inputSheetFormat({
-      columnWidths: fitColumnWidths(rows, 10, 30),
+      columnWidths: fitColumnWidths(rows, [6, 26, 12, 12, 10, 10], 40),
       headerColumns: HEADERS.units.length,
       styles: [
         { range: columnRange(0, 2, styledRows(rows)), horizontal: "center" },
