@@ -31,11 +31,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     return await command.run(args, io);
   } catch (cause) {
-    if (!(cause instanceof CliError)) throw cause;
+    if (!(cause instanceof CliError)) return reportBug(cause, io);
     io.err(`kaohe ${command.name}：${cause.message}`);
     if (cause.isUsage) io.err(MSG.commandHelpHint(command.name));
     return EXIT.usage;
   }
+}
+
+/** A thrown error that is not a CliError is a bug: say so plainly, with the details a maintainer needs. */
+function reportBug(cause: unknown, io: Io): number {
+  io.err(MSG.internalError);
+  io.err(cause instanceof Error ? (cause.stack ?? cause.message) : String(cause));
+  return EXIT.internal;
 }
 
 /** The program's help, listing every command of the table with its synopsis and what it does. */

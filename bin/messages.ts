@@ -5,11 +5,12 @@ export const MSG = {
   programFooter: [
     "  kaohe 命令 --help   查看某个命令的详细说明",
     "",
-    "退出码：0 完成；1 工作簿中的数据有错误（未写出任何文件）；2 用法或文件有误。",
+    "退出码：0 完成；1 工作簿中的数据有错误（未写出任何文件）；2 用法或文件有误；3 程序内部错误。",
   ].join("\n"),
   helpHint: "运行 kaohe --help 查看用法。",
   commandHelpHint: (command: string) => `运行 kaohe ${command} --help 查看用法。`,
 
+  internalError: "kaohe 程序内部错误（不是您的数据或操作有误），没有写出任何文件。请把下面的信息发给维护人员：",
   noCommand: "缺少命令。",
   unknownCommand: (name: string) => `没有“${name}”这个命令。`,
   unknownOption: (option: string) => `不认识的选项：${option}。`,

@@ -25,6 +25,7 @@ vi.mock("../lib/template", () => ({
 /** The fake scoring: 评分!A1 = "有错误" gives an error, "有提示" a warning, anything else a clean result. */
 vi.mock("../lib/run", () => ({
   runAssessment: (book: WorkbookGrids): RunOutcome => {
+    if (book.sheets[0]?.rows[0]?.[0] === "崩溃") throw new Error("scoreAssessment: a bug");
     const issues = fakeIssues(book);
     if (issues.some((issue) => issue.level === "error")) return { issues, result: null, outputs: null };
     return { issues, result: fakeResult(), outputs: [{ name: "结果", rows: [["单位名称", "总分"], ["城关镇", "92.35"]], format: plainFormat }] };
@@ -269,6 +270,16 @@ describe("kaohe score", () => {
     expect(json.issues).toHaveLength(1);
     expect(err).toContain("[提示] 评分!D4：全角数字已按 85.5 计算。");
     expect(err).toContain("【乡镇】");
+  });
+
+  it("a bug in the library: a plain Chinese message and the details, exit 3, nothing written", async () => {
+    const output = join(dir, "结果.xlsx");
+    const { code, out, err } = await run("score", await workbookWith("崩溃"), "-o", output);
+    expect(code).toBe(3);
+    expect(out).toEqual([]);
+    expect(err[0]).toContain("程序内部错误");
+    expect(err[1]).toContain("scoreAssessment: a bug");
+    expect(await readdir(dir)).toEqual(["考核.xlsx"]);
   });
 
   it("--json with errors: the JSON lists the issues and no units, exit 1", async () => {
