@@ -132,7 +132,9 @@ describe("buildTemplate (empty)", () => {
   });
 
   it("refuses a year that is not a whole year (a caller's bug)", () => {
-    expect(() => buildTemplate({ year: 1999 })).toThrow(RangeError);
+    expect(() => buildTemplate({ year: 999 })).toThrow(RangeError);
+    expect(() => buildTemplate({ year: Number.NaN })).toThrow(RangeError);
+    expect(buildTemplate({ year: 1999 })[1]?.rows[1]).toEqual(["年度", 1999, "考核年度，显示在各表标题中。"]);
     expect(() => buildTemplate({ year: 2024.5 })).toThrow(RangeError);
   });
 });

@@ -19,7 +19,7 @@ export interface TemplateOptions {
 
 /**
  * The input sheets of spec §1, in order (INPUT_SHEETS), with formats.
- * @throws RangeError when `year` is not a whole year between 2000 and 2100 (a caller's bug: the hosts offer a choice).
+ * @throws RangeError when `year` is not a four-digit whole number (a caller's bug: the hosts check what users type).
  */
 export function buildTemplate(options: TemplateOptions): SheetOut[] {
   assertYear(options.year);
@@ -37,8 +37,8 @@ export function buildTemplate(options: TemplateOptions): SheetOut[] {
 }
 
 function assertYear(year: number): void {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new RangeError(`buildTemplate: year must be a whole number 2000–2100, got ${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new RangeError(`buildTemplate: year must be a four-digit whole number, got ${year}`);
   }
 }
 
