@@ -125,6 +125,30 @@ describe("writeOutputSheets", () => {
   });
 });
 
+describe("drop-down lists Excel cannot hold inline", () => {
+  it.each([
+    ["an item with a comma", ["甲,乙", "丙"]],
+    ["a list over 255 characters", Array.from({ length: 60 }, (_, index) => `第${index + 1}个单位名称`)],
+  ])("%s is left out, the rest of the sheet is written", async (_name, list) => {
+    const sheet: SheetOut = {
+      name: "结果",
+      rows: [["等次"], ["优秀"]],
+      format: { ...summary.format, validations: [{ range: "A2:A3", list, prompt: "请从列表中选择。" }, { range: "B2", list: ["是", "否"], prompt: "请选择是或否。" }] },
+    };
+    const written = (await load(await buildWorkbook([sheet]))).getWorksheet("结果");
+    expect(written?.getCell("A2").value).toBe("优秀");
+    expect(written?.getCell("A2").dataValidation).toBeUndefined();
+    expect(written?.getCell("B2").dataValidation).toMatchObject({ formulae: ['"是,否"'] });
+  });
+
+  it("255 characters still fit", async () => {
+    const { inlineList } = await import("../addin/xlsx/format");
+    expect(inlineList(["一".repeat(255)])).toBe(`"${"一".repeat(255)}"`);
+    expect(inlineList(["一".repeat(256)])).toBeNull();
+    expect(inlineList(["一".repeat(127), "二".repeat(127)])).toBe(`"${"一".repeat(127)},${"二".repeat(127)}"`);
+  });
+});
+
 describe("buildWorkbook", () => {
   it("makes a new workbook of the given sheets, in order, with the same formatting", async () => {
     const book = await load(await buildWorkbook([summary, results("92.35")]));

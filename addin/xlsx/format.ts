@@ -64,21 +64,34 @@ function forEachCell(sheet: Worksheet, box: CellBox, visit: (cell: Cell) => void
 }
 
 /**
- * A drop-down list. Excel keeps an inline list as one quoted formula of at most 255 characters, items
- * separated by commas; the lists of the template (类别, 是/否, 加分/扣分 …) are short and comma-free.
+ * A drop-down list, kept inline in the file as one quoted formula ("乡镇,党委机关,…"). Excel refuses a file
+ * whose inline list is over 255 characters, and a comma inside an item would split it; such a list is left out:
+ * the drop-down is a convenience, the reader checks every value anyway.
  */
 function addListValidation(sheet: Worksheet, validation: ListValidation, rowCount: number): void {
+  const formula = inlineList(validation.list);
+  if (formula === null) return;
   const address = boxAddress(parseRange(validation.range, rowCount));
   const dataValidations = (sheet as unknown as { dataValidations: { add(address: string, rule: object): void } }).dataValidations;
   dataValidations.add(address, {
     type: "list",
     allowBlank: true,
-    formulae: [`"${validation.list.map((item) => item.replace(/"/g, '""')).join(",")}"`],
+    formulae: [formula],
     showErrorMessage: true,
     errorStyle: "stop",
     errorTitle: "输入有误",
     error: validation.prompt,
   });
+}
+
+/** Excel's longest inline list, in characters between the quotes. */
+const INLINE_LIST_LIMIT = 255;
+
+/** The quoted list formula, or null when Excel could not hold it inline. */
+export function inlineList(items: readonly string[]): string | null {
+  if (items.length === 0 || items.some((item) => item.includes(",") || item.includes('"'))) return null;
+  const joined = items.join(",");
+  return joined.length > INLINE_LIST_LIMIT ? null : `"${joined}"`;
 }
 
 /** "#RRGGBB" → ExcelJS "FFRRGGBB" (opaque). */
