@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError } from "./errors";
 import { MSG } from "./messages";
@@ -21,9 +21,11 @@ export function requireXlsxName(path: string): void {
 /**
  * Writes a file so that it is either the old file or the whole new file, never half of one:
  * the bytes go to a temporary file in the same folder, which then replaces the target by rename.
- * With `overwrite: false` an existing target is never replaced, even if it appears meanwhile.
+ * The folder is created when missing. With `overwrite: false` an existing target is never replaced, even if it appears meanwhile.
  */
 export async function writeFileAtomically(path: string, bytes: Uint8Array, options: { overwrite: boolean }): Promise<void> {
+  // A missing folder is made, as "save as" into a new folder would (`npm run demo` writes into demo/).
+  await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeFile(temporary, bytes, { flag: "wx" });

@@ -170,10 +170,16 @@ describe("kaohe template", () => {
     expect((await readFile(path)).subarray(0, 2).toString()).toBe("PK");
     expect(await readdir(dir)).toEqual(["考核.xlsx"]);
   });
-  it("a folder that does not exist: exit 2", async () => {
-    const { code, err } = await run("template", join(dir, "没有", "考核.xlsx"));
+  it("makes a folder that does not exist yet", async () => {
+    const path = join(dir, "2024年", "考核.xlsx");
+    expect((await run("template", path)).code).toBe(0);
+    expect(await readdir(join(dir, "2024年"))).toEqual(["考核.xlsx"]);
+  });
+  it("a folder that cannot be made (a file is in the way): exit 2, a Chinese message", async () => {
+    await writeFile(join(dir, "文件"), "");
+    const { code, err } = await run("template", join(dir, "文件", "考核.xlsx"));
     expect(code).toBe(2);
-    expect(err[0]).toContain("找不到要写入的文件夹");
+    expect(err[0]).toMatch(/^kaohe template：无法写入文件 .*考核\.xlsx（ENOTDIR）。原有文件未被改动。$/);
   });
 });
 
