@@ -125,6 +125,18 @@ describe("writeOutputSheets", () => {
   });
 });
 
+describe("text that looks like a file-format escape (_x000D_)", () => {
+  it("is stored escaped, as Excel stores it, and survives two runs in an input sheet", async () => {
+    const input: SheetOut = { name: "考核对象", rows: [["单位名称"], ["_x000D_镇"]], format: summary.format };
+    const original = await buildWorkbook([input]);
+    const { default: JSZip } = await import("jszip");
+    const strings = await (await JSZip.loadAsync(original)).file("xl/sharedStrings.xml")?.async("string");
+    expect(strings).toContain("_x005F_x000D_镇");
+    const twice = await writeOutputSheets(await writeOutputSheets(original, [summary]), [summary]);
+    expect((await load(twice)).getWorksheet("考核对象")?.getCell("A2").value).toBe("_x000D_镇");
+  });
+});
+
 describe("drop-down lists Excel cannot hold inline", () => {
   it.each([
     ["an item with a comma", ["甲,乙", "丙"]],

@@ -15,7 +15,8 @@ export function fillSheet(sheet: Worksheet, out: SheetOut): void {
 function writeValues(sheet: Worksheet, rows: SheetOut["rows"]): void {
   rows.forEach((values, rowIndex) => {
     values.forEach((value, columnIndex) => {
-      if (value === null) return;
+      // An empty text is written as a blank: in Excel a cell holding "" looks empty but counts as filled (COUNTA).
+      if (value === null || value === "") return;
       sheet.getCell(rowIndex + 1, columnIndex + 1).value = value;
     });
   });

@@ -8,6 +8,7 @@
  * prebuilt dist file, so this module (and the host) stays isomorphic: no Node modules, bytes in, bytes out.
  */
 import ExcelJS from "exceljs";
+import { escapeWorkbookTexts } from "./escape";
 
 export { ExcelJS };
 export type { Workbook, Worksheet, Cell, CellValue as ExcelCellValue } from "exceljs";
@@ -24,6 +25,7 @@ export async function loadWorkbook(data: Bytes): Promise<ExcelJS.Workbook> {
 
 /** Serialises a workbook to bytes: a Node Buffer and a browser ArrayBuffer both become a Uint8Array. */
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  escapeWorkbookTexts(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
