@@ -52,6 +52,7 @@ async function linkWithoutOverwriting(temporary: string, path: string): Promise<
   }
 }
 
+/** Whether anything (file or folder) is at the path. */
 export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);

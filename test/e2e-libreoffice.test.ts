@@ -57,18 +57,21 @@ describe.skipIf(!hasSoffice)("kaohe template --example → score -o, opened in L
     const output = join(dir, "示例考核（已计算）.xlsx");
     await run(process.execPath, ["bin/kaohe.js", "template", input, "--example", "--year", "2024"]);
     await run(process.execPath, ["bin/kaohe.js", "score", input, "-o", output]);
+    // Scoring the scored file again must replace its output sheets, not add a second set.
+    const again = join(dir, "再次计算.xlsx");
+    await run(process.execPath, ["bin/kaohe.js", "score", output, "-o", again]);
     json = JSON.parse((await run(process.execPath, ["bin/kaohe.js", "score", input, "--json"], { maxBuffer: 64 << 20 })).stdout) as ResultsJson;
 
     // A fresh profile: LibreOffice refuses to start twice on one profile, and a user's settings must not matter.
     const profile = `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`;
     const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
     await run("soffice", ["--headless", profile, "--convert-to", csvFilter, "--outdir", join(dir, "csv"), output], { timeout: 110_000 });
-    await run("soffice", ["--headless", profile, "--convert-to", "fods", "--outdir", join(dir, "fods"), output], { timeout: 110_000 });
+    await run("soffice", ["--headless", profile, "--convert-to", "fods", "--outdir", join(dir, "fods"), again], { timeout: 110_000 });
     const csvFiles = await readdir(join(dir, "csv"));
     const resultsFile = csvFiles.find((name) => name.endsWith("-结果.csv"));
     if (resultsFile === undefined) throw new Error(`LibreOffice wrote no 结果 CSV: ${csvFiles.join(", ")}`);
     results = parseCsv(await readFile(join(dir, "csv", resultsFile), "utf8"));
-    fods = await readFile(join(dir, "fods", "示例考核（已计算）.fods"), "utf8");
+    fods = await readFile(join(dir, "fods", "再次计算.fods"), "utf8");
   });
   afterAll(async () => {
     if (dir !== "") await rm(dir, { recursive: true, force: true });
@@ -104,6 +107,11 @@ describe.skipIf(!hasSoffice)("kaohe template --example → score -o, opened in L
       sameFigure(row[column("扣分")], unit.penalty);
       sameFigure(row[column("总分")], unit.total);
     }
+  });
+
+  it("a second run replaces the output sheets: each sheet once, in order", () => {
+    const names = [...fods.matchAll(/<table:table table:name="([^"]*)"/g)].map((match) => match[1]);
+    expect(names).toEqual(["说明", "参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "结果", "计算说明", "汇总"]);
   });
 
   it("the output sheets hold no formula", () => {

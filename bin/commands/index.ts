@@ -8,6 +8,7 @@ export type { Command } from "./command";
 /** The subcommands, in the order --help lists them. Add new commands here. */
 export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand];
 
+/** The command of that name, if kaohe has one. */
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name);
 }
