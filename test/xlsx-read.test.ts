@@ -35,6 +35,7 @@ async function sampleWorkbook(): Promise<Uint8Array> {
   workbook.addWorksheet("空表");
   const second = workbook.addWorksheet("满意度");
   second.getCell("B2").value = "  有空格  ";
+  second.getCell("C2").value = { formula: 'IF(A1>1,"有","")', result: "" };
   return bytesOf(workbook);
 }
 

@@ -56,7 +56,8 @@ function readRows(sheet: Worksheet): CellValue[][] {
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const value = toCellValue(cell.value);
-      if (value !== null) cells[columnNumber - 1] = value;
+      // A formula giving "" shows an empty cell, and that is what the user sees.
+      if (value !== null && value !== "") cells[columnNumber - 1] = value;
     });
     rows[rowNumber - 1] = fillHoles(cells);
   });
