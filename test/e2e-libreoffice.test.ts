@@ -49,6 +49,7 @@ describe.skipIf(!hasSoffice)("kaohe template --example → score -o, opened in L
   let json: ResultsJson;
   let results: string[][] = [];
   let fods = "";
+  let jsonOfResaved: ResultsJson;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "kaohe-e2e-"));
@@ -67,6 +68,10 @@ describe.skipIf(!hasSoffice)("kaohe template --example → score -o, opened in L
     const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
     await run("soffice", ["--headless", profile, "--convert-to", csvFilter, "--outdir", join(dir, "csv"), output], { timeout: 110_000 });
     await run("soffice", ["--headless", profile, "--convert-to", "fods", "--outdir", join(dir, "fods"), again], { timeout: 110_000 });
+    // The user opens the workbook in LibreOffice (or WPS, Excel) and saves it: same data, another program's XML.
+    await run("soffice", ["--headless", profile, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "resaved"), input], { timeout: 110_000 });
+    const resaved = join(dir, "resaved", "示例考核.xlsx");
+    jsonOfResaved = JSON.parse((await run(process.execPath, ["bin/kaohe.js", "score", resaved, "--json"], { maxBuffer: 64 << 20 })).stdout) as ResultsJson;
     const csvFiles = await readdir(join(dir, "csv"));
     const resultsFile = csvFiles.find((name) => name.endsWith("-结果.csv"));
     if (resultsFile === undefined) throw new Error(`LibreOffice wrote no 结果 CSV: ${csvFiles.join(", ")}`);
@@ -107,6 +112,10 @@ describe.skipIf(!hasSoffice)("kaohe template --example → score -o, opened in L
       sameFigure(row[column("扣分")], unit.penalty);
       sameFigure(row[column("总分")], unit.total);
     }
+  });
+
+  it("the workbook saved again by LibreOffice scores exactly the same", () => {
+    expect(jsonOfResaved).toEqual(json);
   });
 
   it("a second run replaces the output sheets: each sheet once, in order", () => {
