@@ -1,0 +1,368 @@
+/**
+ * The standalone page in a real Chromium, used as a person would: download the template, fill it, open it,
+ * 计算等次, download the result. Every request to a host other than this machine is blocked and counted.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import { appliesTo } from "../lib/applies";
+import { D } from "../lib/decimal";
+import { runAssessment } from "../lib/run";
+import { toJson } from "../lib/output";
+import { readWorkbookGrids } from "../addin/xlsx";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+// KAOHE_E2E_DIST: serve an already built folder as it is (no build), e.g. one another suite just built.
+const DIST = path.resolve(process.env.KAOHE_E2E_DIST ?? path.join(ROOT, "dist"));
+const SHOTS = path.join(ROOT, "docs", "screenshots");
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const YEAR = new Date().getFullYear();
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+let server: Server;
+let base: string;
+let browser: Browser;
+/** Requests to any host but this machine: blocked, and counted across the whole suite. */
+const blocked: string[] = [];
+
+/** Newest modification time under the sources the page is built from. */
+async function newestSource(): Promise<number> {
+  let newest = 0;
+  async function walk(entry: string): Promise<void> {
+    const info = await stat(entry);
+    if (info.isDirectory()) {
+      for (const name of await readdir(entry)) await walk(path.join(entry, name));
+    } else {
+      newest = Math.max(newest, info.mtimeMs);
+    }
+  }
+  for (const entry of ["addin", "lib", "webpack.config.js", "package.json"]) await walk(path.join(ROOT, entry));
+  return newest;
+}
+
+/** Builds dist/ with webpack (production) unless dist/standalone.html is newer than every source: the add-in's suite may have built it. */
+async function ensureBuilt(): Promise<void> {
+  if (process.env.KAOHE_E2E_DIST !== undefined) return;
+  const built = await stat(path.join(DIST, "standalone.html")).then((s) => s.mtimeMs, () => 0);
+  if (built > (await newestSource())) return;
+  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 900_000,
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** A tiny static server for dist/ on a free localhost port. */
+async function serveDist(): Promise<Server> {
+  const http = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(DIST, path.normalize(pathname === "/" ? "/standalone.html" : pathname));
+    if (!file.startsWith(DIST)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  return http;
+}
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+  consoleErrors: string[];
+  downloads: Download[];
+}
+let session: Session | null = null;
+
+/** A fresh browser context on the page, with other hosts blocked and errors recorded. */
+async function openPage(): Promise<Session> {
+  const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
+    blocked.push(url.href);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  const opened: Session = { context, page, pageErrors: [], consoleErrors: [], downloads: [] };
+  page.on("pageerror", (error) => opened.pageErrors.push(error.message));
+  // A CSP violation shows here as an error, as does any failed request.
+  page.on("console", (message) => {
+    if (message.type() === "error") opened.consoleErrors.push(message.text());
+  });
+  page.on("download", (download) => opened.downloads.push(download));
+  await page.goto(`${base}/standalone.html`);
+  await page.getByRole("heading", { name: "法治建设考核计分" }).waitFor();
+  session = opened;
+  return opened;
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  return readFile(await download.path());
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `standalone-${name}.png`), fullPage: true });
+}
+
+/** Fills an empty template the way an office would: six units, scores, a survey, peer ratings, one 加分. */
+async function fillTemplate(template: Buffer): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as unknown as ArrayBuffer);
+  const units = [
+    { name: "城关镇", category: "乡镇" },
+    { name: "王楼镇", category: "乡镇" },
+    { name: "文留镇", category: "乡镇" },
+    { name: "县司法局", category: "政府部门" },
+    { name: "县教育局", category: "政府部门" },
+    { name: "县法院", category: "法院检察院" },
+  ];
+  const unitsSheet = workbook.getWorksheet("考核对象")!;
+  units.forEach((unit, i) => {
+    unitsSheet.getRow(i + 2).values = [i + 1, unit.name, unit.category];
+  });
+
+  const indicators = new Map<string, { points: D; categories: "all" | string[] }>();
+  workbook.getWorksheet("考核指标")!.eachRow((row, number) => {
+    if (number === 1) return;
+    const code = String(row.getCell(1).value);
+    const applies = String(row.getCell(8).value);
+    indicators.set(code, { points: new D(String(row.getCell(5).value)), categories: applies === "全部" ? "all" : applies.split("、") });
+  });
+  const scores = workbook.getWorksheet("评分")!;
+  const header = scores.getRow(1);
+  units.forEach((unit, i) => {
+    const row = scores.getRow(i + 3);
+    row.getCell(1).value = unit.name;
+    row.getCell(2).value = unit.category;
+    for (let column = 3; column <= header.cellCount; column++) {
+      const code = String(header.getCell(column).value ?? "").split(" ")[0]!;
+      const indicator = indicators.get(code);
+      if (indicator === undefined) continue;
+      // Whole or half points below the maximum: each unit loses 0, 0.5 or 1 point per indicator.
+      const lost = new D(i % 3).div(2);
+      row.getCell(column).value = appliesTo(indicator, unit) ? indicator.points.minus(lost).toNumber() : "不适用";
+    }
+  });
+
+  const survey = workbook.getWorksheet("满意度")!;
+  survey.getRow(2).values = ["城关镇", 95];
+  survey.getRow(3).values = ["县司法局", 88.5];
+  survey.getRow(4).values = ["县法院", null, 40, 8, 2, 5];
+
+  const peer = workbook.getWorksheet("上下互评")!;
+  peer.getRow(1).values = ["被评单位", ...units.map((u) => u.name)];
+  units.forEach((ratee, i) => {
+    peer.getRow(i + 2).values = [ratee.name, ...units.map((rater, j) => (rater === ratee ? null : (i + j) % 2 === 0 ? "好" : 86))];
+  });
+
+  workbook.getWorksheet("加减分")!.getRow(2).values = ["县司法局", "加分", 2, "获评省级法治政府建设示范单位", "豫法治办〔2025〕3号", "否", "否"];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function downloadTemplate(page: Page): Promise<Buffer> {
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "下载考核模板" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`考核模板（${YEAR}年）.xlsx`);
+  return bytesOf(download);
+}
+
+async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId("file-input").setInputFiles({ name, mimeType: XLSX_TYPE, buffer });
+}
+
+function trimEnd(row: readonly unknown[]): unknown[] {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === "")) end -= 1;
+  return row.slice(0, end);
+}
+
+/** Presses Tab until the focused element's text is `text`; fails after `limit` presses. */
+async function tabTo(page: Page, text: string, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    if (focused === text) return;
+  }
+  throw new Error(`Tab never reached “${text}”`);
+}
+
+let filled: Buffer;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  await ensureBuilt();
+  server = await serveDist();
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("no port");
+  base = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}, 900_000);
+
+afterEach(async () => {
+  if (session === null) return;
+  const { pageErrors, consoleErrors, context } = session;
+  session = null;
+  await context.close();
+  expect(pageErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  // The page must never reach for another host: not a font, not a script, not a beacon.
+  expect(blocked).toEqual([]);
+});
+
+describe("standalone page in Chromium", () => {
+  it("template → fill → open → 计算等次 → 下载结果 gives the library's figures", async () => {
+    const { page, downloads } = await openPage();
+    await shot(page, "1-start");
+    filled = await fillTemplate(await downloadTemplate(page));
+
+    await upload(page, "2026年法治考核.xlsx", filled);
+    await page.getByText("已打开：2026年法治考核.xlsx").waitFor();
+    await page.getByRole("button", { name: "计算等次" }).click();
+    const save = page.getByRole("button", { name: "下载结果" });
+    await save.waitFor();
+
+    const expected = runAssessment(await readWorkbookGrids(filled));
+    expect(expected.result).not.toBeNull();
+    const json = toJson(expected.result, expected.issues);
+    // The page's own 结果 table shows the library's 总分 and 等次 for every unit.
+    const table = page.getByRole("table", { name: "结果" });
+    for (const unit of json.units) {
+      const row = table.getByRole("row").filter({ hasText: unit.name });
+      await expect(row.getByRole("cell").nth(11).textContent()).resolves.toBe(unit.total);
+      await expect(row.getByRole("cell").nth(12).textContent()).resolves.toBe(unit.grade);
+    }
+    // 汇总 (the add-in's summary) and the chart are there.
+    await page.getByRole("table", { name: "汇总" }).waitFor();
+    await expect(page.getByRole("img", { name: /各排名分组的等次分布/ }).getAttribute("aria-label")).resolves.toContain("乡镇：");
+    await shot(page, "3-computed");
+
+    const downloading = page.waitForEvent("download");
+    await save.click();
+    const result = await downloading;
+    expect(result.suggestedFilename()).toBe("2026年法治考核（已计算）.xlsx");
+    const written = await readWorkbookGrids(await bytesOf(result));
+    for (const out of expected.outputs!) {
+      const sheet = written.sheets.find((s) => s.name === out.name);
+      expect(sheet?.rows.map(trimEnd), out.name).toEqual(out.rows.map(trimEnd));
+    }
+    // The input sheets are exactly as uploaded.
+    for (const sheet of (await readWorkbookGrids(filled)).sheets) {
+      expect(written.sheets.find((s) => s.name === sheet.name)?.rows, sheet.name).toEqual(sheet.rows);
+    }
+    expect(downloads.length).toBe(2);
+
+    // Sorting the table by 总分 by mouse: highest first after two clicks.
+    const totalHeader = table.getByRole("columnheader", { name: "总分" });
+    await totalHeader.getByRole("button").click();
+    await totalHeader.getByRole("button").click();
+    await expect(totalHeader.getAttribute("aria-sort")).resolves.toBe("descending");
+    const highest = [...json.units].sort((a, b) => new D(b.total).comparedTo(new D(a.total)))[0]!;
+    await expect(table.getByRole("row").nth(1).getByRole("cell").nth(2).textContent()).resolves.toBe(highest.name);
+  });
+
+  it("a workbook with mistakes: the problems name their cells, and nothing is offered for download", async () => {
+    const { page, downloads } = await openPage();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(filled as unknown as ArrayBuffer);
+    const scores = workbook.getWorksheet("评分")!;
+    scores.getCell("C3").value = "85分";
+    scores.getCell("D4").value = 50; // 1.2 is worth 5 points
+    await upload(page, "有错误.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+    await page.getByText("已打开：有错误.xlsx").waitFor();
+    await page.getByRole("button", { name: "计算等次" }).click();
+    const problems = page.getByRole("region", { name: /问题（错误/ });
+    await problems.getByText(/评分!C3：/).waitFor();
+    await expect(problems.getByText(/评分!D4：/).count()).resolves.toBe(1);
+    await expect(problems.getByText(/评分!C3：/).textContent()).resolves.toContain("85分");
+    await expect(page.getByRole("button", { name: "下载结果" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("table", { name: "结果" }).count()).resolves.toBe(0);
+    await shot(page, "4-problems");
+    expect(downloads).toEqual([]);
+  });
+
+  it("a file that is not a workbook, an empty workbook, a workbook missing a sheet: a clear Chinese message each", async () => {
+    const { page } = await openPage();
+    await upload(page, "单位名单.xlsx", Buffer.from("这是一个文本文件，不是工作簿。"));
+    await page.getByRole("alert").filter({ hasText: "“单位名单.xlsx”不是 Excel 工作簿（.xlsx），无法打开" }).waitFor();
+    await expect(page.getByRole("button", { name: "计算等次" }).count()).resolves.toBe(0);
+    await shot(page, "5-not-a-workbook");
+
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet("Sheet1");
+    await upload(page, "空白.xlsx", Buffer.from(await empty.xlsx.writeBuffer()));
+    await page.getByText("“空白.xlsx”是一个空的工作簿，里面没有考核数据").waitFor();
+    await shot(page, "6-empty-workbook");
+
+    const missing = new ExcelJS.Workbook();
+    await missing.xlsx.load(filled as unknown as ArrayBuffer);
+    missing.removeWorksheet(missing.getWorksheet("评分")!.id);
+    await upload(page, "缺表.xlsx", Buffer.from(await missing.xlsx.writeBuffer()));
+    await page.getByText("已打开：缺表.xlsx").waitFor();
+    await page.getByRole("button", { name: "检查数据" }).click();
+    await page.getByText(/找不到工作表“评分”/).waitFor();
+    await page.getByRole("button", { name: "计算等次" }).click();
+    await page.getByText(/未写入任何内容/).waitFor();
+    await expect(page.getByRole("button", { name: "下载结果" }).count()).resolves.toBe(0);
+    await shot(page, "7-missing-sheet");
+  });
+
+  it("keyboard only: Tab and Enter open the file, compute, sort and download", async () => {
+    const { page } = await openPage();
+    await tabTo(page, "打开工作簿");
+    const choosing = page.waitForEvent("filechooser");
+    await page.keyboard.press("Enter");
+    await (await choosing).setFiles({ name: "键盘.xlsx", mimeType: XLSX_TYPE, buffer: filled });
+    await page.getByText("已打开：键盘.xlsx").waitFor();
+
+    await tabTo(page, "计算等次");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "下载结果" }).waitFor();
+
+    await tabTo(page, "总分");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("columnheader", { name: "总分" }).getAttribute("aria-sort")).resolves.toBe("ascending");
+    await shot(page, "8-keyboard");
+
+    await tabTo(page, "下载结果");
+    const downloading = page.waitForEvent("download");
+    await page.keyboard.press("Enter");
+    expect((await downloading).suggestedFilename()).toBe("键盘（已计算）.xlsx");
+  });
+});
