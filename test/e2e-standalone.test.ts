@@ -249,6 +249,12 @@ afterAll(async () => {
 describe("standalone page in Chromium", () => {
   it("template → fill → open → 计算等次 → 下载结果 gives the library's figures", async () => {
     const { page, downloads } = await openPage();
+    // The page forbids other hosts itself, and loads no office.js: its only script is its own bundle.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    const scripts = await page.locator("script[src]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("src")));
+    expect(scripts).toEqual([expect.stringMatching(/^standalone\.[0-9a-f]+\.js$/)]);
     await shot(page, "1-start");
     filled = await fillTemplate(await downloadTemplate(page));
 
@@ -341,6 +347,23 @@ describe("standalone page in Chromium", () => {
     await page.getByText(/未写入任何内容/).waitFor();
     await expect(page.getByRole("button", { name: "下载结果" }).count()).resolves.toBe(0);
     await shot(page, "7-missing-sheet");
+  });
+
+  it("a workbook dropped on the drop zone opens as if picked", async () => {
+    const { page } = await openPage();
+    const dataTransfer = await page.evaluateHandle(
+      ({ bytes, type }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], "拖放.xlsx", { type }));
+        return transfer;
+      },
+      { bytes: [...filled], type: XLSX_TYPE },
+    );
+    await page.getByTestId("drop-zone").dispatchEvent("dragenter", { dataTransfer });
+    await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
+    await page.getByText("已打开：拖放.xlsx").waitFor();
+    await page.getByRole("button", { name: "计算等次" }).click();
+    await page.getByRole("button", { name: "下载结果" }).waitFor();
   });
 
   it("keyboard only: Tab and Enter open the file, compute, sort and download", async () => {

@@ -15,9 +15,12 @@ import { displayCell, nextSort, RESULT_COLUMNS, sortRows, type ResultRow, type S
 
 const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%" },
-  table: { minWidth: "1100px" },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  notes: { minWidth: "220px", color: tokens.colorNeutralForeground2 },
+  // Fluent tables share the width equally (fixed layout): let columns take what their content needs instead,
+  // so that figures and names stay on one line and 提示 gets the room that is left.
+  table: { minWidth: "1100px", tableLayout: "auto" },
+  cell: { whiteSpace: "nowrap" },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  notes: { minWidth: "260px", color: tokens.colorNeutralForeground2 },
   header: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
 });
 
@@ -56,7 +59,7 @@ export function ResultsTable({ rows }: ResultsTableProps) {
               {RESULT_COLUMNS.map((column) => (
                 <TableCell
                   key={column.key}
-                  className={column.kind === "number" ? styles.number : column.key === "notes" ? styles.notes : undefined}
+                  className={column.kind === "number" ? styles.number : column.key === "notes" ? styles.notes : styles.cell}
                   style={column.kind === "grade" ? { backgroundColor: GRADE_FILLS[row.grade] } : undefined}
                 >
                   {displayCell(row, column.key, TEXT.notApplicable)}

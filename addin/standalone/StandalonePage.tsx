@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL },
   year: { width: "8em" },
   hidden: { display: "none" },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
 /** What the user is told about the last thing they did, besides problems and results. */
@@ -136,7 +137,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
 
   return (
     <main className={styles.page}>
-      <header>
+      <header className={styles.header}>
         <Title1 as="h1">{TEXT.pageTitle}</Title1>
         <Text block>{TEXT.pageSubtitle}</Text>
       </header>

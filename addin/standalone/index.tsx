@@ -14,7 +14,7 @@ const host = new FileHost({ pickFile, saveBytes: downloadBytes });
 const root = document.getElementById("root");
 if (root === null) throw new Error("standalone.html has no #root element");
 createRoot(root).render(
-  <FluentProvider theme={webLightTheme}>
+  <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
     <StandalonePage host={host} defaultYear={new Date().getFullYear()} />
   </FluentProvider>,
 );
