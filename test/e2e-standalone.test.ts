@@ -15,7 +15,8 @@ import { appliesTo } from "../lib/applies";
 import { D } from "../lib/decimal";
 import { runAssessment } from "../lib/run";
 import { toJson } from "../lib/output";
-import { readWorkbookGrids } from "../addin/xlsx";
+import { buildTemplate } from "../lib/template";
+import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // KAOHE_E2E_DIST: serve an already built folder as it is (no build), e.g. one another suite just built.
@@ -218,6 +219,7 @@ async function tabTo(page: Page, text: string, limit = 60): Promise<void> {
   throw new Error(`Tab never reached “${text}”`);
 }
 
+/** The same filled workbook for the other tests, from the library's template (test 1 fills the page's download). */
 let filled: Buffer;
 
 beforeAll(async () => {
@@ -227,6 +229,7 @@ beforeAll(async () => {
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no port");
   base = `http://127.0.0.1:${address.port}`;
+  filled = await fillTemplate(Buffer.from(await buildWorkbook(buildTemplate({ year: YEAR }))));
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
 }, 900_000);
 
@@ -256,15 +259,15 @@ describe("standalone page in Chromium", () => {
     const scripts = await page.locator("script[src]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("src")));
     expect(scripts).toEqual([expect.stringMatching(/^standalone\.[0-9a-f]+\.js$/)]);
     await shot(page, "1-start");
-    filled = await fillTemplate(await downloadTemplate(page));
+    const filledFromPage = await fillTemplate(await downloadTemplate(page));
 
-    await upload(page, "2026年法治考核.xlsx", filled);
+    await upload(page, "2026年法治考核.xlsx", filledFromPage);
     await page.getByText("已打开：2026年法治考核.xlsx").waitFor();
     await page.getByRole("button", { name: "计算等次" }).click();
     const save = page.getByRole("button", { name: "下载结果" });
     await save.waitFor();
 
-    const expected = runAssessment(await readWorkbookGrids(filled));
+    const expected = runAssessment(await readWorkbookGrids(filledFromPage));
     expect(expected.result).not.toBeNull();
     const json = toJson(expected.result, expected.issues);
     // The page's own 结果 table shows the library's 总分 and 等次 for every unit.
@@ -289,7 +292,7 @@ describe("standalone page in Chromium", () => {
       expect(sheet?.rows.map(trimEnd), out.name).toEqual(out.rows.map(trimEnd));
     }
     // The input sheets are exactly as uploaded.
-    for (const sheet of (await readWorkbookGrids(filled)).sheets) {
+    for (const sheet of (await readWorkbookGrids(filledFromPage)).sheets) {
       expect(written.sheets.find((s) => s.name === sheet.name)?.rows, sheet.name).toEqual(sheet.rows);
     }
     expect(downloads.length).toBe(2);
@@ -301,6 +304,16 @@ describe("standalone page in Chromium", () => {
     await expect(totalHeader.getAttribute("aria-sort")).resolves.toBe("descending");
     const highest = [...json.units].sort((a, b) => new D(b.total).comparedTo(new D(a.total)))[0]!;
     await expect(table.getByRole("row").nth(1).getByRole("cell").nth(2).textContent()).resolves.toBe(highest.name);
+
+    // The example template: a whole county, ready to compute.
+    await page.getByRole("radio", { name: /示例/ }).check();
+    const exampleDownload = page.waitForEvent("download");
+    await page.getByRole("button", { name: "下载考核模板" }).click();
+    const example = await exampleDownload;
+    expect(example.suggestedFilename()).toBe(`示例考核（${YEAR}年）.xlsx`);
+    const exampleOutcome = runAssessment(await readWorkbookGrids(await bytesOf(example)));
+    expect(exampleOutcome.issues.filter((i) => i.level === "error")).toEqual([]);
+    expect(exampleOutcome.result!.units.length).toBeGreaterThan(20);
   });
 
   it("a workbook with mistakes: the problems name their cells, and nothing is offered for download", async () => {
@@ -368,8 +381,9 @@ describe("standalone page in Chromium", () => {
 
   it("keyboard only: Tab and Enter open the file, compute, sort and download", async () => {
     const { page } = await openPage();
-    await tabTo(page, "打开工作簿");
+    // Listen first: Playwright turns on file-chooser interception asynchronously when a listener is added.
     const choosing = page.waitForEvent("filechooser");
+    await tabTo(page, "打开工作簿");
     await page.keyboard.press("Enter");
     await (await choosing).setFiles({ name: "键盘.xlsx", mimeType: XLSX_TYPE, buffer: filled });
     await page.getByText("已打开：键盘.xlsx").waitFor();
