@@ -42,7 +42,7 @@ describe("classifyLine", () => {
     expect(classifyLine(line, 7)).toEqual([{ kind: "item", line: 7, marker, number, raw: line, text }]);
   });
   it.each(["3.5亿元的项目", "2024年，全县", "（2022—2025年）", "一是加强"])("%j is text", (line) => {
-    expect(classifyLine(line, 1)).toEqual([{ kind: "text", line: 1, text: line }]);
+    expect(classifyLine(line, 1)).toEqual([{ kind: "text", line: 1, text: line, indented: false }]);
   });
   it("reads label lines, full- or half-width, one or two on a line", () => {
     expect(classifyLine("牵头单位：县司法局", 5)).toEqual([{ kind: "labels", line: 5, lead: "县司法局", responsible: null }]);

@@ -176,3 +176,35 @@ describe("seed 000, first document: 濮阳县法治政府建设实施方案 (no 
     expect(warnings.filter((w) => w.code === "plan.noLead")).toHaveLength(0);
   });
 });
+
+describe("seed 004 as it comes out of a PDF: short wrapped lines, indented paragraphs, page numbers", () => {
+  // Lines of the seed that go on a paragraph broken by a page in the Word original (found by reading it):
+  // in a PDF they are not indented, as they are not new paragraphs.
+  const continued = new Set([25, 57, 85, 101, 113, 143, 157, 167, 181, 203, 233, 265]);
+
+  function asPdf(text: string, width: number): string {
+    const out: string[] = [];
+    let page = 1;
+    text.split("\n").forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === "") return;
+      const chars = [...`${continued.has(i + 1) ? "" : "\u3000\u3000"}${line}`];
+      for (let from = 0; from < chars.length; from += width) {
+        out.push(chars.slice(from, from + width).join(""));
+        if (out.length % 23 === 22) out.push(`- ${page++} -`);
+      }
+    });
+    return out.join("\n");
+  }
+
+  const noSpace = (s: string): string => s.replace(/\s/g, "");
+  const word = parseWorkPlan(seed004).rows;
+
+  it.each([20, 28, 36])("gives the same rows when wrapped at %i characters a line", (width) => {
+    const pdf = parseWorkPlan(asPdf(seed004, width));
+    expect(pdf.rows.map((r) => [r.code, r.level1, r.level2, noSpace(r.content), r.assessor, r.categories, r.maxPoints.toString()])).toEqual(
+      word.map((r) => [r.code, r.level1, r.level2, noSpace(r.content), r.assessor, r.categories, r.maxPoints.toString()]),
+    );
+    expect(pdf.warnings.filter((w) => w.code === "plan.strayText")).toHaveLength(1);
+  });
+});

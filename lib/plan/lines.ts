@@ -12,7 +12,7 @@ export const MARKER_RANK: Readonly<Record<MarkerKind, number>> = { section: 0, p
 export type PlanEntry =
   | { kind: "item"; line: number; marker: MarkerKind; number: number; raw: string; text: string }
   | { kind: "labels"; line: number; lead: string | null; responsible: string | null }
-  | { kind: "text"; line: number; text: string };
+  | { kind: "text"; line: number; text: string; indented: boolean };
 
 const CN = "[一二三四五六七八九十百零〇两]+";
 const SECTION = new RegExp(`^(${CN})\\s*[、．.]\\s*`);
@@ -35,8 +35,9 @@ function asciiDigits(text: string): string {
   return text.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+// Trailing separators stay: when the list goes on in the next line, they still separate two names.
 function cleanValue(value: string): string {
-  return value.replace(/^[\s:：]+/, "").replace(/[\s；;。，,）)\]】]+$/, "");
+  return value.replace(/^[\s:：]+/, "").replace(/[\s。）)\]】]+$/, "");
 }
 
 /** The 牵头单位 and 责任单位 values in a piece of text made only of labels (several may share one line). */
@@ -47,7 +48,9 @@ export function readLabels(text: string): { lead: string | null; responsible: st
   matches.forEach((match, i) => {
     const start = (match.index ?? 0) + match[0].length;
     const end = matches[i + 1]?.index ?? text.length;
-    const value = cleanValue(text.slice(start, end));
+    const next = matches[i + 1];
+    // Before another label on the same line, the separator belongs to neither list.
+    const value = next === undefined ? cleanValue(text.slice(start, end)) : cleanValue(text.slice(start, end)).replace(/[；;，,、\s]+$/, "");
     if (match[1]?.startsWith("牵头")) lead = lead === null ? value : `${lead}、${value}`;
     else responsible = responsible === null ? value : `${responsible}、${value}`;
   });
@@ -100,7 +103,8 @@ export function classifyLine(rawLine: string, line: number): PlanEntry[] {
       text: split.text.slice(found.length).trim(),
     });
   } else if (split.text !== "") {
-    entries.push({ kind: "text", line, text: split.text });
+    // A first line indented by spaces (two half-width, or one full-width) starts a paragraph, as typeset.
+    entries.push({ kind: "text", line, text: split.text, indented: /^( {2}|\u3000|\t)/.test(rawLine) });
   }
   if (split.labels !== null) entries.push({ kind: "labels", line, ...readLabels(split.labels) });
   return entries;

@@ -49,8 +49,6 @@ interface Pending {
 // A line that ends no sentence: the last words of a heading or of a unit name broken by the layout.
 const SENTENCE_MARK = /[。！？!?；;：:]/;
 const SHORT_FRAGMENT = 15;
-/** A numbered line with no punctuation and at most this many characters is a title on its own line. */
-const SHORT_TITLE = 20;
 
 function isFragment(text: string): boolean {
   return text.length <= SHORT_FRAGMENT && !SENTENCE_MARK.test(text);
@@ -58,6 +56,45 @@ function isFragment(text: string): boolean {
 
 function nextEntry(entries: readonly PlanEntry[], index: number): PlanEntry | undefined {
   return entries[index + 1];
+}
+
+/**
+ * Is this line the rest of the 牵头单位/责任单位 list above it ("县司法" / "局" broken by a page; a long list
+ * wrapped in a PDF)? Not when it is indented (a new paragraph) or ends a sentence; yes when it is short, or when
+ * no line of the text that follows ends a sentence before the next paragraph: a list of units has no 。, a paragraph has.
+ */
+function continuesLabel(entries: readonly PlanEntry[], index: number): boolean {
+  const first = entries[index];
+  if (first?.kind !== "text" || first.indented || SENTENCE_MARK.test(first.text)) return false;
+  if (isFragment(first.text)) return true;
+  for (let j = index; j < entries.length; j += 1) {
+    const entry = entries[j];
+    if (entry?.kind !== "text" || (j > index && entry.indented)) break;
+    if (/[。！？!?]/.test(entry.text)) return false;
+  }
+  return true;
+}
+
+/** This line and the lines after it end no sentence before the next numbered line: the rest of a wrapped heading. */
+function wrapsUpToItem(entries: readonly PlanEntry[], index: number): boolean {
+  for (let j = index; j < entries.length; j += 1) {
+    const entry = entries[j];
+    if (entry?.kind === "item") return true;
+    if (entry?.kind !== "text" || SENTENCE_MARK.test(entry.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * The length of a long line of this text (the upper quartile): whole paragraphs when it came from Word,
+ * about 28 characters when it came from a PDF. A numbered line much shorter than that is a title on its own line.
+ */
+function typicalLineLength(entries: readonly PlanEntry[]): number {
+  const lengths = entries
+    .map((e) => (e.kind === "item" ? e.raw.length : e.kind === "text" ? e.text.length : 0))
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  return lengths[Math.floor((lengths.length - 1) * 0.75)] ?? 0;
 }
 
 /**
@@ -70,7 +107,9 @@ function nextEntry(entries: readonly PlanEntry[], index: number): PlanEntry | un
  * - unnumbered lines belong to the open task, until the task's 牵头单位/责任单位 lines close it;
  * - after a closed task, unnumbered paragraphs that have their own 牵头单位/责任单位 become a task of their own
  *   (with a warning); those that have none are not tasks (closing remarks) and are reported, not imported;
- * - a short line right after a 牵头单位/责任单位 line, with no sentence mark, is the rest of that line.
+ * - lines right after a 牵头单位/责任单位 line that end no sentence are the rest of its list;
+ * - a numbered line with no punctuation, much shorter than the text's long lines, is a title on its own line
+ *   ("（一）指导思想"): the next line starts 考核内容.
  */
 export function findTasks(entries: readonly PlanEntry[]): PlanStructure {
   const tasks: RawTask[] = [];
@@ -83,6 +122,7 @@ export function findTasks(entries: readonly PlanEntry[]): PlanStructure {
   let pending: Pending | null = null;
   let lastLabel: LabelValue | null = null;
   let lastNumbered: RawTask | null = null;
+  const shortLine = typicalLineLength(entries) * 0.7;
 
   const dropPending = (): void => {
     if (pending !== null) warnings.push({ line: pending.first, code: "plan.strayText", message: PLAN_MESSAGES.strayText(pending.first, pending.last) });
@@ -117,7 +157,7 @@ export function findTasks(entries: readonly PlanEntry[]): PlanStructure {
       // A section is a heading unless it reads like a task (a sentence, with nothing numbered under it).
       const heading = entry.marker === "section" ? titleOnly || deeperNext : titleOnly && deeperNext;
       if (heading) {
-        headings.push({ rank, number: entry.number, title: entry.text.replace(/[：:，,]$/, ""), fresh: true });
+        headings.push({ rank, number: entry.number, title: entry.text.replace(/[：:]$/, ""), fresh: true });
         return;
       }
       const task: RawTask = {
@@ -135,7 +175,7 @@ export function findTasks(entries: readonly PlanEntry[]): PlanStructure {
       current = task;
       lastNumbered = task;
       closed = false;
-      titleOnItsLine = entry.text !== "" && entry.text.length <= SHORT_TITLE && !/[。，,；;、]/.test(entry.text);
+      titleOnItsLine = entry.text !== "" && entry.raw.length < shortLine && !/[。，,；;、]/.test(entry.text);
       return;
     }
     if (entry.kind === "labels") {
@@ -171,14 +211,15 @@ export function findTasks(entries: readonly PlanEntry[]): PlanStructure {
       closed = true;
       return;
     }
-    if (lastLabel !== null && current !== null && !/[。]$/.test(lastLabel.value) && isFragment(entry.text)) {
+    if (lastLabel !== null && current !== null && !/[。]$/.test(lastLabel.value) && continuesLabel(entries, index)) {
       lastLabel.value += entry.text;
       current.last = entry.line;
       return;
     }
     lastLabel = null;
     const heading = headings.at(-1);
-    if (current === null && pending === null && heading?.fresh === true && isFragment(entry.text)) {
+    const headingGoesOn = isFragment(entry.text) || wrapsUpToItem(entries, index);
+    if (current === null && pending === null && heading?.fresh === true && headingGoesOn) {
       heading.title += entry.text;
       return;
     }
