@@ -102,29 +102,43 @@ interface Session {
   pageErrors: string[];
   consoleErrors: string[];
   downloads: Download[];
+  /** Outside requests the test expected (and blocked). */
+  expectedBlocked: string[];
 }
 let session: Session | null = null;
 
-/** A fresh browser context on the page, with other hosts blocked and errors recorded. */
-async function openPage(): Promise<Session> {
+/**
+ * A fresh browser context on a page of dist/, with other hosts blocked and errors recorded.
+ * `expectedBlocked` names the one outside request a page is known to make (the task pane's office.js): it is
+ * still blocked, but counted apart, and its failed-load console message is expected.
+ */
+async function openPage(file = "standalone.html", expectedBlocked: string | null = null): Promise<Session> {
   const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const opened: Session = { context, page, pageErrors: [], consoleErrors: [], downloads: [], expectedBlocked: [] };
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
-    blocked.push(url.href);
+    if (url.href === expectedBlocked) opened.expectedBlocked.push(url.href);
+    else blocked.push(url.href);
     return route.abort("blockedbyclient");
   });
-  const page = await context.newPage();
-  const opened: Session = { context, page, pageErrors: [], consoleErrors: [], downloads: [] };
   page.on("pageerror", (error) => opened.pageErrors.push(error.message));
   // A CSP violation shows here as an error, as does any failed request.
   page.on("console", (message) => {
-    if (message.type() === "error") opened.consoleErrors.push(message.text());
+    if (message.type() !== "error") return;
+    if (expectedBlocked !== null && message.text().includes("ERR_BLOCKED_BY_CLIENT")) return;
+    opened.consoleErrors.push(message.text());
   });
   page.on("download", (download) => opened.downloads.push(download));
-  await page.goto(`${base}/standalone.html`);
-  await page.getByRole("heading", { name: "法治建设考核计分" }).waitFor();
   session = opened;
+  await page.goto(`${base}/${file}`);
+  return opened;
+}
+
+async function openStandalone(): Promise<Session> {
+  const opened = await openPage();
+  await opened.page.getByRole("heading", { name: "法治建设考核计分" }).waitFor();
   return opened;
 }
 
@@ -251,7 +265,7 @@ afterAll(async () => {
 
 describe("standalone page in Chromium", () => {
   it("template → fill → open → 计算等次 → 下载结果 gives the library's figures", async () => {
-    const { page, downloads } = await openPage();
+    const { page, downloads } = await openStandalone();
     // The page forbids other hosts itself, and loads no office.js: its only script is its own bundle.
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toContain("default-src 'self'");
@@ -317,7 +331,7 @@ describe("standalone page in Chromium", () => {
   });
 
   it("a workbook with mistakes: the problems name their cells, and nothing is offered for download", async () => {
-    const { page, downloads } = await openPage();
+    const { page, downloads } = await openStandalone();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(filled as unknown as ArrayBuffer);
     const scores = workbook.getWorksheet("评分")!;
@@ -337,7 +351,7 @@ describe("standalone page in Chromium", () => {
   });
 
   it("a file that is not a workbook, an empty workbook, a workbook missing a sheet: a clear Chinese message each", async () => {
-    const { page } = await openPage();
+    const { page } = await openStandalone();
     await upload(page, "单位名单.xlsx", Buffer.from("这是一个文本文件，不是工作簿。"));
     await page.getByRole("alert").filter({ hasText: "“单位名单.xlsx”不是 Excel 工作簿（.xlsx），无法打开" }).waitFor();
     await expect(page.getByRole("button", { name: "计算等次" }).count()).resolves.toBe(0);
@@ -363,7 +377,7 @@ describe("standalone page in Chromium", () => {
   });
 
   it("a workbook dropped on the drop zone opens as if picked", async () => {
-    const { page } = await openPage();
+    const { page } = await openStandalone();
     const dataTransfer = await page.evaluateHandle(
       ({ bytes, type }) => {
         const transfer = new DataTransfer();
@@ -380,7 +394,7 @@ describe("standalone page in Chromium", () => {
   });
 
   it("keyboard only: Tab and Enter open the file, compute, sort and download", async () => {
-    const { page } = await openPage();
+    const { page } = await openStandalone();
     // Listen first: Playwright turns on file-chooser interception asynchronously when a listener is added.
     const choosing = page.waitForEvent("filechooser");
     await tabTo(page, "打开工作簿");
@@ -401,5 +415,16 @@ describe("standalone page in Chromium", () => {
     const downloading = page.waitForEvent("download");
     await page.keyboard.press("Enter");
     expect((await downloading).suggestedFilename()).toBe("键盘（已计算）.xlsx");
+  });
+
+  it("the add-in's task pane with office.js blocked shows its message and links here, without a page error", async () => {
+    const { page, expectedBlocked } = await openPage("taskpane.html", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    const message = page.getByTestId("no-office");
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toContain("请在 Excel 中");
+    expect(expectedBlocked).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    await shot(page, "9-taskpane-no-office");
+    await page.getByRole("link", { name: "打开独立网页版" }).click();
+    await page.getByRole("heading", { name: "法治建设考核计分" }).waitFor();
   });
 });
