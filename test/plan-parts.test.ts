@@ -143,6 +143,18 @@ describe("parseWorkPlan on small texts", () => {
     expect(warnings.map((w) => w.code)).toContain("plan.duplicateCode");
   });
 
+  it("reads labels in brackets at the end of a task, and reports labels that follow no task", () => {
+    const text = ["一、依法行政", "牵头单位：县司法局", "（一）加强文件管理。严格审核。（牵头单位：县司法局；责任单位：县法院、县检察院）", "（二）推进公开。"].join("\n");
+    const { rows, warnings } = parseWorkPlan(text, { units: [{ name: "县法院", category: "法院检察院" }] });
+    expect(rows[0]?.assessor).toBe("县司法局");
+    expect(rows[0]?.categories).toEqual(["县法院", "县检察院"]);
+    expect(rows[0]?.content).toBe("严格审核。");
+    expect(warnings.filter((w) => ["plan.strayLabels", "plan.unknownUnit"].includes(w.code)).map((w) => [w.code, w.line])).toEqual([
+      ["plan.strayLabels", 2],
+      ["plan.unknownUnit", 3],
+    ]);
+  });
+
   it("says so when no numbered task is found", () => {
     const { rows, warnings } = parseWorkPlan("这是一段没有编号的文字。");
     expect(rows).toEqual([]);
