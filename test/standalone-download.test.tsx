@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { downloadBytes } from "../addin/standalone/download";
 import { scoredFileName, templateFileName } from "../addin/standalone/fileName";
+import { pickFile } from "../addin/standalone/pickFile";
 
 describe("file names", () => {
   it.each([
@@ -39,6 +40,37 @@ describe("downloadBytes", () => {
     expect(document.querySelectorAll("a").length).toBe(0);
     expect(created[0]!.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(new Uint8Array(await created[0]!.arrayBuffer())).toEqual(new Uint8Array([80, 75, 3, 4]));
+    click.mockRestore();
+  });
+});
+
+describe("pickFile", () => {
+  function spyOnPicker() {
+    const inputs: HTMLInputElement[] = [];
+    const click = vi.spyOn(HTMLInputElement.prototype, "click").mockImplementation(function (this: HTMLInputElement) {
+      inputs.push(this);
+    });
+    return { inputs, click };
+  }
+
+  it("opens a picker for .xlsx and resolves with the chosen file", async () => {
+    const { inputs, click } = spyOnPicker();
+    const picking = pickFile();
+    const input = inputs[0]!;
+    expect(input.type).toBe("file");
+    expect(input.accept).toContain(".xlsx");
+    const file = new File(["x"], "考核.xlsx");
+    Object.defineProperty(input, "files", { value: [file] });
+    input.dispatchEvent(new Event("change"));
+    await expect(picking).resolves.toBe(file);
+    click.mockRestore();
+  });
+
+  it("resolves with null when the user cancels", async () => {
+    const { inputs, click } = spyOnPicker();
+    const picking = pickFile();
+    inputs[0]!.dispatchEvent(new Event("cancel"));
+    await expect(picking).resolves.toBeNull();
     click.mockRestore();
   });
 });

@@ -94,4 +94,13 @@ describe("FileHost", () => {
     await expect(host.saveFile()).rejects.toThrow();
     expect(saved).toEqual([]);
   });
+
+  it("openFile opens what the picker gives, and nothing when the user cancels", async () => {
+    const picks: (FileLike | null)[] = [null, fileOf("选中.xlsx", await example)];
+    const host = new FileHost({ pickFile: async () => picks.shift() ?? null, saveBytes: () => undefined });
+    expect(await host.openFile()).toBeNull();
+    expect(host.fileName()).toBeNull();
+    expect(await host.openFile()).toBe("选中.xlsx");
+    expect(host.fileName()).toBe("选中.xlsx");
+  });
 });
