@@ -376,8 +376,9 @@ describe("standalone page in Chromium", () => {
     await shot(page, "7-missing-sheet");
   });
 
-  it("a workbook dropped on the drop zone opens as if picked", async () => {
-    const { page } = await openStandalone();
+  it("offline once loaded: a workbook dropped on the drop zone opens, computes and downloads", async () => {
+    const { page, context } = await openStandalone();
+    await context.setOffline(true);
     const dataTransfer = await page.evaluateHandle(
       ({ bytes, type }) => {
         const transfer = new DataTransfer();
@@ -390,7 +391,9 @@ describe("standalone page in Chromium", () => {
     await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
     await page.getByText("已打开：拖放.xlsx").waitFor();
     await page.getByRole("button", { name: "计算等次" }).click();
-    await page.getByRole("button", { name: "下载结果" }).waitFor();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "下载结果" }).click();
+    expect((await downloading).suggestedFilename()).toBe("拖放（已计算）.xlsx");
   });
 
   it("keyboard only: Tab and Enter open the file, compute, sort and download", async () => {
