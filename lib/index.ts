@@ -11,3 +11,14 @@ export { readAssessment, type ReadOutcome } from "./reader";
 export { scoreAssessment, type ScoreOutcome } from "./rules";
 export { renderOutputs, toJson, type ResultsJson } from "./output";
 export { runAssessment, checkAssessment, type RunOutcome } from "./run";
+export {
+  parseWorkPlan,
+  planToIndicatorGrid,
+  countyCategories,
+  DEFAULT_PLAN_TOTAL,
+  PLAN_MESSAGES,
+  type PlanIndicator,
+  type PlanOptions,
+  type PlanOutcome,
+  type PlanWarning,
+} from "./plan";
