@@ -8,6 +8,7 @@ import { MESSAGES } from "./messages";
 import { count, sum } from "./numbers";
 import { scoreGroup, type GroupStandings } from "./scoreGroup";
 import { scoreUnit, type UnitWorking } from "./scoreUnit";
+import { lastPlaceOf } from "./notes";
 import { unitNotes } from "./unitNotes";
 
 export interface ScoreOutcome {
@@ -27,7 +28,7 @@ export { rankTotals } from "./rank";
 export { gradeFor, forGroup } from "./grade";
 export { seriousCap } from "./serious";
 export { applyQuota, excellentLimit } from "./quota";
-export { isLastPlace, bigDrop, twoYearsExcellent, needsAdviceLetter, needsSummons } from "./notes";
+export { isLastPlace, lastPlaceOf, bigDrop, twoYearsExcellent, needsAdviceLetter, needsSummons } from "./notes";
 
 /** Spec §4, rules 1–11, for every unit: figures, 名次, 等次, 提示 and 计算说明, with the problems found. */
 export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
@@ -37,7 +38,12 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   const counted = countedRatings(input.ratings, units, params.uniformRaterInvalid);
   const issues: Issue[] = [...counted.issues];
 
-  const workings = units.map((unit) => scoreUnit(unit, input, { ratings: counted.ratings, groupOf, groupOrder }));
+  // Ratings and 加减分 records indexed by unit once, so each unit looks at its own only (linear, not quadratic, in units).
+  const ratingsOf = byKey(counted.ratings, (r) => r.ratee);
+  const adjustmentsOf = byKey(input.adjustments, (a) => a.unit);
+  const workings = units.map((unit) =>
+    scoreUnit(unit, { ...input, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder }),
+  );
   for (const w of workings) issues.push(...unitIssues(w, input.ratings, input));
 
   const results: UnitResult[] = [];
@@ -45,18 +51,37 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   for (const group of groupOrder) {
     const members = workings.filter((w) => w.unit.rankGroup === group);
     const standings = scoreGroup(group, members, params);
-    const groupResults = members.map((w, index) => unitResult(w, index, members, standings, input));
+    const context = groupContext(members, standings);
+    const groupResults = members.map((w, index) => unitResult(w, index, context, standings, input));
     results.push(...sortByRank(groupResults));
     groups.push(summarise(standings, groupResults, params.decimals));
   }
   return { result: { params, units: results, groups }, issues };
 }
 
-function unitResult(w: UnitWorking, index: number, members: readonly UnitWorking[], g: GroupStandings, input: AssessmentInput): UnitResult {
+/** What every unit of a group shares: the units on each 名次 (in 考核对象 order) and the group's 排名最后 名次. */
+interface GroupContext {
+  namesByRank: Map<number, string[]>;
+  lastPlace: number | null;
+}
+
+function groupContext(members: readonly UnitWorking[], g: GroupStandings): GroupContext {
+  const groupRanks = g.standings.map((s) => s.rank);
+  const namesByRank = new Map<number, string[]>();
+  members.forEach((member, i) => {
+    const rank = groupRanks[i] ?? 0;
+    const names = namesByRank.get(rank) ?? [];
+    names.push(member.unit.name);
+    namesByRank.set(rank, names);
+  });
+  return { namesByRank, lastPlace: lastPlaceOf(groupRanks) };
+}
+
+function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, input: AssessmentInput): UnitResult {
   const s = g.standings[index];
   if (s === undefined) throw new Error("scoreAssessment: standing missing");
-  const groupRanks = g.standings.map((other) => other.rank);
-  const tiedWith = members.filter((other, i) => i !== index && g.standings[i]?.rank === s.rank).map((other) => other.unit.name);
+  // Unit names are unique (the reader reports duplicates), so "the others on this 名次" is every name but its own.
+  const tiedWith = (context.namesByRank.get(s.rank) ?? []).filter((name) => name !== w.unit.name);
   const params = input.params;
   return {
     unit: w.unit,
@@ -78,7 +103,7 @@ function unitResult(w: UnitWorking, index: number, members: readonly UnitWorking
     total: w.total.total,
     rank: s.rank,
     grade: s.grade,
-    notes: unitNotes(w, s, { groupRanks, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit }, params),
+    notes: unitNotes(w, s, { lastPlace: context.lastPlace, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit }, params),
     audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit }, params),
   };
 }
@@ -134,6 +159,16 @@ function summarise(g: GroupStandings, results: readonly UnitResult[], places: nu
     excellentLimit: g.excellentLimit,
     quotaExceededByTie: g.quotaExceededByTie,
   };
+}
+
+function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list === undefined) map.set(key(item), [item]);
+    else list.push(item);
+  }
+  return map;
 }
 
 function firstAppearance(values: readonly string[]): string[] {

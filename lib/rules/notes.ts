@@ -2,9 +2,19 @@ import type { Grade } from "../model";
 
 /** Rule 11: 排名最后 is the lowest 名次 of a group (all units tied there); not in a group of one or where all share one place. */
 export function isLastPlace(rank: number, groupRanks: readonly number[]): boolean {
-  const lowest = Math.max(...groupRanks);
-  const highest = Math.min(...groupRanks);
-  return groupRanks.length > 1 && lowest !== highest && rank === lowest;
+  return rank === lastPlaceOf(groupRanks);
+}
+
+/** Rule 11: the 名次 that is 排名最后 in a group, or null (a group of one, or all units share one place). */
+export function lastPlaceOf(groupRanks: readonly number[]): number | null {
+  // A loop, not Math.max(...ranks): spreading a province-sized group overflows the call stack.
+  let lowest = -Infinity;
+  let highest = Infinity;
+  for (const rank of groupRanks) {
+    if (rank > lowest) lowest = rank;
+    if (rank < highest) highest = rank;
+  }
+  return groupRanks.length > 1 && lowest !== highest ? lowest : null;
 }
 
 /** Rule 11: 退步较大 when 名次 − 上年名次 ≥ 退步较大名次; returns the places fallen, or null. */

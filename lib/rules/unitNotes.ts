@@ -1,12 +1,13 @@
 import type { Params } from "../model";
 import { NOTES } from "./messages";
-import { bigDrop, isLastPlace, needsAdviceLetter, needsSummons, twoYearsExcellent } from "./notes";
+import { bigDrop, needsAdviceLetter, needsSummons, twoYearsExcellent } from "./notes";
 import type { Standing } from "./scoreGroup";
 import type { UnitWorking } from "./scoreUnit";
 
 /** What the notes need to know about the unit's group. */
 export interface NoteContext {
-  groupRanks: readonly number[];
+  /** The group's 排名最后 名次 (lastPlaceOf), worked out once per group; null when no unit is 排名最后. */
+  lastPlace: number | null;
   tied: boolean;
   quotaLimit: number | null;
 }
@@ -26,7 +27,7 @@ export function unitNotes(w: UnitWorking, s: Standing, context: NoteContext, par
   if (s.seriousDemoted) notes.push(NOTES.serious);
   if (s.quotaMark === "demoted" && context.quotaLimit !== null) notes.push(NOTES.quotaDemoted(context.quotaLimit));
   if (s.quotaMark === "keptByTie") notes.push(NOTES.quotaKeptByTie(s.rank));
-  if (isLastPlace(s.rank, context.groupRanks)) notes.push(NOTES.lastPlace);
+  if (s.rank === context.lastPlace) notes.push(NOTES.lastPlace);
   const fallen = bigDrop(s.rank, w.unit.lastRank, params.bigDropPlaces);
   if (fallen !== null) notes.push(NOTES.bigDrop(fallen));
   if (twoYearsExcellent(w.unit.lastGrade, s.grade)) notes.push(NOTES.twoYearsExcellent);
