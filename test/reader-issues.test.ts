@@ -381,3 +381,13 @@ describe("every problem at once", () => {
     expect(codes).toEqual(["cell.notNumber"]);
   });
 });
+
+describe("columns without a header", () => {
+  it("warns about data in a column past the last header", () => {
+    const book = validWorkbook();
+    setCell(book, "考核对象", "H3", "备注文字");
+    expect(readAssessment(book).issues).toEqual([
+      expect.objectContaining({ level: "warning", sheet: "考核对象", cell: "H1", message: "这一列第 1 行没有表头，但下面有内容，该列已忽略。请填写表头或删除该列。" }),
+    ]);
+  });
+});

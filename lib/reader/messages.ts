@@ -9,7 +9,6 @@ const NUMBER_EXAMPLE = "请只填写数字，如 85 或 85.5";
 export const HINT = {
   none: "",
   score: "；不适用的指标填“不适用”",
-  blankAllowed: "；不填可留空",
 } as const;
 
 export const MSG = {

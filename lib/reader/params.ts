@@ -353,20 +353,20 @@ interface Line {
 
 /** Strictly 优秀 > 良好 > 合格 ≥ 0. For a group, only pairs involving its own rows are checked (the base is checked once). */
 function checkLines(read: ParamsRead, lines: Line[], onlyOverrides: boolean, issues: Issue[]): void {
-  const warnOf = (cell: string | undefined, fallback: string | undefined) => cell ?? fallback ?? "A1";
+  const cellOr = (cell: string | undefined, fallback: string | undefined) => cell ?? fallback ?? "A1";
   for (let index = 0; index + 1 < lines.length; index += 1) {
     const higher = lines[index];
     const lower = lines[index + 1];
     if (higher === undefined || lower === undefined || higher.value.gt(lower.value)) continue;
     if (onlyOverrides && !higher.override && !lower.override) continue;
     const blameHigher = higher.override && !lower.override;
-    const cell = blameHigher ? warnOf(higher.cell, lower.cell) : warnOf(lower.cell, higher.cell);
+    const cell = blameHigher ? cellOr(higher.cell, lower.cell) : cellOr(lower.cell, higher.cell);
     const message = MSG.thresholdOrder(higher.label, higher.value.toString(), lower.label, lower.value.toString());
     issues.push({ level: "error", code: "param.thresholdOrder", sheet: read.sheet, cell, message });
   }
   const pass = lines[2];
   if (pass !== undefined && pass.value.isNegative() && !pass.value.isZero() && (!onlyOverrides || pass.override)) {
-    issues.push({ level: "error", code: "param.thresholdNegative", sheet: read.sheet, cell: warnOf(pass.cell, undefined), message: MSG.thresholdNegative(pass.label, pass.value.toString()) });
+    issues.push({ level: "error", code: "param.thresholdNegative", sheet: read.sheet, cell: cellOr(pass.cell, undefined), message: MSG.thresholdNegative(pass.label, pass.value.toString()) });
   }
 }
 

@@ -74,7 +74,11 @@ export function readTable(grid: SheetGrid, spec: HeaderSpec, issues: Issue[]): T
   const wanted = new Map(spec.layout.map((text) => [normalizeText(text), text]));
   const columns = new Map<string, number>();
   const extras: { column: number; text: string }[] = [];
-  header.forEach((value, column) => {
+  // Go as wide as the widest row: a column of data whose header cell is missing must not vanish unseen.
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  for (let column = 0; column < width; column += 1) readHeader(column);
+  function readHeader(column: number): void {
+    const value = header[column] ?? null;
     const at: At = { sheet: grid.name, row: 0, column, issues };
     if (reportCellError(at, value)) return;
     if (isBlank(value)) {
@@ -94,7 +98,7 @@ export function readTable(grid: SheetGrid, spec: HeaderSpec, issues: Issue[]): T
       return;
     }
     columns.set(expected, column);
-  });
+  }
   for (const name of spec.required) {
     if (!columns.has(name)) {
       const cell = cellAddress(0, Math.max(0, spec.layout.indexOf(name)));
