@@ -1,0 +1,44 @@
+/**
+ * Part 3: 计算等次 through the Excel host against the counting fake of Excel (test/helpers/fakeExcel.ts), which counts
+ * context.sync calls and the bytes of every request and response as Excel on the web would see them (5 MB limit).
+ * `node --import tsx bench/excel.ts <units>` prints one JSON line (ExcelFigures).
+ */
+import { Buffer } from "node:buffer";
+import { pathToFileURL } from "node:url";
+import { createExcelHost } from "../addin/excel/excelHost";
+import { FakeWorkbook } from "../test/helpers/fakeExcel";
+import { generateSheets } from "./generate";
+
+export interface ExcelFigures {
+  units: number;
+  syncs: number;
+  largestRequestBytes: number;
+  /** Largest response Excel accepted (at most the limit). */
+  largestResponseBytes: number;
+  /** Syncs whose response was over the limit: Excel on the web refuses them and the host reads again in blocks. */
+  refusedResponses: number;
+  /** Bytes of the input sheets as one JSON payload: past 5 MB, the host must read in blocks. */
+  inputBytes: number;
+  scoredUnits: number;
+}
+
+/** Runs 计算等次 on a generated workbook of `units` units in the fake, and counts. */
+export async function measureExcel(units: number): Promise<ExcelFigures> {
+  const sheets = generateSheets(units);
+  const book = new FakeWorkbook(Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])));
+  const host = createExcelHost({ run: book.run, supports: () => true });
+  const outcome = await host.compute(() => undefined);
+  return {
+    units,
+    syncs: book.syncCount,
+    largestRequestBytes: Math.max(...book.syncs.map((sync) => sync.requestBytes)),
+    largestResponseBytes: Math.max(...book.syncs.map((sync) => sync.responseBytes).filter((bytes) => bytes <= book.limit)),
+    refusedResponses: book.syncs.filter((sync) => sync.responseBytes > book.limit).length,
+    inputBytes: Buffer.byteLength(JSON.stringify(sheets.map((sheet) => sheet.rows)), "utf8"),
+    scoredUnits: outcome.result?.units.length ?? 0,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  console.log(JSON.stringify(await measureExcel(Number(process.argv[2]))));
+}

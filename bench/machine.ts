@@ -1,0 +1,33 @@
+/** The machine a bench ran on, as docs/benchmarks.md states it. */
+import { execFileSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  node: string;
+  os: string;
+  libreOffice: string | null;
+}
+
+function version(command: string, args: string[]): string | null {
+  try {
+    return execFileSync(command, args, { encoding: "utf8", timeout: 60_000, stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU model, logical cores, memory, Node and LibreOffice versions of this machine. */
+export function machine(): Machine {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model.trim() ?? "unknown",
+    cores: list.length,
+    memoryBytes: totalmem(),
+    node: process.version,
+    os: `${process.platform} ${process.arch}`,
+    libreOffice: version("soffice", ["--version"]),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: the five parts of issue 4, one table of figures against their targets, and docs/benchmarks.md.
+ * `npm run bench:ci` (`--ci`): a small size of parts 1 and 3 only, nothing written, a few seconds; times are printed,
+ * never asserted.
+ * Options: --sizes=100,1000 (library and Excel sizes) and --skip=cli,pages,formulas,excel.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildCli, measureCli, writeBenchXlsx, type CliFigures } from "./cli";
+import type { CliPhases } from "./cliPhases";
+import type { ExcelFigures } from "./excel";
+import type { FormulaFigures } from "./formulas";
+import type { LibraryFigures } from "./library";
+import { machine } from "./machine";
+import { buildPages, measurePages } from "./pages";
+import { markdownTable, textTable, type Row } from "./report";
+import { kb, mb, runChild, seconds, thousands } from "./stats";
+import { writeDocs } from "./docs";
+
+const OUT = "bench/out";
+const MB = 1024 * 1024;
+const args = process.argv.slice(2);
+const ci = args.includes("--ci");
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const skip = new Set((option("skip") ?? (ci ? "cli,pages,formulas" : "")).split(",").filter(Boolean));
+const sizes = (option("sizes") ?? (ci ? "200" : "100,1000,10000,50000")).split(",").map(Number);
+/** Measured runs per size: more for small sizes, where a run is short and noisy. */
+const runsFor = (units: number) => (ci ? 1 : units <= 1000 ? 5 : units <= 10_000 ? 3 : 1);
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const log = (text: string) => console.error(`[bench] ${text}`);
+
+function libraryPart(): LibraryFigures[] {
+  const figures: LibraryFigures[] = [];
+  for (const units of sizes) {
+    log(`library: ${thousands(units)} units, ${runsFor(units)} runs`);
+    const f = runChild<LibraryFigures>("bench/library.ts", [String(units), String(runsFor(units))]);
+    figures.push(f);
+    const subject = `${thousands(units)} units`;
+    const ratio = f.medianMs / f.floatMedianMs;
+    const timeTarget = units === 10_000 ? { target: "< 1 s", met: f.medianMs < 1000 } : { target: "", met: null };
+    rows.push(
+      { part: "1 library", subject, measure: `median of ${f.runs} (read → score → output grids)`, figure: seconds(f.medianMs), ...timeTarget },
+      { part: "1 library", subject, measure: "units per second", figure: thousands(Math.round((units / f.medianMs) * 1000)), target: "", met: null },
+      { part: "1 library", subject, measure: "peak memory (maxRSS, whole process)", figure: mb(f.maxRssBytes), target: "", met: null },
+      { part: "1 library", subject, measure: `float baseline (median of ${f.runs})`, figure: seconds(f.floatMedianMs), target: "", met: null },
+      { part: "1 library", subject, measure: "decimal cost (decimal ÷ float)", figure: `${ratio.toFixed(1)}×`, target: "≤ 4×", met: ratio <= 4 },
+      { part: "1 library", subject, measure: "float 总分 equal to decimal", figure: `${thousands(f.equalTotals)} of ${thousands(units)}`, target: "", met: null },
+    );
+    if (f.errors > 0 || f.resultUnits !== units) notes.push(`library ${units}: ${f.errors} errors, ${f.resultUnits} units scored — the generator is wrong.`);
+  }
+  return figures;
+}
+
+function excelPart(): ExcelFigures[] {
+  const figures: ExcelFigures[] = [];
+  for (const units of sizes.filter((n) => n <= 10_000)) {
+    log(`Excel host (fake): ${thousands(units)} units`);
+    const f = runChild<ExcelFigures>("bench/excel.ts", [String(units)]);
+    figures.push(f);
+    const subject = `${thousands(units)} units`;
+    const small = f.inputBytes < 5 * MB;
+    rows.push(
+      {
+        part: "3 Excel host",
+        subject,
+        measure: `context.sync calls for 计算等次 (input ${mb(f.inputBytes)})`,
+        figure: String(f.syncs),
+        target: small ? "≤ 3 (input under 5 MB)" : "blocks (input over 5 MB)",
+        met: small ? f.syncs <= 3 : null,
+      },
+      { part: "3 Excel host", subject, measure: "largest request", figure: mb(f.largestRequestBytes), target: "≤ 4 MB", met: f.largestRequestBytes <= 4 * MB },
+      { part: "3 Excel host", subject, measure: "largest accepted response", figure: mb(f.largestResponseBytes), target: "≤ 5 MB", met: f.largestResponseBytes <= 5 * MB },
+      { part: "3 Excel host", subject, measure: "responses refused (over 5 MB, read again in blocks)", figure: String(f.refusedResponses), target: "", met: null },
+    );
+  }
+  if (sizes.some((n) => n > 10_000)) notes.push("Excel host: sizes above 10,000 units are not run against the fake (it copies every cell as JSON; 10,000 units already need blocks).");
+  return figures;
+}
+
+async function cliPart(): Promise<{ figures: CliFigures[]; phases: CliPhases | null }> {
+  buildCli();
+  const figures: CliFigures[] = [];
+  for (const units of sizes) {
+    if (units > 10_000) {
+      notes.push(
+        `Command line: ${thousands(units)} units skipped: at 10,000 units kaohe score already needs about 3 GB and a minute ` +
+          "(ExcelJS holds the whole workbook in memory, see findings); 50,000 would pass Node's default heap limit.",
+      );
+      continue;
+    }
+    log(`command line: writing and scoring ${thousands(units)} units`);
+    const input = await writeBenchXlsx(units, OUT);
+    const f = measureCli(units, input, OUT);
+    figures.push(f);
+    const subject = `${thousands(units)} units (${mb(f.fileBytes)} .xlsx)`;
+    const tenK = units === 10_000;
+    rows.push(
+      { part: "2 command line", subject, measure: "kaohe score … --json, wall time", figure: seconds(f.ms), target: tenK ? "< 10 s" : "", met: tenK ? f.ms < 10_000 : null },
+      {
+        part: "2 command line",
+        subject,
+        measure: "peak memory (/usr/bin/time -v)",
+        figure: f.maxRssBytes === null ? "n/a" : mb(f.maxRssBytes),
+        target: tenK ? "< 1 GB" : "",
+        met: tenK && f.maxRssBytes !== null ? f.maxRssBytes < 1024 * MB : null,
+      },
+    );
+    if (f.exitCode !== 0 || f.scoredUnits !== units) notes.push(`command line ${units}: exit ${f.exitCode}, ${f.scoredUnits} units in the JSON.`);
+  }
+  const largest = figures[figures.length - 1];
+  const phases = largest ? runChild<CliPhases>("bench/cliPhases.ts", [join(OUT, `bench-${largest.units}.xlsx`)]) : null;
+  return { figures, phases };
+}
+
+async function pagesPart(): Promise<void> {
+  log("pages: webpack production build");
+  const dir = join(OUT, "dist");
+  buildPages(dir);
+  for (const p of await measurePages(dir, ["taskpane.html", "standalone.html"], 5)) {
+    const subject = p.page;
+    const taskpane = p.page === "taskpane.html";
+    rows.push(
+      { part: "4 pages", subject, measure: `JavaScript raw (${p.files.join(", ")})`, figure: kb(p.jsBytes), target: "", met: null },
+      { part: "4 pages", subject, measure: "JavaScript gzip -9", figure: kb(p.jsGzipBytes), target: taskpane ? "< 300 KB" : "", met: taskpane ? p.jsGzipBytes < 300 * 1024 : null },
+      { part: "4 pages", subject, measure: "CSS raw / gzip (Griffel injects styles at run time)", figure: `${kb(p.cssBytes)} / ${kb(p.cssGzipBytes)}`, target: "", met: null },
+      {
+        part: "4 pages",
+        subject,
+        measure: "first render, headless Chromium, median of 5 cold loads",
+        figure: p.firstRenderMs === null ? p.renderNote : seconds(p.firstRenderMs),
+        target: "",
+        met: null,
+      },
+    );
+  }
+}
+
+function formulasPart(): FormulaFigures[] {
+  const figures: FormulaFigures[] = [];
+  for (const units of sizes.filter((n) => n === 1000 || n === 10_000)) {
+    log(`formulas in LibreOffice: ${thousands(units)} units`);
+    try {
+      const f = runChild<FormulaFigures>("bench/formulaChild.ts", [String(units), join(OUT, "lo")], 1_800_000);
+      figures.push(f);
+      const subject = `${thousands(units)} units`;
+      rows.push(
+        { part: "5 formulas", subject, measure: "LibreOffice load + recalc + save CSV (start-up included)", figure: seconds(f.recalcMs), target: "", met: null },
+        { part: "5 formulas", subject, measure: "LibreOffice start-up alone (one-cell workbook)", figure: seconds(f.startupMs), target: "", met: null },
+        { part: "5 formulas", subject, measure: "lib/ on the same data (one run)", figure: seconds(f.libraryMs), target: "", met: null },
+        { part: "5 formulas", subject, measure: "总分 / 名次 / 等次 equal to lib/", figure: `${f.equalTotals} / ${f.equalRanks} / ${f.equalGrades} of ${f.compared}`, target: "", met: null },
+      );
+    } catch (error) {
+      notes.push(`Formulas ${units}: not measured (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`);
+    }
+  }
+  return figures;
+}
+
+const started = new Date();
+const library = libraryPart();
+if (!skip.has("excel")) excelPart();
+const cli = skip.has("cli") ? null : await cliPart();
+if (!skip.has("pages")) await pagesPart();
+const formulas = skip.has("formulas") ? [] : formulasPart();
+
+console.log(textTable(rows));
+for (const note of notes) console.log(`note: ${note}`);
+if (!ci) {
+  mkdirSync("docs", { recursive: true });
+  writeFileSync("docs/benchmarks.md", writeDocs({ started, machine: machine(), table: markdownTable(rows), notes, library, cli, formulas, args }));
+  console.log("written: docs/benchmarks.md");
+}
