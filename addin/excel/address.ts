@@ -23,3 +23,11 @@ export function rangeSize(address: string): { rows: number | null; columns: numb
   const rows = a[2] && b[2] ? Number(b[2]) - Number(a[2]) + 1 : null;
   return { rows, columns };
 }
+
+/** 0-based top-left cell of an A1 range ("B2:F20" → row 1, column 1). */
+export function rangeOrigin(address: string): { row: number; column: number } {
+  const from = address.toUpperCase().replace(/\$/g, "").split(":")[0] ?? "";
+  const match = /^([A-Z]+)(\d*)$/.exec(from);
+  if (!match) throw new Error(`not an A1 range: ${address}`);
+  return { row: match[2] ? Number(match[2]) - 1 : 0, column: columnIndex(match[1] ?? "A") };
+}

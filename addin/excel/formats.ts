@@ -1,7 +1,7 @@
 import type { ListValidation, RangeStyle, SheetFormat } from "../../lib/format";
 import { columnName } from "../../lib/grid";
-import { rangeSize } from "./address";
-import { gridBytes, OPERATION_BYTES } from "./budget";
+import { blockAddress, rangeOrigin, rangeSize } from "./address";
+import { gridBytes, OPERATION_BYTES, splitRows } from "./budget";
 import { small, type Operation } from "./batches";
 import { FREEZE_AND_TAB_SET, VALIDATION_SET, type Supports } from "./supports";
 
@@ -10,25 +10,39 @@ const POINTS_PER_CHARACTER = 6;
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 
-function styleOperation(sheet: Excel.Worksheet, style: RangeStyle): Operation {
-  const size = rangeSize(style.range);
-  // numberFormat takes a full grid of the range's size; whole-column styles get the scalar form.
-  const formats =
-    style.numberFormat !== undefined && size.rows !== null
-      ? Array.from({ length: size.rows }, () => new Array<string>(size.columns).fill(style.numberFormat ?? ""))
-      : null;
-  return {
-    bytes: OPERATION_BYTES * 4 + (formats ? gridBytes(formats) : 0),
-    queue: () => {
-      const range = sheet.getRange(style.range);
-      if (style.numberFormat !== undefined) range.numberFormat = formats ?? (style.numberFormat as unknown as string[][]);
-      if (style.fill !== undefined) range.format.fill.color = style.fill;
-      if (style.fontColor !== undefined) range.format.font.color = style.fontColor;
-      if (style.bold !== undefined) range.format.font.bold = style.bold;
-      if (style.wrap !== undefined) range.format.wrapText = style.wrap;
-      if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+/** A style's operations: fills and fonts once for the range; number formats (a full grid of the range's size) in row blocks under the budget. */
+function styleOperations(sheet: Excel.Worksheet, style: RangeStyle): Operation[] {
+  const operations: Operation[] = [
+    {
+      bytes: OPERATION_BYTES * 4,
+      queue: () => {
+        const range = sheet.getRange(style.range);
+        if (style.fill !== undefined) range.format.fill.color = style.fill;
+        if (style.fontColor !== undefined) range.format.font.color = style.fontColor;
+        if (style.bold !== undefined) range.format.font.bold = style.bold;
+        if (style.wrap !== undefined) range.format.wrapText = style.wrap;
+        if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+      },
     },
-  };
+  ];
+  const numberFormat = style.numberFormat;
+  if (numberFormat === undefined) return operations;
+  const size = rangeSize(style.range);
+  if (size.rows === null) {
+    operations.push(small(() => (sheet.getRange(style.range).numberFormat = numberFormat as unknown as string[][])));
+    return operations;
+  }
+  const origin = rangeOrigin(style.range);
+  const grid = Array.from({ length: size.rows }, () => new Array<string>(size.columns).fill(numberFormat));
+  for (const block of splitRows(grid)) {
+    operations.push({
+      bytes: OPERATION_BYTES + gridBytes(block.rows),
+      queue: () => {
+        sheet.getRange(blockAddress(origin.row + block.start, origin.column, block.rows.length, size.columns)).numberFormat = block.rows;
+      },
+    });
+  }
+  return operations;
 }
 
 function validationOperation(sheet: Excel.Worksheet, validation: ListValidation): Operation {
@@ -38,7 +52,7 @@ function validationOperation(sheet: Excel.Worksheet, validation: ListValidation)
       const range = sheet.getRange(validation.range);
       range.dataValidation.ignoreBlanks = true;
       range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
-      range.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: "输入有误", message: validation.prompt };
+      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: validation.prompt };
     },
   };
 }
@@ -53,7 +67,7 @@ export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, su
     const column = columnName(index);
     operations.push(small(() => (sheet.getRange(`${column}:${column}`).format.columnWidth = width * POINTS_PER_CHARACTER)));
   });
-  for (const style of format.styles) operations.push(styleOperation(sheet, style));
+  for (const style of format.styles) operations.push(...styleOperations(sheet, style));
   if (supports(FREEZE_AND_TAB_SET)) {
     if (format.frozenRows > 0 || format.frozenColumns > 0) {
       operations.push(small(() => freeze(sheet, format)));
