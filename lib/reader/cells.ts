@@ -39,9 +39,19 @@ export function trimSpaces(text: string): string {
   return text.replace(EDGE_SPACES, "");
 }
 
+// Control characters (U+0000–U+001F except tab and line feed, and U+007F) are invisible in a cell, make two names that
+// look the same differ, and some cannot be stored in an .xlsx file at all; they come from pasting out of other systems.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** The text without control characters (tab and line feed are kept: Alt+Enter in a cell is a line feed). */
+export function stripControls(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, "");
+}
+
 /** NFKC then trim: full-width digits, letters and punctuation become half-width (８５．５ → 85.5). */
 export function normalizeText(text: string): string {
-  return trimSpaces(text.normalize("NFKC"));
+  return trimSpaces(stripControls(text).normalize("NFKC"));
 }
 
 /** A decimal as people type it: optional sign, digits, at most one point. No exponents, no thousands separators. */
@@ -169,7 +179,9 @@ export function readText(at: At, value: CellValue | undefined): string | null | 
     errorAt(at, "cell.notText", MSG.notText(typeof value === "boolean" ? `逻辑值 ${shownValue(value)}` : `日期 ${shownValue(value)}`));
     return undefined;
   }
-  const text = trimSpaces(value);
+  const clean = stripControls(value);
+  const text = trimSpaces(clean);
+  if (clean !== value && text !== "") warnAt(at, "cell.controlCharacters", MSG.controlCharacters(text));
   return text === "" ? null : text;
 }
 

@@ -17,6 +17,8 @@ export const MSG = {
   dateNotNumber: (shown: string, hint: string) => `单元格是日期（${shown}），不是数字。${NUMBER_EXAMPLE}${hint}。`,
   booleanNotNumber: (shown: string, hint: string) => `单元格是逻辑值 ${shown}，不是数字。${NUMBER_EXAMPLE}${hint}。`,
   textAsNumber: (shown: string, value: string) => `“${shown}”是文本，已按数字 ${value} 读取；如有误请改正。`,
+  controlCharacters: (clean: string) =>
+    `单元格里有看不见的控制字符（常见于从网页或其他系统复制的文字），已去掉，按“${clean}”读取。如有误，请删除该单元格后重新输入。`,
   notText: (shown: string) => `单元格是${shown}，这里应填写文字。请改为文字。`,
   notYesNo: (shown: string) => `“${shown}”不是“是”或“否”。请填写“是”或“否”（也可填 Y/N、√/×）；留空按“否”。`,
   notPercent: (shown: string) => `“${shown}”不是百分比。请填写如 30% 的百分比；也可填 0.3。`,
