@@ -1,0 +1,236 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import type { CellValue, WorkbookGrids } from "../lib/grid";
+import type { IssueLevel } from "../lib/issue";
+import { SHEET } from "../lib/layout";
+import { readAssessment } from "../lib/reader";
+import { runAssessment } from "../lib/run";
+import { buildTemplate } from "../lib/template";
+import { paramRow, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
+
+/**
+ * Bad input not already covered by test/reader-issues.test.ts, each with the exact problem a clerk sees.
+ * The valid workbook is described in test/helpers/workbook.ts; 评分 row 3 is 城关镇, row 4 柳屯镇, row 5 县司法局, row 6 县法院.
+ * Every case here is also a row of docs/bad-input.md (checked by the last test).
+ */
+interface Case {
+  title: string;
+  edit: (book: WorkbookGrids) => void;
+  level: IssueLevel;
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+const set = (sheet: string, a1: string, value: CellValue) => (book: WorkbookGrids) => {
+  setCell(book, sheet, a1, value);
+};
+const CONTROL = (clean: string) =>
+  `单元格里有看不见的控制字符（常见于从网页或其他系统复制的文字），已去掉，按“${clean}”读取。如有误，请删除该单元格后重新输入。`;
+const NOT_NUMBER = (text: string) => `“${text}”不是数字。请只填写数字，如 85 或 85.5；不适用的指标填“不适用”。`;
+
+export const cases: Case[] = [
+  {
+    title: "hidden column",
+    edit: (book) => {
+      sheetOf(book, "评分").hiddenColumns = [3];
+    },
+    level: "warning",
+    sheet: "评分",
+    cell: "D1",
+    message: "D 列被隐藏，但仍照常读取并参与计算。如不应计入，请删除该列。",
+  },
+  {
+    title: "self-rating",
+    edit: set("上下互评", "B2", 80),
+    level: "warning",
+    sheet: "上下互评",
+    cell: "B2",
+    message: "本单位给自己的评分不计入：“城关镇”不评议本单位，请清空此单元格。",
+  },
+  { title: "unit name with a control character", edit: set("考核对象", "B2", "城关镇\u0001"), level: "warning", sheet: "考核对象", cell: "B2", message: CONTROL("城关镇") },
+  { title: "事由 with a NUL and a bell", edit: set("加减分", "D2", "获评\u0000省级\u0007示范"), level: "warning", sheet: "加减分", cell: "D2", message: CONTROL("获评省级示范") },
+  { title: "full-width digits ８５ in a 满意度 cell", edit: set("满意度", "B2", "９３．５"), level: "warning", sheet: "满意度", cell: "B2", message: "“９３．５”是文本，已按数字 93.5 读取；如有误请改正。" },
+  { title: "score typed as =5 text", edit: set("评分", "C3", "=5"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("=5") },
+  { title: "score with thousands separator 1,5", edit: set("评分", "E3", "1,5"), level: "error", sheet: "评分", cell: "E3", message: NOT_NUMBER("1,5") },
+  { title: "#DIV/0! in a 满意度 cell", edit: set("满意度", "B4", { error: "#DIV/0!" }), level: "error", sheet: "满意度", cell: "B4", message: "单元格为错误值 #DIV/0!，请改正公式或直接填写数值。" },
+];
+
+describe("bad input: the exact message at the exact cell", () => {
+  it.each(cases)("$title → $sheet!$cell", ({ edit, level, sheet, cell, message }) => {
+    const book = validWorkbook();
+    edit(book);
+    expect(readAssessment(book).issues.concat(runAssessment(book).issues)).toContainEqual(expect.objectContaining({ level, sheet, cell, message }));
+  });
+});
+
+describe("workbooks shaped differently from the template", () => {
+  it("reads columns in another order exactly as the template's order", () => {
+    const book = validWorkbook();
+    for (const row of sheetOf(book, "考核对象").rows) row.reverse();
+    for (const row of sheetOf(book, "加减分").rows) row.reverse();
+    const moved = runAssessment(book);
+    expect(moved.issues).toEqual([]);
+    expect(moved.outputs).toEqual(runAssessment(validWorkbook()).outputs);
+  });
+
+  it("reads a table moved one column right (header and data moved together)", () => {
+    const book = validWorkbook();
+    for (const row of sheetOf(book, "考核对象").rows) row.unshift(null);
+    expect(runAssessment(book).outputs).toEqual(runAssessment(validWorkbook()).outputs);
+  });
+
+  it("scores a workbook of one unit only", () => {
+    const book = validWorkbook();
+    const keep = (sheet: string, count: number) => {
+      sheetOf(book, sheet).rows.splice(count);
+    };
+    keep("考核对象", 2);
+    keep("评分", 3);
+    keep("满意度", 2);
+    sheetOf(book, "上下互评").rows = [["被评单位", "城关镇"], ["城关镇", null]];
+    keep("加减分", 2);
+    const run = runAssessment(book);
+    expect(run.issues.filter((issue) => issue.level === "error")).toEqual([]);
+    // 城关镇: indicators 5 + 4 + 9.5 = 18.5 of 19.5, survey 93.5% of 10 = 9.35, no peer rating (item does not apply).
+    // 换算得分 = (18.5 + 9.35) / (19.5 + 10) × 100 = 27.85 / 29.5 × 100 = 94.406779… → 94.41; 加分 2 → 96.41.
+    const unit = run.result?.units[0];
+    expect(unit?.unit.name).toBe("城关镇");
+    expect(unit?.normalised?.toFixed(2)).toBe("94.41");
+    expect(unit?.total.toFixed(2)).toBe("96.41");
+    expect(unit?.rank).toBe(1);
+  });
+
+  it("an indicator 不适用 for every unit adds nothing to anyone's 应得分", () => {
+    const book = validWorkbook();
+    setCell(book, "评分", "F6", "不适用"); // 3.2 applies to 县法院 only; now nobody is scored on it
+    const run = runAssessment(book);
+    expect(run.issues.filter((issue) => issue.level === "error")).toEqual([]);
+    const court = run.result?.units.find((unit) => unit.unit.name === "县法院");
+    // 县法院: 1.1 4 + 2.1 4 = 8 of 5 + 4.5 = 9.5 (3.2 left out of both).
+    expect(court?.indicatorEarned.toString()).toBe("8");
+    expect(court?.indicatorPossible.toString()).toBe("9.5");
+  });
+
+  it("小数位数 0 writes whole numbers and 6 writes six places, half up", () => {
+    const zero = validWorkbook();
+    setCell(zero, "参数", `B${paramRow("小数位数")}`, 0);
+    const six = validWorkbook();
+    setCell(six, "参数", `B${paramRow("小数位数")}`, 6);
+    const totals = (book: WorkbookGrids) => runAssessment(book).result?.units.map((unit) => [unit.unit.name, unit.total.toString()]);
+    // 城关镇 by hand: indicators 18.5 of 19.5, 满意度 93.5% × 10 = 9.35, 互评 (乡镇 90; 县直单位 (好=100 + 85) / 2 = 92.5;
+    // weights 50/50) 91.25% × 10 = 9.125, 加分 2. Six places: 36.975 / 39.5 × 100 = 93.6075949… → 93.607595, + 2 = 95.607595.
+    // Zero places, each figure from the rounded ones before it: 19, 20, 9, 9 → 37 / 40 × 100 = 92.5 → 93, + 2 = 95.
+    expect(totals(six)).toContainEqual(["城关镇", "95.607595"]);
+    expect(totals(zero)).toContainEqual(["城关镇", "95"]);
+  });
+});
+
+describe("workbooks from files", () => {
+  it("reads 20,000 unit rows without a crash, reporting the one bad cell", async () => {
+    const book = validWorkbook();
+    const units = sheetOf(book, "考核对象").rows;
+    const scores = sheetOf(book, "评分").rows;
+    for (let i = 0; i < 20_000; i += 1) {
+      units.push([i + 5, `单位${i}`, "政府部门", null, null, null]);
+      scores.push([`单位${i}`, "政府部门", 4, 4, i === 12_345 ? "八" : 8, "不适用"]);
+    }
+    const started = Date.now();
+    const read = readAssessment(book);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(read.issues.filter((issue) => issue.level === "error")).toEqual([
+      expect.objectContaining({ sheet: "评分", cell: `E${12_345 + 7}`, message: NOT_NUMBER("八") }),
+    ]);
+  });
+
+  it("names the cell of a formula whose cached value is an error", async () => {
+    const bytes = await workbookFile((sheet) => {
+      if (sheet.name === SHEET.scores) sheet.getCell("D4").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+    });
+    const issues = readAssessment(await readWorkbookGrids(bytes)).issues;
+    expect(issues).toContainEqual(
+      expect.objectContaining({ level: "error", sheet: "评分", cell: "D4", message: "单元格为错误值 #DIV/0!，请改正公式或直接填写数值。" }),
+    );
+  });
+
+  it("reads a workbook saved the way WPS saves it (inline strings, no shared strings, WPS in docProps) like the same book from Excel", async () => {
+    const bytes = await workbookFile(() => undefined);
+    const wps = await asWps(bytes);
+    const zip = await JSZip.loadAsync(wps);
+    expect(zip.file("xl/sharedStrings.xml")).toBeNull();
+    expect(await zip.file("docProps/app.xml")?.async("string")).toContain("WPS 表格");
+    const fromWps = runAssessment(await readWorkbookGrids(wps));
+    expect(fromWps.issues).toEqual(runAssessment(await readWorkbookGrids(bytes)).issues);
+    expect(fromWps.outputs).toEqual(runAssessment(validWorkbook()).outputs);
+  });
+
+  it("reads a sheet name with a trailing space in a file, with the warning", async () => {
+    const bytes = await workbookFile((sheet) => {
+      if (sheet.name === SHEET.adjustments) sheet.name = "加减分 ";
+    });
+    const run = runAssessment(await readWorkbookGrids(bytes));
+    expect(run.issues).toEqual([
+      expect.objectContaining({ level: "warning", sheet: "加减分 ", cell: "A1", message: "工作表名“加减分 ”前后有空格，已按“加减分”读取。建议把表名改为“加减分”。" }),
+    ]);
+    expect(run.outputs).not.toBeNull();
+  });
+
+  it("an empty template (no unit yet) gives one clear error, not a crash", async () => {
+    const template = buildTemplate({ year: 2025 });
+    const run = runAssessment(await readWorkbookGrids(await buildWorkbook(template)));
+    expect(run.outputs).toBeNull();
+    expect(run.issues).toContainEqual(
+      expect.objectContaining({ level: "error", sheet: "考核对象", message: "“考核对象”中没有任何单位。请从第 2 行起每行填写一个单位的名称和类别。" }),
+    );
+  });
+});
+
+/** The valid workbook as an .xlsx file, after `edit` on each ExcelJS sheet. */
+async function workbookFile(edit: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  for (const grid of validWorkbook().sheets) {
+    const sheet = workbook.addWorksheet(grid.name);
+    grid.rows.forEach((row, r) => row.forEach((value, c) => {
+      if (value !== null) sheet.getCell(r + 1, c + 1).value = value as ExcelJS.CellValue;
+    }));
+  }
+  for (const sheet of workbook.worksheets) edit(sheet);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The file as WPS 表格 writes it: every text inline in its cell (t="inlineStr"), no sharedStrings part, and WPS as the
+ * application in docProps/app.xml.
+ */
+async function asWps(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const shared = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+  const strings = [...shared.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => match[1] ?? "");
+  for (const name of Object.keys(zip.files).filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path))) {
+    const xml = (await zip.file(name)?.async("string")) ?? "";
+    const inlined = xml.replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_all, ref: string, before: string, after: string, index: string) =>
+      `<c r="${ref}"${before} t="inlineStr"${after}><is>${strings[Number(index)] ?? ""}</is></c>`,
+    );
+    zip.file(name, inlined);
+  }
+  zip.remove("xl/sharedStrings.xml");
+  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  zip.file("[Content_Types].xml", types.replace(/<Override PartName="\/xl\/sharedStrings.xml"[^>]*\/>/, ""));
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ""));
+  zip.file(
+    "docProps/app.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>WPS 表格</Application><AppVersion>12.1.0.16120</AppVersion></Properties>',
+  );
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+}
+
+describe("docs/bad-input.md", () => {
+  it("lists every case of this file with its sheet!cell and message", () => {
+    const doc = readFileSync(new URL("../docs/bad-input.md", import.meta.url), "utf8");
+    for (const { sheet, cell, message } of cases) expect(doc).toContain(`| ${sheet}!${cell} | ${message} |`);
+  });
+});
