@@ -10,6 +10,25 @@ import type { Cell, Worksheet } from "./library";
 export function fillSheet(sheet: Worksheet, out: SheetOut): void {
   writeValues(sheet, out.rows);
   applyFormat(sheet, out.format, out.rows.length);
+  shareStyles(sheet);
+}
+
+/**
+ * Gives cells with equal styles one shared style object. ExcelJS gives every new cell its own style object and, when
+ * saving, turns each object it has not seen into XML to find its style id: for the 计算说明 of 10,000 units that is
+ * 600,000 XML renderings. Shared objects are looked up by identity instead. Run last: a later `cell.numFmt = …` would
+ * change every cell sharing the object.
+ */
+function shareStyles(sheet: Worksheet): void {
+  const shared = new Map<string, Cell["style"]>();
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const key = JSON.stringify(cell.style);
+      const style = shared.get(key);
+      if (style === undefined) shared.set(key, cell.style);
+      else cell.style = style;
+    });
+  });
 }
 
 function writeValues(sheet: Worksheet, rows: SheetOut["rows"]): void {
