@@ -1,9 +1,9 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
-import { JSDOM } from "jsdom";
 
 const text = readFileSync(new URL("../manifest.xml", import.meta.url), "utf8");
-const doc = new JSDOM(text, { contentType: "application/xml" }).window.document;
+const doc = new DOMParser().parseFromString(text, "application/xml");
 const root = doc.documentElement;
 const children = (element: Element) => Array.from(element.children).map((child) => child.localName);
 
