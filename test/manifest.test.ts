@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const text = readFileSync(new URL("../manifest.xml", import.meta.url), "utf8");
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const text = readFileSync(path.join(projectRoot, "manifest.xml"), "utf8");
 const doc = new DOMParser().parseFromString(text, "application/xml");
 const root = doc.documentElement;
 const children = (element: Element) => Array.from(element.children).map((child) => child.localName);
@@ -67,7 +71,7 @@ describe("manifest.xml", () => {
     expect(new Set(urls.map((url) => new URL(url).host))).toEqual(new Set(["localhost:3000"]));
     const icons = urls.filter((url) => url.endsWith(".png"));
     expect(icons.length).toBeGreaterThanOrEqual(3);
-    for (const icon of icons) expect(existsSync(new URL(`..${new URL(icon).pathname}`, import.meta.url))).toBe(true);
+    for (const icon of icons) expect(existsSync(path.join(projectRoot, new URL(icon).pathname))).toBe(true);
     const sizes = Array.from(root.getElementsByTagName("bt:Image")).map((image) => image.getAttribute("size")).filter(Boolean);
     expect(new Set(sizes)).toEqual(new Set(["16", "32", "80"]));
   });
