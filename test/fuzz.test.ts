@@ -54,7 +54,7 @@ const randomBook: fc.Arbitrary<WorkbookGrids> = fc
     fc.record({
       name: fc.oneof(fc.constantFrom(...INPUT_SHEETS, "评分 ", " 参数", "结果"), fc.string({ maxLength: 6 })),
       rows: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 8 }),
-      merged: fc.option(fc.constantFrom(["A1:B2"], ["C3:C9"], ["B2:B2", "A1:A3"]), { nil: undefined }),
+      merged: fc.option(fc.constantFrom(["A1:B2"], ["C3:C9"], ["B2:B2", "A1:A3"]).map((ranges) => [...ranges]), { nil: undefined }),
       hiddenRows: fc.option(fc.array(fc.nat(10), { maxLength: 3 }), { nil: undefined }),
     }),
     { maxLength: 9 },
