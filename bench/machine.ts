@@ -1,6 +1,6 @@
 /** The machine a bench ran on, as docs/benchmarks.md states it. */
 import { execFileSync } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export interface Machine {
   cpu: string;
@@ -9,6 +9,8 @@ export interface Machine {
   node: string;
   os: string;
   libreOffice: string | null;
+  /** 1-minute load average when the run ended: other work on the machine slows every figure. */
+  loadAverage: number;
 }
 
 function version(command: string, args: string[]): string | null {
@@ -29,5 +31,6 @@ export function machine(): Machine {
     node: process.version,
     os: `${process.platform} ${process.arch}`,
     libreOffice: version("soffice", ["--version"]),
+    loadAverage: loadavg()[0] ?? 0,
   };
 }
