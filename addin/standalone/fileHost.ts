@@ -115,7 +115,9 @@ export class FileHost implements AssessmentHost {
     const outcome = runAssessment(opened.grids);
     if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
     onStage("write");
-    this.scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);
+    const scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);
+    // Another workbook opened meanwhile: this copy belongs to the old one and must never download under the new name.
+    if (this.opened === opened) this.scored = scored;
     return { issues: outcome.issues, result: outcome.result };
   }
 
