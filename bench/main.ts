@@ -84,9 +84,11 @@ async function cliPart(): Promise<{ figures: CliFigures[]; phases: CliPhases | n
   const figures: CliFigures[] = [];
   for (const units of sizes) {
     if (units > 10_000) {
+      const tenK = figures.find((f) => f.units === 10_000);
+      const cost = tenK ? `${tenK.maxRssBytes === null ? "n/a" : mb(tenK.maxRssBytes)} and ${seconds(tenK.ms)}` : "gigabytes and about a minute";
       notes.push(
-        `Command line: ${thousands(units)} units skipped: at 10,000 units kaohe score already needs about 3 GB and a minute ` +
-          "(ExcelJS holds the whole workbook in memory, see findings); 50,000 would pass Node's default heap limit.",
+        `Command line: ${thousands(units)} units skipped: at 10,000 units kaohe score already needs ${cost} ` +
+          "(ExcelJS holds the whole workbook in memory, see findings); 50,000 would pass Node's default heap limit (about 4 GB).",
       );
       continue;
     }
