@@ -1,8 +1,15 @@
+import { execFile, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { main } from "../bin/main";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import type { IssueLevel } from "../lib/issue";
 import { SHEET } from "../lib/layout";
@@ -16,6 +23,8 @@ import { paramRow, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
  * The valid workbook is described in test/helpers/workbook.ts; 评分 row 3 is 城关镇, row 4 柳屯镇, row 5 县司法局, row 6 县法院.
  * Every case here is also a row of docs/bad-input.md (checked by the last test).
  */
+const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 }).status === 0;
+
 interface Case {
   title: string;
   edit: (book: WorkbookGrids) => void;
@@ -227,6 +236,52 @@ async function asWps(bytes: Uint8Array): Promise<Uint8Array> {
   );
   return new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
 }
+
+describe("files that are not .xlsx workbooks (command line)", () => {
+  const OLD_OR_ENCRYPTED =
+    "这个文件是旧版 .xls（或 WPS 的 .et）格式，或者设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它；如有打开密码，先取消密码（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码后确定）；再用“另存为”保存为“Excel 工作簿（*.xlsx）”后打开。";
+  const NOT_A_WORKBOOK = "这不是 Excel 工作簿（.xlsx）文件，无法打开。如果是 .xls、.et、.csv 或其他格式，请用 Excel 或 WPS 另存为 .xlsx 后再打开。";
+
+  async function check(bytes: Uint8Array): Promise<{ status: number; lines: string[]; path: string }> {
+    const folder = await mkdtemp(join(tmpdir(), "kaohe-bad-file-"));
+    const path = join(folder, "考核.xlsx");
+    await writeFile(path, bytes);
+    const lines: string[] = [];
+    const status = await main(["check", path], { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+    await rm(folder, { recursive: true, force: true });
+    return { status, lines, path };
+  }
+
+  it("an old .xls, or an .xlsx with an opening password (an OLE compound file): says so and how to fix it", async () => {
+    const compound = new Uint8Array(4096);
+    compound.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const { status, lines, path } = await check(compound);
+    expect(status).toBe(2);
+    expect(lines[0]).toBe(`kaohe check：${path}：${OLD_OR_ENCRYPTED}`);
+  });
+
+  it("a CSV saved under an .xlsx name: not a workbook", async () => {
+    const { status, lines, path } = await check(new TextEncoder().encode("单位名称,类别\n城关镇,乡镇\n"));
+    expect(status).toBe(2);
+    expect(lines[0]).toBe(`kaohe check：${path}：${NOT_A_WORKBOOK}`);
+  });
+
+  it.skipIf(!hasSoffice)(
+    "a real .xls saved by LibreOffice is recognised as the old format",
+    async () => {
+      const folder = await mkdtemp(join(tmpdir(), "kaohe-xls-"));
+      const xlsx = join(folder, "考核.xlsx");
+      await writeFile(xlsx, await workbookFile(() => undefined));
+      const profile = `-env:UserInstallation=${pathToFileURL(join(folder, "profile")).href}`;
+      await promisify(execFile)("soffice", ["--headless", profile, "--convert-to", "xls", "--outdir", join(folder, "xls"), xlsx], { timeout: 110_000 });
+      const xls = new Uint8Array(await readFile(join(folder, "xls", "考核.xls")));
+      await rm(folder, { recursive: true, force: true });
+      const { lines } = await check(xls);
+      expect(lines[0]).toContain(OLD_OR_ENCRYPTED);
+    },
+    120_000,
+  );
+});
 
 describe("docs/bad-input.md", () => {
   it("lists every case of this file with its sheet!cell and message", () => {

@@ -22,7 +22,7 @@ import { IssueList } from "../ui/IssueList";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
-import { NotAWorkbookError } from "../xlsx";
+import { NotAWorkbookError, XLSX_MESSAGES } from "../xlsx";
 import { DropZone } from "./DropZone";
 import type { FileHost } from "./fileHost";
 import { GradeChart } from "./GradeChart";
@@ -102,7 +102,8 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
             setNotice(null);
             throw error;
           }
-          setNotice({ intent: "error", text: TEXT.notAWorkbook(file.name) });
+          // An old or password-protected file has its own advice; any other file gets the page's general one.
+          setNotice({ intent: "error", text: error.message === XLSX_MESSAGES.oldOrEncrypted ? `“${file.name}”：${error.message}` : TEXT.notAWorkbook(file.name) });
         }
       },
       [host],

@@ -15,6 +15,7 @@ export async function readWorkbookGrids(data: Bytes): Promise<WorkbookGrids> {
 
 /** Loads the bytes; any failure of the zip or XML layer means the file is not a workbook we can read. */
 export async function openWorkbook(data: Bytes): Promise<Workbook> {
+  if (isCompoundFile(data)) throw new NotAWorkbookError(XLSX_MESSAGES.oldOrEncrypted);
   let workbook: Workbook;
   try {
     workbook = await loadWorkbook(data);
@@ -24,6 +25,15 @@ export async function openWorkbook(data: Bytes): Promise<Workbook> {
   // A .docx or any other zip loads without error but has no workbook part, hence no sheets.
   if (workbook.worksheets.length === 0) throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook);
   return workbook;
+}
+
+// An OLE compound file: an old .xls or .et, or an .xlsx with an opening password (Office wraps the encrypted package in one).
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Whether the bytes begin with the OLE compound file signature. */
+function isCompoundFile(data: Bytes): boolean {
+  const head = new Uint8Array(data instanceof Uint8Array ? data.buffer : data, data instanceof Uint8Array ? data.byteOffset : 0, Math.min(8, data.byteLength));
+  return COMPOUND_FILE.every((byte, index) => head[index] === byte);
 }
 
 /** ExcelJS keeps sheets by id; the tab order users see is orderNo. */
