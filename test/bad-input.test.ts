@@ -103,7 +103,14 @@ describe("workbooks shaped differently from the template", () => {
     sheetOf(book, "上下互评").rows = [["被评单位", "城关镇"], ["城关镇", null]];
     keep("加减分", 2);
     const run = runAssessment(book);
-    expect(run.issues.filter((issue) => issue.level === "error")).toEqual([]);
+    expect(run.issues).toEqual([
+      expect.objectContaining({
+        level: "warning",
+        sheet: "上下互评",
+        cell: "A1",
+        message: "无上下互评评分，此项不计，按实际应得分换算：“城关镇”没有收到可计入的互评评分；如有评分，请在上下互评表中填写。",
+      }),
+    ]);
     // 城关镇: indicators 5 + 4 + 9.5 = 18.5 of 19.5, survey 93.5% of 10 = 9.35, no peer rating (item does not apply).
     // 换算得分 = (18.5 + 9.35) / (19.5 + 10) × 100 = 27.85 / 29.5 × 100 = 94.406779… → 94.41; 加分 2 → 96.41.
     const unit = run.result?.units[0];
@@ -191,9 +198,9 @@ describe("workbooks from files", () => {
     const template = buildTemplate({ year: 2025 });
     const run = runAssessment(await readWorkbookGrids(await buildWorkbook(template)));
     expect(run.outputs).toBeNull();
-    expect(run.issues).toContainEqual(
-      expect.objectContaining({ level: "error", sheet: "考核对象", message: "“考核对象”中没有任何单位。请从第 2 行起每行填写一个单位的名称和类别。" }),
-    );
+    expect(run.issues).toEqual([
+      expect.objectContaining({ level: "error", sheet: "考核对象", cell: "B2", message: "“考核对象”中没有任何单位。请从第 2 行起每行填写一个单位的名称和类别。" }),
+    ]);
   });
 });
 
