@@ -162,6 +162,25 @@ describe("workbooks from files", () => {
     ]);
   });
 
+  it("merged cells, a hidden row and a hidden column in an .xlsx: a warning at each, and still scored", async () => {
+    const bytes = await workbookFile((sheet) => {
+      if (sheet.name !== SHEET.scores) return;
+      sheet.mergeCells("A7:B7");
+      sheet.getRow(4).hidden = true;
+      sheet.getColumn(4).hidden = true;
+    });
+    const run = runAssessment(await readWorkbookGrids(bytes));
+    expect(run.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: "warning", sheet: "评分", cell: "A7", message: "A7:B7 是合并单元格，只读取左上角 A7 的值，其余单元格按空白处理。建议取消合并，每格分别填写。" }),
+        expect.objectContaining({ level: "warning", sheet: "评分", cell: "A4", message: "第 4 行被隐藏，但仍照常读取并参与计算。如不应计入，请删除该行。" }),
+        expect.objectContaining({ level: "warning", sheet: "评分", cell: "D1", message: "D 列被隐藏，但仍照常读取并参与计算。如不应计入，请删除该列。" }),
+      ]),
+    );
+    expect(run.issues.filter((issue) => issue.level === "error")).toEqual([]);
+    expect(run.outputs).toEqual(runAssessment(validWorkbook()).outputs);
+  });
+
   it("names the cell of a formula whose cached value is an error", async () => {
     const bytes = await workbookFile((sheet) => {
       if (sheet.name === SHEET.scores) sheet.getCell("D4").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
