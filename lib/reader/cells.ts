@@ -44,9 +44,9 @@ export function trimSpaces(text: string): string {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
-/** The text without control characters (tab and line feed are kept: Alt+Enter in a cell is a line feed). */
+/** The text without control characters (tab and line feed are kept: Alt+Enter in a cell is a line feed; CR LF becomes LF). */
 export function stripControls(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, "");
+  return text.replace(/\r\n/g, "\n").replace(CONTROL_CHARACTERS, "");
 }
 
 /** NFKC then trim: full-width digits, letters and punctuation become half-width (８５．５ → 85.5). */
@@ -181,7 +181,8 @@ export function readText(at: At, value: CellValue | undefined): string | null | 
   }
   const clean = stripControls(value);
   const text = trimSpaces(clean);
-  if (clean !== value && text !== "") warnAt(at, "cell.controlCharacters", MSG.controlCharacters(text));
+  // A Windows line break (CR LF) is just a line break: no warning for it alone.
+  if (clean !== value.replace(/\r\n/g, "\n") && text !== "") warnAt(at, "cell.controlCharacters", MSG.controlCharacters(text));
   return text === "" ? null : text;
 }
 
