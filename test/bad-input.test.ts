@@ -297,6 +297,12 @@ describe("files that are not .xlsx workbooks (command line)", () => {
     expect(lines[0]).toBe(`kaohe check：${path}：${OLD_OR_ENCRYPTED}`);
   });
 
+  it("an empty file (0 bytes, saving or downloading did not finish)", async () => {
+    const { status, lines, path } = await check(new Uint8Array(0));
+    expect(status).toBe(2);
+    expect(lines[0]).toBe(`kaohe check：${path}：这不是 Excel 工作簿（.xlsx）文件：它是空的（0 字节），可能没有保存完或下载不完整。请在 Excel 或 WPS 中打开原来的工作簿，另存为 .xlsx 后再打开。`);
+  });
+
   it("a CSV saved under an .xlsx name: not a workbook", async () => {
     const { status, lines, path } = await check(new TextEncoder().encode("单位名称,类别\n城关镇,乡镇\n"));
     expect(status).toBe(2);

@@ -102,8 +102,8 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
             setNotice(null);
             throw error;
           }
-          // An old or password-protected file has its own advice; any other file gets the page's general one.
-          setNotice({ intent: "error", text: error.message === XLSX_MESSAGES.oldOrEncrypted ? `“${file.name}”：${error.message}` : TEXT.notAWorkbook(file.name) });
+          // An empty, old or password-protected file has its own advice; any other file gets the page's general one.
+          setNotice({ intent: "error", text: error.message === XLSX_MESSAGES.notAWorkbook ? TEXT.notAWorkbook(file.name) : `“${file.name}”：${error.message}` });
         }
       },
       [host],

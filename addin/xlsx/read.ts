@@ -15,6 +15,7 @@ export async function readWorkbookGrids(data: Bytes): Promise<WorkbookGrids> {
 
 /** Loads the bytes; any failure of the zip or XML layer means the file is not a workbook we can read. */
 export async function openWorkbook(data: Bytes): Promise<Workbook> {
+  if (data.byteLength === 0) throw new NotAWorkbookError(XLSX_MESSAGES.emptyFile);
   if (isCompoundFile(data)) throw new NotAWorkbookError(XLSX_MESSAGES.oldOrEncrypted);
   let workbook: Workbook;
   try {
