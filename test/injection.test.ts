@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readWorkbookGrids, writeOutputSheets } from "../addin/xlsx";
 import { escapeText } from "../addin/xlsx/escape";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { main } from "../bin/main";
@@ -88,6 +89,18 @@ describe("Excel (fake)", () => {
     for (const hostile of Object.values(RENAMES)) expect(texts).toContain(hostile);
     expect(texts.some((text) => text.includes(REASON))).toBe(true);
     expect(texts.filter((text) => CONTROL.test(text))).toEqual([]);
+  });
+});
+
+describe(".xlsx copy of the input sheets", () => {
+  it("keeps a control character of an input cell (stored as Excel's _x0001_ escape), where ExcelJS alone dropped it", async () => {
+    const bytes = await toXlsx(hostileWorkbook());
+    const read = await readWorkbookGrids(bytes);
+    const adjustments = read.sheets.find((sheet) => sheet.name === SHEET.adjustments);
+    expect(adjustments?.rows[2]?.[3]).toBe("行政复议\u0001决定\u001b被纠错");
+    const run = runAssessment(read);
+    const copy = await readWorkbookGrids(await writeOutputSheets(bytes, run.outputs ?? []));
+    expect(copy.sheets.find((sheet) => sheet.name === SHEET.adjustments)?.rows).toEqual(adjustments?.rows);
   });
 });
 
