@@ -53,4 +53,19 @@ export const MSG = {
     `${group}：共 ${count} 个单位，${grades}；最高 ${highest}，最低 ${lowest}，平均 ${mean}。`,
   gradeCount: (grade: string, count: number) => `${grade} ${count}`,
   noteSeparator: "；",
+
+  planNoTasks: (path: string) =>
+    `${path}：没有找到任何工作任务。请确认这是工作安排的正文（任务以“1.”“（一）”等编号开头）；.docx 以外的 Word 文件请先另存为 .docx 或 .txt。`,
+  planNotDocx: (path: string) => `${path}：不是可以读取的 .docx 文件。请在 Word 中另存为 .docx，或复制正文另存为 .txt。`,
+  planBadTotal: (value: string) => `每类指标的总分值“${value}”无效。请填写 0.5 的整数倍的正数，例如 --total 40。`,
+  planWarning: (line: number, message: string) => `行${line}：${message}`,
+  planPreview: (tasks: number, warnings: number) =>
+    `共找到 ${tasks} 项工作任务，生成 ${tasks} 行考核指标${warnings > 0 ? `；${warnings} 条提示见上` : ""}。`,
+  planPreviewRow: (code: string, level2: string, points: string, categories: string) => `  ${code} ${level2}（${points}分，${categories}）`,
+  planIndicatorsNotEmpty: (path: string, rows: number) =>
+    `${path} 的考核指标表已有 ${rows} 行指标，没有写出任何文件。确要换成工作安排中的指标时，加上 --replace（原表改名为“考核指标（原）”保留）。`,
+  planWritten: (path: string, rows: number, kept: string | null) =>
+    `已写出：${path}（考核指标 ${rows} 行${kept === null ? "" : `；原考核指标改名为“${kept}”保留`}）。输入的工作簿未作改动。`,
+  planScoresHint:
+    "请注意：评分表的列仍是原来的指标。请按新的考核指标调整评分表（第1行每列为“编号 二级指标”，第2行为分值），或用 kaohe template 生成新模板，把新的考核指标复制进去后再填写评分；修改后可用 kaohe check 检查。",
 } as const;

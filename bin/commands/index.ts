@@ -1,12 +1,13 @@
 import { checkCommand } from "./check";
 import type { Command } from "./command";
+import { importPlanCommand } from "./importPlan";
 import { scoreCommand } from "./score";
 import { templateCommand } from "./template";
 
 export type { Command } from "./command";
 
 /** The subcommands, in the order --help lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand];
 
 /** The command of that name, if kaohe has one. */
 export function findCommand(name: string): Command | undefined {
