@@ -19,6 +19,8 @@ import type { AssessmentResult } from "../../lib/model";
 import { toJson } from "../../lib/output";
 import { ComputeSection } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
+import { PlanImport } from "../ui/PlanImport";
+import { PLAN_TEXT } from "../ui/planMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
@@ -222,6 +224,26 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         ) : null}
         <Failure message={failure} />
         {issues !== null && issues.length > 0 ? <IssueList issues={issues} /> : null}
+      </section>
+
+      <section className={styles.section} aria-labelledby="plan-heading">
+        <Title2 as="h2" id="plan-heading">
+          {PLAN_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <>
+            <Text>{TEXT.planDownloadHint(fileName)}</Text>
+            <PlanImport
+              key={opening}
+              units={host.planUnits()}
+              existingRows={host.indicatorRowCount()}
+              disabled={busy}
+              onWrite={(rows, options) => host.importIndicators(rows, options)}
+            />
+          </>
+        )}
       </section>
 
       {result !== null ? (

@@ -12,8 +12,10 @@ import type {
   TemplateOutcome,
   TemplateRequest,
 } from "../ui/host";
-import { buildWorkbook, readWorkbookGrids, writeOutputSheets } from "../xlsx";
-import { scoredFileName, templateFileName } from "./fileName";
+import type { PlanIndicator } from "../../lib/plan";
+import { indicatorRowCount, planUnits, type PlanUnit } from "../ui/planWorkbook";
+import { buildWorkbook, keptSheetName, planIndicatorsSheet, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../xlsx";
+import { importedFileName, scoredFileName, templateFileName } from "./fileName";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -135,6 +137,30 @@ export class FileHost implements AssessmentHost {
     const name = this.scoredFileName();
     if (this.scored === null || name === null) throw new Error("FileHost.saveFile: nothing has been computed");
     this.deps.saveBytes(this.scored, name);
+  }
+
+  /** 考核对象 of the open workbook (for 导入工作安排's warnings); undefined when none is open or it has no such sheet. */
+  planUnits(): PlanUnit[] | undefined {
+    return this.opened === null ? undefined : planUnits(this.opened.grids);
+  }
+
+  /** Indicator rows the open workbook's 考核指标 already holds (0 when none is open). */
+  indicatorRowCount(): number {
+    return this.opened === null ? 0 : indicatorRowCount(this.opened.grids);
+  }
+
+  /**
+   * 写入考核指标: downloads a copy of the open workbook with 考核指标 replaced by the imported rows; the file opened
+   * stays as it was. Existing indicators are replaced only with `replace`, and then kept as 考核指标（原）.
+   * @throws Error when the sheet has indicators and `replace` is false (the page asks first, so it is misuse).
+   */
+  async importIndicators(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }> {
+    const opened = this.requireOpen();
+    const existing = indicatorRowCount(opened.grids);
+    if (existing > 0 && !options.replace) throw new Error("FileHost.importIndicators: 考核指标 has rows and replace was not confirmed");
+    const written = await replaceSheets(opened.bytes.slice(0), [planIndicatorsSheet(rows)], existing > 0 ? keptSheetName : undefined);
+    this.deps.saveBytes(written.bytes, importedFileName(opened.name));
+    return { kept: written.kept[SHEET.indicators] ?? null };
   }
 
   private requireOpen(): OpenedWorkbook {

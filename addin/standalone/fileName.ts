@@ -10,3 +10,9 @@ export function scoredFileName(original: string): string {
 export function templateFileName(year: number, example: boolean): string {
   return example ? `示例考核（${year}年）.xlsx` : `考核模板（${year}年）.xlsx`;
 }
+
+/** The download name of a copy with imported 考核指标: 考核.xlsx → 考核（新指标）.xlsx. */
+export function importedFileName(original: string): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
+  return `${base}（新指标）.xlsx`;
+}

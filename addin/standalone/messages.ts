@@ -29,6 +29,7 @@ export const TEXT = {
   emptyWorkbook: (name: string) =>
     `“${name}”是一个空的工作簿，里面没有考核数据。请先点击“下载考核模板”，在模板中填写后再打开。`,
   notApplicable: "不适用",
+  planDownloadHint: (name: string) => `写入考核指标时下载一个新工作簿（“${name}”本身不变）；请打开新工作簿调整评分表后再计算。`,
   sortHint: "点击表头可以排序（再点一次反向）。",
 } as const;
 

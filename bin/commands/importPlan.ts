@@ -1,8 +1,8 @@
 import { keptSheetName, planIndicatorsSheet, replaceSheets } from "../../addin/xlsx";
-import { docxText, decodePlanText, isDocxName } from "../../addin/ui/planText";
+import { docxText, decodePlanText, isDocxName, parsePlanTotal } from "../../addin/ui/planText";
+import { indicatorRowCount, planUnits } from "../../addin/ui/planWorkbook";
 import { describeCategories } from "../../lib/applies";
-import type { SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { HEADERS, SHEET } from "../../lib/layout";
+import { SHEET } from "../../lib/layout";
 import { DEFAULT_PLAN_TOTAL, parseWorkPlan } from "../../lib/plan";
 import { CliError } from "../errors";
 import { readInputFile, requireXlsxName, sameFile, writeFileAtomically } from "../files";
@@ -52,7 +52,7 @@ export const importPlanCommand: Command = {
 
     const text = await readPlanText(planPath);
     const { bytes, book } = await loadWorkbookFile(input);
-    const outcome = parseWorkPlan(text, { total, units: unitsOf(book) });
+    const outcome = parseWorkPlan(text, { total, units: planUnits(book) });
     for (const warning of outcome.warnings) io.err(MSG.planWarning(warning.line, warning.message));
     if (outcome.rows.length === 0) throw new CliError(MSG.planNoTasks(planPath));
     for (const row of outcome.rows) io.out(MSG.planPreviewRow(row.code, row.level2, row.maxPoints.toString(), describeCategories(row.categories)));
@@ -72,10 +72,9 @@ export const importPlanCommand: Command = {
 /** --total: a positive multiple of 0.5 (parseWorkPlan's own rule); checked here so a typo is a usage message, not a crash. */
 function parseTotal(value: string | boolean | undefined): number {
   if (value === undefined || typeof value === "boolean") return DEFAULT_PLAN_TOTAL;
-  const text = value.trim();
-  if (!/^\d+(\.[05]0*)?$/.test(text) || /^0+(\.0*)?$/.test(text)) throw new CliError(MSG.planBadTotal(value), { usage: true });
-  // A whole or half number is exact as a JS number; parseWorkPlan takes the total as one.
-  return Number(text);
+  const total = parsePlanTotal(value);
+  if (total === null) throw new CliError(MSG.planBadTotal(value), { usage: true });
+  return total;
 }
 
 async function readPlanText(path: string): Promise<string> {
@@ -86,31 +85,4 @@ async function readPlanText(path: string): Promise<string> {
   } catch {
     throw new CliError(MSG.planNotDocx(path));
   }
-}
-
-function sheetOf(book: WorkbookGrids, name: string): SheetGrid | undefined {
-  return book.sheets.find((sheet) => sheet.name === name);
-}
-
-/** 考核对象's 单位名称 and 类别, found by their headers in row 1, so that unknown named 责任单位 are reported. */
-function unitsOf(book: WorkbookGrids): { name: string; category: string }[] | undefined {
-  const sheet = sheetOf(book, SHEET.units);
-  const header = sheet?.rows[0];
-  if (sheet === undefined || header === undefined) return undefined;
-  const nameColumn = header.findIndex((cell) => typeof cell === "string" && cell.trim() === HEADERS.units[1]);
-  const categoryColumn = header.findIndex((cell) => typeof cell === "string" && cell.trim() === HEADERS.units[2]);
-  if (nameColumn < 0) return undefined;
-  return sheet.rows.slice(1).flatMap((row) => {
-    const name = row[nameColumn];
-    if (typeof name !== "string" || name.trim() === "") return [];
-    const category = categoryColumn < 0 ? null : row[categoryColumn];
-    return [{ name: name.trim(), category: typeof category === "string" ? category.trim() : "" }];
-  });
-}
-
-/** Rows of 考核指标 below the header that hold anything: those are the user's indicators, which are not replaced silently. */
-function indicatorRowCount(book: WorkbookGrids): number {
-  const sheet = sheetOf(book, SHEET.indicators);
-  if (sheet === undefined) return 0;
-  return sheet.rows.slice(1).filter((row) => row.some((cell) => cell !== null && !(typeof cell === "string" && cell.trim() === ""))).length;
 }
