@@ -21,6 +21,11 @@ export interface ListValidation {
   list: readonly string[];
   /** Chinese message when the user types something else. */
   prompt: string;
+  /**
+   * false: another value is allowed after a warning (类别 and 排名分组, to which users may add their own);
+   * true or absent: the value must come from the list.
+   */
+  strict?: boolean;
 }
 
 export interface SheetFormat {

@@ -52,7 +52,7 @@ function validationOperation(sheet: Excel.Worksheet, validation: ListValidation)
       const range = sheet.getRange(validation.range);
       range.dataValidation.ignoreBlanks = true;
       range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.list.join(",") } };
-      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "输入有误", message: validation.prompt };
+      range.dataValidation.errorAlert = { showAlert: true, style: validation.strict === false ? "Warning" : "Stop", title: "输入有误", message: validation.prompt };
     },
   };
 }

@@ -98,7 +98,7 @@ function addListValidation(sheet: Worksheet, validation: ListValidation, rowCoun
     allowBlank: true,
     formulae: [formula],
     showErrorMessage: true,
-    errorStyle: "stop",
+    errorStyle: validation.strict === false ? "warning" : "stop",
     errorTitle: "输入有误",
     error: validation.prompt,
   });

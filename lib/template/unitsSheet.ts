@@ -24,8 +24,8 @@ export function unitsSheet(units: readonly TemplateUnit[]): SheetOut {
         { range: columnRange(4, 2, styledRows(rows)), horizontal: "center" },
       ],
       validations: [
-        { range: columnRange(2, 2, lastRow), list: CATEGORIES.map((category) => category.name), prompt: PROMPTS.category },
-        { range: columnRange(3, 2, lastRow), list: RANK_GROUPS, prompt: PROMPTS.rankGroup },
+        { range: columnRange(2, 2, lastRow), list: CATEGORIES.map((category) => category.name), prompt: PROMPTS.category, strict: false },
+        { range: columnRange(3, 2, lastRow), list: RANK_GROUPS, prompt: PROMPTS.rankGroup, strict: false },
         { range: columnRange(5, 2, lastRow), list: GRADES, prompt: PROMPTS.lastGrade },
       ],
     }),
