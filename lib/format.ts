@@ -28,6 +28,20 @@ export interface ListValidation {
   strict?: boolean;
 }
 
+/**
+ * A clustered column chart a host draws where it can (Excel through its API; an .xlsx library cannot):
+ * one series per column of `values` (series names in its first row), categories from `categories`.
+ */
+export interface ChartSpec {
+  title: string;
+  /** Header row included: "C1:F3" gives series named by C1…F1 over rows 2–3. */
+  values: string;
+  /** The category labels, one per data row: "A2:A3". */
+  categories: string;
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
+}
+
 export interface SheetFormat {
   /** Column widths in characters, by column from A. */
   columnWidths: number[];
@@ -37,6 +51,7 @@ export interface SheetFormat {
   validations: ListValidation[];
   /** Tab colour "#RRGGBB" (input sheets one colour, output sheets another). */
   tabColor?: string;
+  chart?: ChartSpec;
 }
 
 /** A sheet ready for a host: values (strings, numbers, booleans, blanks) and how to format them. */

@@ -1,9 +1,9 @@
-import type { ListValidation, RangeStyle, SheetFormat } from "../../lib/format";
+import type { ChartSpec, ListValidation, RangeStyle, SheetFormat } from "../../lib/format";
 import { columnName } from "../../lib/grid";
 import { blockAddress, rangeOrigin, rangeSize } from "./address";
 import { gridBytes, OPERATION_BYTES, splitRows } from "./budget";
 import { small, type Operation } from "./batches";
-import { FREEZE_AND_TAB_SET, VALIDATION_SET, type Supports } from "./supports";
+import { CHART_SET, FREEZE_AND_TAB_SET, VALIDATION_SET, type Supports } from "./supports";
 
 /** Points per character of column width: Excel's default font is about 7 px (5.25 pt) a character, plus padding. */
 const POINTS_PER_CHARACTER = 6;
@@ -80,7 +80,22 @@ export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, su
   if (supports(VALIDATION_SET)) {
     for (const validation of format.validations) operations.push(validationOperation(sheet, validation));
   }
+  // Series x-axis values need ExcelApi 1.7; without them the chart's axis would read 1, 2 … instead of the groups.
+  if (format.chart !== undefined && supports(CHART_SET)) {
+    const chart = format.chart;
+    operations.push({ bytes: OPERATION_BYTES * (4 + rangeSize(chart.values).columns), queue: () => addChart(sheet, chart) });
+  }
   return operations;
+}
+
+/** A clustered column chart over the spec's ranges, one series per column, placed at its anchor. */
+function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const chart = sheet.charts.add("ColumnClustered", sheet.getRange(spec.values), "Columns");
+  chart.title.text = spec.title;
+  const categories = sheet.getRange(spec.categories);
+  const seriesCount = rangeSize(spec.values).columns;
+  for (let index = 0; index < seriesCount; index += 1) chart.series.getItemAt(index).setXAxisValues(categories);
+  chart.setPosition(spec.anchor);
 }
 
 /** Rows only or columns only have their own calls; both at once is freezeAt with the top-left pane (rows 1..n, columns A..m). */

@@ -8,3 +8,5 @@ export const officeSupports: Supports = (version) => Office.context.requirements
 export const FREEZE_AND_TAB_SET = "1.7";
 /** Data validation (drop-down lists). */
 export const VALIDATION_SET = "1.8";
+/** Charts whose series take the groups as x-axis values. */
+export const CHART_SET = "1.7";

@@ -1,4 +1,5 @@
-import { decimalFormat, GRADE_FILLS, HEADER_FILL, OUTPUT_TAB, type RangeStyle, type SheetOut } from "../format";
+import { cellAddress } from "../grid";
+import { decimalFormat, GRADE_FILLS, HEADER_FILL, OUTPUT_TAB, type ChartSpec, type RangeStyle, type SheetOut } from "../format";
 import { HEADERS, SHEET } from "../layout";
 import { GRADES, type AssessmentResult, type Grade, type GroupSummary, type Params } from "../model";
 import { figureNumber, percentText } from "./figures";
@@ -46,7 +47,19 @@ export function renderSummary(result: AssessmentResult): SheetOut {
       ],
       validations: [],
       tabColor: OUTPUT_TAB,
+      ...(result.groups.length > 0 ? { chart: gradeChart(result.groups.length) } : {}),
     },
+  };
+}
+
+/** The table's 等次 counts as a real chart (Excel only): groups along the axis, one bar per 等次, right of the table. */
+function gradeChart(groupCount: number): ChartSpec {
+  const gradeFirst = COUNTS.first + 1;
+  return {
+    title: CHART_TITLE,
+    values: rangeOf(0, gradeFirst, groupCount, gradeFirst + GRADES.length - 1),
+    categories: rangeOf(1, 0, groupCount, 0),
+    anchor: cellAddress(0, LAST_COLUMN + 2),
   };
 }
 

@@ -18,7 +18,7 @@ export interface WriteRecord {
   sync: number;
   sheet: string;
   address: string;
-  kind: "values" | "numberFormat" | "format" | "validation" | "freeze" | "tabColor" | "columnWidth";
+  kind: "values" | "numberFormat" | "format" | "validation" | "freeze" | "tabColor" | "columnWidth" | "chart";
   values?: unknown[][];
 }
 
@@ -272,6 +272,33 @@ class FakeWorksheet {
   getRange(address: string): FakeRange {
     return new FakeRange(this.book, this, () => address);
   }
+  /** Charts: each add is recorded as a "chart" write whose values are [type, source, seriesBy, title, x-axis ranges…, position]. */
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        const record: WriteRecord = { sync: -1, sheet: "", address: source.requested() ?? "", kind: "chart", values: [[type, seriesBy]] };
+        this.book.enqueue(bytesOf(type), () => {
+          record.sync = this.book.syncCount;
+          record.sheet = this.need().name;
+          this.book.writes.push(record);
+        });
+        const details = (record.values ?? []) as unknown[][];
+        return {
+          title: {
+            set text(text: string) {
+              details.push(["title", text]);
+            },
+          },
+          series: {
+            getItemAt: (index: number) => ({
+              setXAxisValues: (range: FakeRange) => details.push(["xAxis", index, range.requested()]),
+            }),
+          },
+          setPosition: (start: string) => details.push(["position", start]),
+        };
+      },
+    };
+  }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.book, this, () => {
       if (!this.data) return null;
@@ -316,6 +343,11 @@ class FakeRange {
   get isNullObject(): boolean {
     if (this.nullObject === null) throw new OfficeError("PropertyNotLoaded", "sync first");
     return this.nullObject;
+  }
+
+  /** The A1 address this range was asked for (a fake's helper, not an Office property). */
+  requested(): string | null {
+    return this.address();
   }
 
   load(props: string): this {
