@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { AssessmentPane } from "../addin/ui/AssessmentPane";
+import type { AssessmentHost } from "../addin/ui/host";
 import { PlanImport, type PlanImportProps } from "../addin/ui/PlanImport";
 
 // Two tasks under one heading. By hand: 编号 1 and 2 from （一）（二）; 二级指标 the first sentence; 考核主体 the 牵头单位;
@@ -95,5 +97,47 @@ describe("PlanImport", () => {
     await user.clear(total);
     await user.type(total, "40.3");
     expect(screen.getByRole("button", { name: "预览" }).hasAttribute("disabled")).toBe(true);
+  });
+});
+
+describe("task pane 导入工作安排", () => {
+  function paneHost(overrides: Partial<AssessmentHost> = {}): AssessmentHost {
+    return {
+      listExistingInputSheets: vi.fn(async () => []),
+      createTemplate: vi.fn(async () => ({ created: [], kept: [] })),
+      check: vi.fn(async () => []),
+      compute: vi.fn(async () => ({ issues: [], result: null })),
+      readParams: vi.fn(async () => []),
+      ...overrides,
+    };
+  }
+
+  it("is hidden for a host that cannot import indicators", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <AssessmentPane host={paneHost()} defaultYear={2025} />
+      </FluentProvider>,
+    );
+    expect(screen.queryByRole("button", { name: "导入工作安排" })).toBeNull();
+  });
+
+  it("reads how many indicators the workbook has, asks to confirm, then writes and re-reads", async () => {
+    const readPlanContext = vi.fn(async () => ({ units: [{ name: "甲局", category: "政府部门" }], indicatorRows: 3 }));
+    const importIndicators = vi.fn<NonNullable<AssessmentHost["importIndicators"]>>(async () => ({ kept: "考核指标（原）" }));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <AssessmentPane host={paneHost({ readPlanContext, importIndicators })} defaultYear={2025} />
+      </FluentProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "导入工作安排" }));
+    await pasteAndPreview(user);
+    // 甲局 is a 考核对象 here: no unknown-unit warning.
+    expect(screen.queryByText(/第7行：/)).toBeNull();
+    await user.click(await screen.findByRole("checkbox", { name: /已有 3 行指标/ }));
+    await user.click(screen.getByRole("button", { name: "写入考核指标" }));
+    expect(importIndicators.mock.calls[0]?.[1]).toEqual({ replace: true });
+    expect(await screen.findByText(/已写入考核指标 2 行，原表改名为“考核指标（原）”保留/)).toBeTruthy();
+    expect(readPlanContext).toHaveBeenCalledTimes(2);
   });
 });

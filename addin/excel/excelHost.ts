@@ -5,7 +5,10 @@ import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
 import type { AssessmentHost, ComputeOutcome, ComputeStage, ParamRow, TemplateOutcome, TemplateRequest } from "../ui/host";
+import { planContext } from "../ui/planWorkbook";
+import { planIndicatorsSheet } from "../xlsx/planSheet";
 import { createMissingSheets } from "./createTemplate";
+import { importIndicatorSheet } from "./importIndicators";
 import { readInputSheets } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
@@ -89,6 +92,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         worksheet.getRange(cell).select();
         await context.sync();
       }),
+
+    readPlanContext: () =>
+      run(async (context) => planContext((await readInputSheets(context, [SHEET.units, SHEET.indicators])).book)),
+
+    // The pane asks before replacing indicators; the old sheet is kept renamed either way, so nothing typed is lost.
+    importIndicators: (rows) =>
+      run(async (context) => importIndicatorSheet(context, planIndicatorsSheet(rows), await sheetNames(context), supports)),
 
     showSheet: (sheet: string) =>
       run(async (context) => {

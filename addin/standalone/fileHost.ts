@@ -13,7 +13,7 @@ import type {
   TemplateRequest,
 } from "../ui/host";
 import type { PlanIndicator } from "../../lib/plan";
-import { indicatorRowCount, planUnits, type PlanUnit } from "../ui/planWorkbook";
+import { indicatorRowCount, planContext, planUnits, type PlanContext, type PlanUnit } from "../ui/planWorkbook";
 import { buildWorkbook, keptSheetName, planIndicatorsSheet, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../xlsx";
 import { importedFileName, scoredFileName, templateFileName } from "./fileName";
 
@@ -142,6 +142,10 @@ export class FileHost implements AssessmentHost {
   /** 考核对象 of the open workbook (for 导入工作安排's warnings); undefined when none is open or it has no such sheet. */
   planUnits(): PlanUnit[] | undefined {
     return this.opened === null ? undefined : planUnits(this.opened.grids);
+  }
+
+  async readPlanContext(): Promise<PlanContext> {
+    return this.opened === null ? { units: undefined, indicatorRows: 0 } : planContext(this.opened.grids);
   }
 
   /** Indicator rows the open workbook's 考核指标 already holds (0 when none is open). */

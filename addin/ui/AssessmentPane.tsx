@@ -19,6 +19,8 @@ import { ComputeSection } from "./ComputeSection";
 import { Failure } from "./Failure";
 import { IssueList } from "./IssueList";
 import { ParamsSection } from "./ParamsSection";
+import { PLAN_TEXT } from "./planMessages";
+import { PlanImportSection } from "./PlanImportSection";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -85,6 +87,14 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             <TemplateSection host={host} defaultYear={defaultYear} onCreated={bumpParams} />
           </AccordionPanel>
         </AccordionItem>
+        {host.importIndicators && host.readPlanContext ? (
+          <AccordionItem value="plan">
+            <AccordionHeader>{PLAN_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <PlanImportSection host={host} onWritten={bumpParams} />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
           <AccordionPanel>

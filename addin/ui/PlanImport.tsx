@@ -20,6 +20,7 @@ import {
 import { DocumentArrowUpRegular, EyeRegular, TableArrowUpRegular } from "@fluentui/react-icons";
 import { describeCategories } from "../../lib/applies";
 import { DEFAULT_PLAN_TOTAL, parseWorkPlan, type PlanIndicator, type PlanOutcome } from "../../lib/plan";
+import { friendlyMessage } from "./errors";
 import { PLAN_TEXT } from "./planMessages";
 import { parsePlanTotal, planFileText } from "./planText";
 import type { PlanUnit } from "./planWorkbook";
@@ -91,7 +92,7 @@ export function PlanImport({ units, existingRows, onWrite, disabled = false }: P
       const { kept } = await onWrite(outcome.rows, { replace: existingRows > 0 });
       setNotice({ intent: "success", text: PLAN_TEXT.written(outcome.rows.length, kept) });
     } catch (error) {
-      setNotice({ intent: "error", text: error instanceof Error ? error.message : String(error) });
+      setNotice({ intent: "error", text: friendlyMessage(error) });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,7 @@
 import type { AssessmentResult } from "../../lib/model";
 import type { Issue } from "../../lib/issue";
+import type { PlanIndicator } from "../../lib/plan";
+import type { PlanContext } from "./planWorkbook";
 
 /** 加载考核模板 as chosen in the pane. */
 export interface TemplateRequest {
@@ -56,4 +58,11 @@ export interface AssessmentHost {
   openFile?(): Promise<string | null>;
   /** File hosts: save the workbook (with the outputs) to the user's computer. */
   saveFile?(): Promise<void>;
+  /** 导入工作安排: the 考核对象 (for warnings) and how many indicator rows 考核指标 holds now. */
+  readPlanContext?(): Promise<PlanContext>;
+  /**
+   * 导入工作安排: writes the rows as 考核指标 (the one time a host writes an input sheet: the user asked for it).
+   * An existing 考核指标 is never overwritten but kept renamed (考核指标（原）…); resolves with that name, or null.
+   */
+  importIndicators?(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }>;
 }

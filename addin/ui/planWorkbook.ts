@@ -38,3 +38,24 @@ export function indicatorRowCount(book: WorkbookGrids): number {
   if (sheet === undefined) return 0;
   return sheet.rows.slice(1).filter((row) => row.some((cell) => !isBlank(cell))).length;
 }
+
+/** The first free name of 考核指标（原）, 考核指标（原2）, 考核指标（原3）…: the name under which a replaced sheet is kept. */
+export function keptSheetName(name: string, taken: ReadonlySet<string>): string {
+  // Excel compares sheet names without regard to case.
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  for (let n = 1; ; n += 1) {
+    const candidate = `${name}（原${n === 1 ? "" : String(n)}）`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** What 导入工作安排 needs to know of the workbook before writing. */
+export interface PlanContext {
+  units: PlanUnit[] | undefined;
+  indicatorRows: number;
+}
+
+/** The 考核对象 and the indicator row count of a workbook's grids. */
+export function planContext(book: WorkbookGrids): PlanContext {
+  return { units: planUnits(book), indicatorRows: indicatorRowCount(book) };
+}

@@ -3,6 +3,8 @@ import { fillSheet } from "./format";
 import { saveWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
 import { openWorkbook } from "./read";
 
+export { keptSheetName } from "../ui/planWorkbook";
+
 /** What replaceSheets did: for each replaced sheet, the name its old version now has (null when none was kept). */
 export interface ReplaceOutcome {
   bytes: Uint8Array;
@@ -24,16 +26,6 @@ export async function replaceSheets(
   const kept: Record<string, string | null> = {};
   for (const out of sheets) kept[out.name] = replaceOne(workbook, out, keepOldAs);
   return { bytes: await saveWorkbook(workbook), kept };
-}
-
-/** The first free name of 考核指标（原）, 考核指标（原2）, 考核指标（原3）…: the name under which a replaced sheet is kept. */
-export function keptSheetName(name: string, taken: ReadonlySet<string>): string {
-  // Excel compares sheet names without regard to case.
-  const used = new Set([...taken].map((n) => n.toLowerCase()));
-  for (let n = 1; ; n += 1) {
-    const candidate = `${name}（原${n === 1 ? "" : String(n)}）`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 function replaceOne(workbook: Workbook, out: SheetOut, keepOldAs: ((name: string, taken: ReadonlySet<string>) => string) | undefined): string | null {

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from "react";
+import type { PlanIndicator } from "../../lib/plan";
+import { Failure } from "./Failure";
+import type { AssessmentHost } from "./host";
+import { PlanImport } from "./PlanImport";
+import type { PlanContext } from "./planWorkbook";
+import { useAction } from "./useAction";
+
+export interface PlanImportSectionProps {
+  host: AssessmentHost;
+  /** Called after the indicators were written, so other sections can refresh. */
+  onWritten?: () => void;
+}
+
+/** 导入工作安排 in the task pane: reads the workbook's 考核对象 and indicator count, then the PlanImport form. */
+export function PlanImportSection({ host, onWritten }: PlanImportSectionProps) {
+  const [context, setContext] = useState<PlanContext | null>(null);
+  const load = useAction(
+    useCallback(async () => {
+      if (host.readPlanContext) setContext(await host.readPlanContext());
+    }, [host]),
+  );
+  const { run } = load;
+  useEffect(() => {
+    void run();
+  }, [run]);
+
+  const write = useCallback(
+    async (rows: readonly PlanIndicator[], options: { replace: boolean }) => {
+      if (!host.importIndicators) throw new Error("PlanImportSection: the host cannot import indicators");
+      const outcome = await host.importIndicators(rows, options);
+      onWritten?.();
+      // The sheet now holds the new rows: writing again must be confirmed again.
+      void run();
+      return outcome;
+    },
+    [host, onWritten, run],
+  );
+
+  return (
+    <>
+      <Failure message={load.failure} />
+      <PlanImport units={context?.units} existingRows={context?.indicatorRows ?? 0} disabled={context === null} onWrite={write} />
+    </>
+  );
+}
