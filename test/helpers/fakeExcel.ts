@@ -5,6 +5,7 @@
  * sync with the error codes Excel on the web uses.
  */
 import { Buffer } from "node:buffer";
+import { columnName } from "../../lib/grid";
 
 type Stored = number | string | boolean | { error: string } | { formula: string };
 
@@ -56,17 +57,6 @@ function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let name = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    name = String.fromCharCode(65 + rest) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
 }
 
 /** "B2:D4" → 0-based bounds; whole columns ("C:C") span rows 0..1048575. */
