@@ -17,6 +17,7 @@ import { runAssessment } from "../lib/run";
 import { toJson } from "../lib/output";
 import { buildTemplate } from "../lib/template";
 import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { makeDocx } from "./helpers/docx";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // KAOHE_E2E_DIST: serve an already built folder as it is (no build), e.g. one another suite just built.
@@ -418,6 +419,28 @@ describe("standalone page in Chromium", () => {
     const downloading = page.waitForEvent("download");
     await page.keyboard.press("Enter");
     expect((await downloading).suggestedFilename()).toBe("键盘（已计算）.xlsx");
+  });
+
+  it("导入工作安排 from a .docx: the Word reader loads on demand from this server, and the preview lists the tasks", async () => {
+    const { page } = await openStandalone();
+    await upload(page, "考核.xlsx", filled);
+    await page.getByText("已打开：考核.xlsx").waitFor();
+    const docx = makeDocx([
+      "一、深入学习贯彻习近平法治思想",
+      "（一）持续推动学习贯彻习近平法治思想走深走实。各级各部门要严格落实领导干部学法制度。",
+      "牵头单位：县委依法治县办",
+      "责任单位：各乡镇人民政府、街道办事处，县政府各部门",
+      "（二）加强行政规范性文件制定监督管理。全面落实合法性审核机制。",
+      "牵头单位：县司法局",
+      "责任单位：各乡镇人民政府、街道办事处",
+    ]);
+    const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    await page.getByTestId("plan-file-input").setInputFiles({ name: "工作安排.docx", mimeType: type, buffer: docx });
+    await page.getByRole("button", { name: "预览" }).click();
+    const preview = page.getByRole("table", { name: "导入工作安排" });
+    await preview.getByText("加强行政规范性文件制定监督管理").waitFor();
+    await expect(preview.getByRole("row").count()).resolves.toBe(3);
+    await expect(preview.getByText("县司法局").count()).resolves.toBe(1);
   });
 
   it("the add-in's task pane with office.js blocked shows its message and links here, without a page error", async () => {

@@ -1,4 +1,4 @@
-import mammoth from "mammoth";
+import type Mammoth from "mammoth";
 
 /** The plan file kinds a clerk can open: Word's .docx, or plain text. */
 export function isDocxName(name: string): boolean {
@@ -21,7 +21,9 @@ export function decodePlanText(bytes: Uint8Array): string {
 export async function docxText(bytes: Uint8Array): Promise<string> {
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; each ignores the other, so give both.
-  const input = { arrayBuffer, buffer: bytes } as unknown as Parameters<typeof mammoth.extractRawText>[0];
+  const input = { arrayBuffer, buffer: bytes } as unknown as Parameters<typeof Mammoth.extractRawText>[0];
+  // Loaded only when a .docx is opened: mammoth is as large as the rest of the task pane together.
+  const mammoth = ((await import("mammoth")) as unknown as { default: typeof Mammoth }).default;
   const result = await mammoth.extractRawText(input);
   return result.value;
 }
