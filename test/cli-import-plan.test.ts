@@ -10,8 +10,9 @@ import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { HEADERS } from "../lib/layout";
 import { buildTemplate } from "../lib/template";
 import { makeDocx } from "./helpers/docx";
+import { seedPath } from "./helpers/seeds";
 
-const SEED = "/work/shared/seeds/004_b52c60cbe9697ff1.txt";
+const SEED = seedPath("004_b52c60cbe9697ff1.txt");
 
 interface Run {
   code: number;

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseWorkPlan, type PlanIndicator } from "../lib/plan";
+import { seedPath } from "./helpers/seeds";
 
 // Expected figures below were read off the documents by hand (line numbers are those of the seed files).
-const seed004 = readFileSync("/work/shared/seeds/004_b52c60cbe9697ff1.txt", "utf8");
-const seed000 = readFileSync("/work/shared/seeds/000_da5a883e4d46e08d.txt", "utf8");
+const seed004 = readFileSync(seedPath("004_b52c60cbe9697ff1.txt"), "utf8");
+const seed000 = readFileSync(seedPath("000_da5a883e4d46e08d.txt"), "utf8");
 
 function byCode(rows: readonly PlanIndicator[], code: string): PlanIndicator {
   const row = rows.find((r) => r.code === code);

@@ -11,6 +11,7 @@ import { halfPointScore } from "../lib/template/example/scores";
 import { seededRandom } from "../lib/template/example/random";
 import { scoresSheet } from "../lib/template/scoresSheet";
 import { fitColumnWidths, textWidth } from "../lib/template/textWidth";
+import { seedPath } from "./helpers/seeds";
 
 const sheets = buildTemplate({ year: 2025 });
 const sheet = (name: string): SheetOut => {
@@ -140,7 +141,7 @@ describe("buildTemplate (empty)", () => {
 });
 
 describe("the default indicators (考核方案 §四)", () => {
-  const seed = readFileSync("/work/shared/seeds/000_da5a883e4d46e08d.txt", "utf8");
+  const seed = readFileSync(seedPath("000_da5a883e4d46e08d.txt"), "utf8");
   const rows = sheet("考核指标").rows.slice(1);
 
   it("has 34 indicators with text 编号 in the scheme's order", () => {
