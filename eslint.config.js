@@ -14,7 +14,7 @@ const forbiddenInLib = {
 };
 
 export default tseslint.config(
-  { ignores: [".tmp/**", "dist/**", "node_modules/**", "demo/**", "coverage/**", "bench/out/**", "docs/**"] },
+  { ignores: [".tmp/**", "build/**", "dist/**", "node_modules/**", "demo/**", "coverage/**", "bench/out/**", "docs/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -25,7 +25,7 @@ export async function writeBenchXlsx(units: number, dir: string): Promise<string
   return path;
 }
 
-/** Builds dist/cli/kaohe.mjs, as a fresh clone's npm install does. */
+/** Builds build/cli/kaohe.mjs (bin/kaohe.js would also build it on first use). */
 export function buildCli(): void {
   execFileSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
 }
