@@ -14,7 +14,7 @@ export interface Run<K> {
 
 /**
  * Runs of consecutive positions with an equal key; positions whose key is null belong to no run.
- * Hosts apply one style per run instead of one per cell, which keeps an Office.js write small.
+ * Hosts apply one style per run instead of one per cell, which keeps an Excel add-in write small.
  */
 export function runsOf<K>(keys: readonly (K | null)[]): Run<K>[] {
   const runs: Run<K>[] = [];
