@@ -10,13 +10,13 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
 import { main } from "../bin/main";
-import type { CellValue, WorkbookGrids } from "../lib/grid";
-import type { IssueLevel } from "../lib/issue";
+import type { WorkbookGrids } from "../lib/grid";
 import { SHEET } from "../lib/layout";
 import { readAssessment } from "../lib/reader";
 import { runAssessment } from "../lib/run";
 import { buildTemplate } from "../lib/template";
 import { paramRow, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
+import { set, type IssueCase } from "./helpers/issueCase";
 
 /**
  * Bad input not already covered by test/reader-issues.test.ts, each with the exact problem a clerk sees.
@@ -25,18 +25,7 @@ import { paramRow, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
  */
 const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 }).status === 0;
 
-interface Case {
-  title: string;
-  edit: (book: WorkbookGrids) => void;
-  level: IssueLevel;
-  sheet: string;
-  cell: string;
-  message: string;
-}
-
-const set = (sheet: string, a1: string, value: CellValue) => (book: WorkbookGrids) => {
-  setCell(book, sheet, a1, value);
-};
+type Case = IssueCase;
 const CONTROL = (clean: string) =>
   `单元格里有看不见的控制字符（常见于从网页或其他系统复制的文字），已去掉，按“${clean}”读取。如有误，请删除该单元格后重新输入。`;
 const NOT_NUMBER = (text: string) => `“${text}”不是数字。请只填写数字，如 85 或 85.5；不适用的指标填“不适用”。`;

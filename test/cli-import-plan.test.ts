@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
-import { main } from "../bin/main";
+import { run } from "./helpers/cli";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { HEADERS } from "../lib/layout";
 import { buildTemplate } from "../lib/template";
@@ -14,18 +14,6 @@ import { seedPath } from "./helpers/seeds";
 
 const SEED = seedPath("004_b52c60cbe9697ff1.txt");
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => void out.push(line), err: (line) => void err.push(line) });
-  return { code, out, err };
-}
 
 let dir = "";
 let full = ""; // the template: 考核指标 holds the default indicators

@@ -11,7 +11,7 @@ import type { WorkbookGrids } from "../lib/grid";
 import type { Issue } from "../lib/issue";
 import type { AssessmentResult, Grade, GroupSummary, UnitResult } from "../lib/model";
 import type { RunOutcome } from "../lib/run";
-import { main } from "../bin/main";
+import { run } from "./helpers/cli";
 
 const plainFormat = { columnWidths: [], frozenRows: 0, frozenColumns: 0, styles: [], validations: [] };
 
@@ -71,18 +71,6 @@ function fakeResult(): AssessmentResult {
   } as unknown as AssessmentResult;
 }
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => void out.push(line), err: (line) => void err.push(line) });
-  return { code, out, err };
-}
 
 let dir = "";
 beforeEach(async () => {

@@ -6,22 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readWorkbookGrids } from "../addin/xlsx";
-import { main } from "../bin/main";
+import { run } from "./helpers/cli";
 import { D } from "../lib/decimal";
 import type { CellValue } from "../lib/grid";
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => void out.push(line), err: (line) => void err.push(line) });
-  return { code, out, err };
-}
 
 /**
  * The county, by hand (default 参数: 满意度 10, 互评 10, weights 50% / 50%, no trimming under 6 ratings, 小数位数 2):

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CellValue, WorkbookGrids } from "../lib/grid";
-import type { IssueLevel } from "../lib/issue";
+import type { CellValue } from "../lib/grid";
 import { readAssessment } from "../lib/reader";
 import { appendRow, paramRow, removeSheet, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
+import { set, type IssueCase } from "./helpers/issueCase";
 
 /**
  * Bad input, one case per row: what is changed in the valid workbook, and the exact problem expected
@@ -12,18 +12,7 @@ import { appendRow, paramRow, removeSheet, setCell, sheetOf, validWorkbook } fro
  * F 3.2 (10, 法院检察院). 参数 rows follow the template: 小数位数 3, 互评权重-乡镇 6, -县直单位 7, 互评去掉最高最低分 8,
  * 互评等级分 11, 优秀分数线 16, 良好分数线 17, 优秀比例上限 19, 名次规则 20, 空白评分 22; an added row is row 23.
  */
-interface Case {
-  title: string;
-  edit: (book: WorkbookGrids) => void;
-  level: IssueLevel;
-  sheet: string;
-  cell: string;
-  message: string;
-}
-
-const set = (sheet: string, a1: string, value: CellValue) => (book: WorkbookGrids) => {
-  setCell(book, sheet, a1, value);
-};
+type Case = IssueCase;
 const param = (name: string, value: CellValue) => set("参数", `B${paramRow(name)}`, value);
 const NOT_NUMBER = (text: string) => `“${text}”不是数字。请只填写数字，如 85 或 85.5；不适用的指标填“不适用”。`;
 const UNKNOWN_UNIT = (name: string) => `单位“${name}”不在“考核对象”中。请改为“考核对象”中的单位名称，或先在“考核对象”中加入该单位。`;
