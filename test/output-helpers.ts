@@ -1,41 +1,20 @@
 import { D } from "../lib/decimal";
+import { defaultParams } from "./rules-helpers";
 import type { AuditLine, GroupSummary, Grade, Params, Unit, UnitResult, AssessmentResult } from "../lib/model";
 
 /** Test fixtures for lib/output: a small result written by hand, every figure as a decimal string. */
 
+/** Spec §3 defaults for the year 2025, with 县直单位's own thresholds (85/75/60) and a 50% 优秀 quota. */
 export function params(overrides: Partial<Params> = {}): Params {
-  return {
+  return defaultParams({
     year: 2025,
-    decimals: 2,
-    satisfactionPoints: new D("10"),
-    peerPoints: new D("10"),
-    peerWeights: new Map([
-      ["乡镇", new D("0.5")],
-      ["县直单位", new D("0.5")],
-    ]),
-    trimPeer: true,
-    trimMinCount: 6,
-    uniformRaterInvalid: false,
-    ratingWords: new Map([
-      ["好", new D("100")],
-      ["较好", new D("85")],
-      ["一般", new D("70")],
-      ["差", new D("55")],
-    ]),
-    ballotValues: { satisfied: new D("100"), basic: new D("80"), unsatisfied: new D("30") },
-    bonusCap: new D("5"),
-    penaltyCap: new D("10"),
-    totalCap: null,
     thresholds: {
       base: { excellent: new D("90"), good: new D("80"), pass: new D("60") },
       byGroup: new Map([["县直单位", { excellent: new D("85"), good: new D("75"), pass: new D("60") }]]),
     },
     excellentQuota: { base: null, byGroup: new Map([["县直单位", new D("0.5")]]) },
-    rankRule: "dense",
-    bigDropPlaces: 5,
-    blankScore: "error",
     ...overrides,
-  };
+  });
 }
 
 export interface UnitFigures {
