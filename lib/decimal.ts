@@ -18,10 +18,19 @@ export const HUNDRED = new D(100);
 
 /** Rounds half away from zero (四舍五入) to `places` decimal places. */
 export function roundHalfUp(value: D, places: number): D {
+  // Most figures are rounded already (sums of half points, figures rounded by an earlier rule); Decimals are
+  // immutable, so such a value is its own rounding, and decimal.js would build a new one.
+  if (value.decimalPlaces() <= places) return value;
   return value.toDecimalPlaces(places, D.ROUND_HALF_UP);
 }
 
 /** The figure as written to a cell or to JSON: half-up, exactly `places` decimals ("92.35", "137.00"). */
 export function fixed(value: D, places: number): string {
-  return value.toFixed(places, D.ROUND_HALF_UP);
+  if (value.decimalPlaces() > places) return value.toFixed(places, D.ROUND_HALF_UP);
+  // Nothing to round: the shortest text padded with zeros is the same text, without decimal.js's new Decimal.
+  const text = value.toString();
+  if (places === 0 || text.includes("e")) return places === 0 ? text : value.toFixed(places, D.ROUND_HALF_UP);
+  const point = text.indexOf(".");
+  const have = point < 0 ? 0 : text.length - point - 1;
+  return `${text}${point < 0 ? "." : ""}${"0".repeat(places - have)}`;
 }

@@ -115,7 +115,7 @@ export interface AssessmentInput {
   units: Unit[];
   indicators: Indicator[];
   /** unit name → indicator code → entry, for the indicators that apply to the unit (absent: blank cell under 报错 is an error already reported). */
-  scores: Map<string, Map<string, ScoreEntry>>;
+  scores: Map<string, ReadonlyMap<string, ScoreEntry>>;
   satisfaction: Map<string, SatisfactionEntry>;
   ratings: PeerRating[];
   adjustments: Adjustment[];

@@ -161,7 +161,7 @@ describe("rule 11 提示", () => {
   it("rule 11 提示: 有N项指标不适用 comes first", () => {
     const input = totalsInput({ 甲: "80" });
     input.indicators.push({ ...input.indicators[0]!, code: "1.2", row: 3 });
-    input.scores.get("甲")?.set("1.2", { kind: "notApplicable", ref: { sheet: "评分", cell: "D3" } });
+    input.scores.set("甲", new Map([...(input.scores.get("甲") ?? []), ["1.2", { kind: "notApplicable", ref: { sheet: "评分", cell: "D3" } }]]));
     expect(unitOf(scoreAssessment(input).result, "甲").notes[0]).toBe("有1项指标不适用");
   });
 });

@@ -92,9 +92,16 @@ export function readIndicators(grid: SheetGrid, units: readonly Unit[], unitName
   if (!hasColumns(table, REQUIRED)) return { indicators, codes };
   const allowed = new Set<string>([...CATEGORIES.map((category) => category.name), ...units.map((unit) => unit.category), ...unitNames]);
   const seen = new Map<string, number>();
+  // Equal 分值 share one Decimal, so that a unit's 应得分 (a sum over ~100 indicators of a few distinct 分值) is
+  // added up by counting (rules/numbers.ts sumByCount).
+  const points = new Map<string, D>();
   for (const row of dataRowIndexes(table.rows, 1)) {
     const indicator = readRow(table, row, allowed, seen, codes, issues);
-    if (indicator !== null) indicators.push(indicator);
+    if (indicator === null) continue;
+    const key = indicator.maxPoints.toString();
+    const shared = points.get(key);
+    if (shared === undefined) points.set(key, indicator.maxPoints);
+    indicators.push(shared === undefined ? indicator : { ...indicator, maxPoints: shared });
   }
   return { indicators, codes };
 }

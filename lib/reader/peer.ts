@@ -7,8 +7,8 @@ import type { D } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
-import type { PeerRating, Unit } from "../model";
-import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import type { CellRef, PeerRating, Unit } from "../model";
+import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
 import { MSG } from "./messages";
 import { cellAt, dataRowIndexes, hasColumns, readTable, type Table } from "./sheets";
 
@@ -77,6 +77,7 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
   const raters = raterColumns(table, unitNames, issues);
   const groupOf = new Map(units.map((unit) => [unit.name, unit.rankGroup]));
   const seen = new Map<string, number>();
+  const good = new Map<number | string, { value: D; word: string | null }>();
   for (const row of dataRowIndexes(table.rows, 1)) {
     const at: At = { sheet: table.sheet, row, column: rateeColumn, issues };
     const ratee = readText(at, cellAt(table.rows, row, rateeColumn));
@@ -92,14 +93,44 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
       continue;
     }
     seen.set(ratee, row);
+    const cells = table.rows[row] ?? [];
     for (const [column, rater] of raters) {
-      const place: At = { sheet: table.sheet, row, column, issues };
-      const rating = readRating(place, cellAt(table.rows, row, column), words);
-      if (rating === null || rating === undefined) continue;
-      result.ratings.push({ rater, ratee, value: rating.value, word: rating.word, ref: { sheet: table.sheet, cell: addressOf(place) } });
+      const value = cells[column] ?? null;
+      if (value === null) continue;
+      // A number or word already found good in this sheet is good again: read and checked once, one shared Decimal.
+      const cacheable = typeof value === "number" || typeof value === "string";
+      let rating = cacheable ? good.get(value) : undefined;
+      if (rating === undefined) {
+        const before = issues.length;
+        const read = readRating({ sheet: table.sheet, row, column, issues }, value, words);
+        if (read === null || read === undefined) continue;
+        rating = read;
+        if (cacheable && issues.length === before) good.set(value, read);
+      }
+      result.ratings.push(new RatingCell(rater, ratee, rating.value, rating.word, table.sheet, row, column));
       const group = groupOf.get(rater);
       if (group !== undefined) result.raterGroups.add(group);
     }
   }
   return result;
+}
+
+/**
+ * A rating as read, with its cell. The A1 address is worked out only when a message needs it: 10,000 units with 30
+ * ratings each are 300,000 ratings, and their addresses are almost never shown.
+ */
+class RatingCell implements PeerRating {
+  constructor(
+    readonly rater: string,
+    readonly ratee: string,
+    readonly value: D,
+    readonly word: string | null,
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly column: number,
+  ) {}
+
+  get ref(): CellRef {
+    return { sheet: this.sheet, cell: cellAddress(this.row, this.column) };
+  }
 }

@@ -7,17 +7,18 @@ import { cellAddress, isCellError, type CellValue, type SheetGrid } from "../gri
 import { error, warning, type Issue } from "../issue";
 import { HEADERS, SCORES_MAX_ROW_LABEL } from "../layout";
 import type { BlankScorePolicy, Indicator, ScoreEntry, Unit } from "../model";
-import { ZERO } from "../decimal";
+import { ZERO, type D } from "../decimal";
 import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, reportCellError, shownValue, textToDecimal, warnAt, type At } from "./cells";
 import type { IndicatorsRead } from "./indicators";
 import { HINT, MSG } from "./messages";
+import { ScoreColumns, UnitScores } from "./unitScores";
 import { cellAt, dataRowIndexes, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
 
 const [NAME] = HEADERS.scores;
 const MAX_ROW = 1;
 const FIRST_UNIT_ROW = 2;
 
-export type Scores = Map<string, Map<string, ScoreEntry>>;
+export type Scores = Map<string, ReadonlyMap<string, ScoreEntry>>;
 
 /** The 编号 in an indicator column's header: its text before the first space (half- or full-width). */
 export function codeOfHeader(header: string): string {
@@ -69,15 +70,17 @@ function checkMaxRow(table: Table, nameColumn: number, columns: Map<Indicator, n
   }
 }
 
-function readApplicable(at: At, value: CellValue, unit: Unit, indicator: Indicator, policy: BlankScorePolicy): ScoreEntry | null {
-  const ref = { sheet: at.sheet, cell: cellAddress(at.row, at.column) };
-  const max = indicator.maxPoints.toString();
+/** What one applicable cell holds once read: a score, 不适用, or nothing usable (its problem already reported). */
+type CellRead = D | "notApplicable" | null;
+
+function readApplicable(at: At, value: CellValue, unit: Unit, indicator: Indicator, policy: BlankScorePolicy): CellRead {
   const read = readNumber(at, value, { notApplicable: true, hint: HINT.score });
-  if (read.kind === "notApplicable") return { kind: "notApplicable", ref };
+  if (read.kind === "notApplicable") return "notApplicable";
+  const max = indicator.maxPoints.toString();
   if (read.kind === "blank") {
     if (policy === "zero") {
       warnAt(at, "scores.blankAsZero", MSG.scoreBlankZero(unit.name, indicator.code));
-      return { kind: "score", value: ZERO, ref };
+      return ZERO;
     }
     errorAt(at, "scores.blank", MSG.scoreBlank(unit.name, indicator.code, max));
     return null;
@@ -91,7 +94,7 @@ function readApplicable(at: At, value: CellValue, unit: Unit, indicator: Indicat
     errorAt(at, "scores.negative", MSG.scoreNegative(max));
     return null;
   }
-  return { kind: "score", value: read.value, ref };
+  return read.value;
 }
 
 /** A cell of an indicator that does not apply: blank or 不适用 is right; anything typed is not counted. */
@@ -104,19 +107,53 @@ function checkNotApplicable(at: At, value: CellValue, unit: Unit, indicator: Ind
   warnAt(at, "scores.notApplicableFilled", MSG.scoreNotApplicable(unit.name, indicator.code));
 }
 
-function readUnitRow(table: Table, row: number, unit: Unit, columns: Map<Indicator, number>, policy: BlankScorePolicy, issues: Issue[]): Map<string, ScoreEntry> {
-  const entries = new Map<string, ScoreEntry>();
-  for (const [indicator, column] of columns) {
-    const at: At = { sheet: table.sheet, row, column, issues };
-    const value = cellAt(table.rows, row, column);
+/**
+ * One indicator column of 评分, with the numbers already found good in it. A number typed in a score cell is either
+ * a good score of this column (0 to 分值) or not, whatever its row: so each distinct number is read and checked once
+ * per column, and every cell holding it shares one Decimal. Text, blanks and bad numbers take the full path, which
+ * reports them at their own cell.
+ */
+interface ScoreColumn {
+  indicator: Indicator;
+  column: number;
+  position: number;
+  good: Map<number, D>;
+}
+
+function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns, columns: readonly ScoreColumn[], sheetNumbers: Map<number, D>, policy: BlankScorePolicy, issues: Issue[]): UnitScores {
+  const scores = new UnitScores(layout, row);
+  const cells = table.rows[row] ?? [];
+  for (const { indicator, column, position, good } of columns) {
+    const value = cells[column] ?? null;
     if (!appliesTo(indicator, unit)) {
-      checkNotApplicable(at, value, unit, indicator);
+      if (value !== null) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
       continue;
     }
-    const entry = readApplicable(at, value, unit, indicator, policy);
-    if (entry !== null) entries.set(indicator.code, entry);
+    if (typeof value === "number") {
+      const known = good.get(value);
+      if (known !== undefined) {
+        scores.setScore(position, known);
+        continue;
+      }
+    }
+    const before = issues.length;
+    const read = readApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator, policy);
+    if (read === null) continue;
+    if (read === "notApplicable") {
+      scores.setNotApplicable(position);
+      continue;
+    }
+    if (typeof value === "number" && issues.length === before) {
+      // One Decimal per number across the whole sheet (see ScoreColumn), so that sums can count equal scores.
+      const shared = sheetNumbers.get(value) ?? read;
+      sheetNumbers.set(value, shared);
+      good.set(value, shared);
+      scores.setScore(position, shared);
+      continue;
+    }
+    scores.setScore(position, read);
   }
-  return entries;
+  return scores;
 }
 
 /** 评分 → unit name → indicator 编号 → entry, for the indicators that apply to each unit. */
@@ -128,6 +165,9 @@ export function readScores(grid: SheetGrid, units: readonly Unit[], unitNames: R
   const columns = indicatorColumns(table, indicators, issues);
   checkMaxRow(table, nameColumn, columns, issues);
   const byName = new Map(units.map((unit) => [unit.name, unit]));
+  const layout = new ScoreColumns(table.sheet);
+  const sheetNumbers = new Map<number, D>();
+  const scoreColumns: ScoreColumn[] = [...columns].map(([indicator, column]) => ({ indicator, column, position: layout.add(indicator.code, column), good: new Map() }));
   const seen = new Map<string, number>();
   for (const row of dataRowIndexes(table.rows, FIRST_UNIT_ROW)) {
     const at: At = { sheet: table.sheet, row, column: nameColumn, issues };
@@ -145,7 +185,7 @@ export function readScores(grid: SheetGrid, units: readonly Unit[], unitNames: R
     }
     seen.set(name, row);
     const unit = byName.get(name);
-    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, columns, policy, issues));
+    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, sheetNumbers, policy, issues));
   }
   for (const name of unitNames) {
     if (!seen.has(name)) issues.push(error("scores.unitMissing", table.sheet, "A1", MSG.unitWithoutScores(name)));

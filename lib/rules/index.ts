@@ -5,7 +5,7 @@ import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type G
 import { auditLines, normalisedOf } from "./audit";
 import { countedRatings } from "./countedRatings";
 import { MESSAGES } from "./messages";
-import { count, sum } from "./numbers";
+import { count, FigureTexts, sum } from "./numbers";
 import { scoreGroup, type GroupStandings } from "./scoreGroup";
 import { scoreUnit, type UnitWorking } from "./scoreUnit";
 import { lastPlaceOf } from "./notes";
@@ -48,11 +48,12 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
 
   const results: UnitResult[] = [];
   const groups: GroupSummary[] = [];
+  const texts = new FigureTexts(params.decimals);
   for (const group of groupOrder) {
     const members = workings.filter((w) => w.unit.rankGroup === group);
     const standings = scoreGroup(group, members, params);
     const context = groupContext(members, standings);
-    const groupResults = members.map((w, index) => unitResult(w, index, context, standings, input));
+    const groupResults = members.map((w, index) => unitResult(w, index, context, standings, input, texts));
     results.push(...sortByRank(groupResults));
     groups.push(summarise(standings, groupResults, params.decimals));
   }
@@ -77,7 +78,7 @@ function groupContext(members: readonly UnitWorking[], g: GroupStandings): Group
   return { namesByRank, lastPlace: lastPlaceOf(groupRanks) };
 }
 
-function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, input: AssessmentInput): UnitResult {
+function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, input: AssessmentInput, texts: FigureTexts): UnitResult {
   const s = g.standings[index];
   if (s === undefined) throw new Error("scoreAssessment: standing missing");
   // Unit names are unique (the reader reports duplicates), so "the others on this 名次" is every name but its own.
@@ -104,7 +105,7 @@ function unitResult(w: UnitWorking, index: number, context: GroupContext, g: Gro
     rank: s.rank,
     grade: s.grade,
     notes: unitNotes(w, s, { lastPlace: context.lastPlace, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit }, params),
-    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit }, params),
+    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit }, params, texts),
   };
 }
 

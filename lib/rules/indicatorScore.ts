@@ -1,21 +1,19 @@
 import { roundHalfUp, ZERO, type D } from "../decimal";
 import { appliesTo } from "../applies";
 import type { Indicator, ScoreEntry, Unit } from "../model";
-import { sum } from "./numbers";
-
-/** One indicator counted for a unit: its score (0 when the cell is missing) and its 分值. */
-export interface CountedIndicator {
-  code: string;
-  score: D;
-  maxPoints: D;
-}
+import { sumByCount } from "./numbers";
 
 export interface IndicatorOutcome {
   /** 指标得分, rounded. */
   earned: D;
   /** 指标应得分, rounded. */
   possible: D;
-  counted: CountedIndicator[];
+  /**
+   * The indicators counted for the unit, in 考核指标 order, and the unit's score on each at the same position
+   * (0 when the cell is missing). Two arrays rather than an object per indicator: see UnitScores in lib/reader.
+   */
+  counted: readonly Indicator[];
+  scores: readonly D[];
   /** Codes of indicators marked 不适用 for this unit. */
   notApplicable: string[];
 }
@@ -27,7 +25,9 @@ export function indicatorScore(
   entries: ReadonlyMap<string, ScoreEntry> | undefined,
   places: number,
 ): IndicatorOutcome {
-  const counted: CountedIndicator[] = [];
+  const counted: Indicator[] = [];
+  const scores: D[] = [];
+  const points: D[] = [];
   const notApplicable: string[] = [];
   for (const indicator of indicators) {
     const entry = entries?.get(indicator.code);
@@ -38,12 +38,15 @@ export function indicatorScore(
       notApplicable.push(indicator.code);
       continue;
     }
-    counted.push({ code: indicator.code, score: entry?.value ?? ZERO, maxPoints: indicator.maxPoints });
+    counted.push(indicator);
+    scores.push(entry?.value ?? ZERO);
+    points.push(indicator.maxPoints);
   }
   return {
-    earned: roundHalfUp(sum(counted.map((c) => c.score)), places),
-    possible: roundHalfUp(sum(counted.map((c) => c.maxPoints)), places),
+    earned: roundHalfUp(sumByCount(scores), places),
+    possible: roundHalfUp(sumByCount(points), places),
     counted,
+    scores,
     notApplicable,
   };
 }

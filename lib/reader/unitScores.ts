@@ -1,0 +1,113 @@
+import type { D } from "../decimal";
+import { cellAddress } from "../grid";
+import type { CellRef, ScoreEntry } from "../model";
+
+/** 不适用 in a slot of UnitScores. */
+const NOT_APPLICABLE = "notApplicable";
+
+/** The indicator columns of one 评分 sheet, shared by every unit row: 编号 → position, and each position's column. */
+export class ScoreColumns {
+  readonly positions = new Map<string, number>();
+  readonly codes: string[] = [];
+  readonly columns: number[] = [];
+
+  constructor(readonly sheet: string) {}
+
+  add(code: string, column: number): number {
+    const position = this.codes.length;
+    this.positions.set(code, position);
+    this.codes.push(code);
+    this.columns.push(column);
+    return position;
+  }
+}
+
+/**
+ * One unit's row of 评分 as the rules read it (编号 → entry), kept as one array of Decimals instead of a Map of
+ * entry objects: a province's workbook has a million score cells, and a million long-lived small objects cost more
+ * time in garbage collection than the scoring itself. Entries, with their cell, are made when asked for.
+ */
+export class UnitScores implements ReadonlyMap<string, ScoreEntry> {
+  private readonly slots: (D | typeof NOT_APPLICABLE | undefined)[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly columns: ScoreColumns,
+    private readonly row: number,
+  ) {}
+
+  setScore(position: number, value: D): void {
+    this.fill(position, value);
+  }
+
+  setNotApplicable(position: number): void {
+    this.fill(position, NOT_APPLICABLE);
+  }
+
+  private fill(position: number, slot: D | typeof NOT_APPLICABLE): void {
+    if (this.slots[position] === undefined) this.count += 1;
+    this.slots[position] = slot;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(code: string): boolean {
+    const position = this.columns.positions.get(code);
+    return position !== undefined && this.slots[position] !== undefined;
+  }
+
+  get(code: string): ScoreEntry | undefined {
+    const position = this.columns.positions.get(code);
+    return position === undefined ? undefined : this.entryAt(position);
+  }
+
+  private entryAt(position: number): ScoreEntry | undefined {
+    const slot = this.slots[position];
+    if (slot === undefined) return undefined;
+    const column = this.columns.columns[position] ?? 0;
+    if (slot === NOT_APPLICABLE) return { kind: "notApplicable", ref: { sheet: this.columns.sheet, cell: cellAddress(this.row, column) } };
+    return new ScoreCell(slot, this.columns.sheet, this.row, column);
+  }
+
+  *entries(): MapIterator<[string, ScoreEntry]> {
+    for (let position = 0; position < this.slots.length; position += 1) {
+      const entry = this.entryAt(position);
+      const code = this.columns.codes[position];
+      if (entry !== undefined && code !== undefined) yield [code, entry];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [code] of this.entries()) yield code;
+  }
+
+  *values(): MapIterator<ScoreEntry> {
+    for (const [, entry] of this.entries()) yield entry;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ScoreEntry]> {
+    return this.entries();
+  }
+
+  forEach(visit: (entry: ScoreEntry, code: string, map: ReadonlyMap<string, ScoreEntry>) => void): void {
+    for (const [code, entry] of this.entries()) visit(entry, code, this);
+  }
+}
+
+/** A score entry whose A1 address is worked out only if someone asks for it (the rules read the value only). */
+class ScoreCell {
+  readonly kind = "score";
+
+  constructor(
+    readonly value: D,
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly column: number,
+  ) {}
+
+  get ref(): CellRef {
+    return { sheet: this.sheet, cell: cellAddress(this.row, this.column) };
+  }
+}
