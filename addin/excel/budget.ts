@@ -13,6 +13,14 @@ export const OPERATION_BYTES = 200;
 export const READ_CELL_LIMIT = 5_000_000;
 /** Cells per read block when a sheet must be read in parts: values and types at ~40 bytes a cell stay near 2 MB. */
 export const READ_BLOCK_CELLS = 50_000;
+/** Cells read in one sync when reading in blocks (two full blocks, near 4 MB); small sheets share a sync. */
+export const READ_SYNC_CELLS = 2 * READ_BLOCK_CELLS;
+/**
+ * A read in blocks whose values and types come to more than this is read in blocks again next time; under it, the
+ * next read is one sync again. The margin of a fifth under the 5 MB limit is for Office's envelope and for data
+ * typed in between: going back to one sync just under the limit would risk a refused response on the next click.
+ */
+export const READ_BUDGET = REQUEST_BUDGET;
 
 /** UTF-8 length of a string without allocating (Chinese characters take 3 bytes). */
 export function utf8Length(text: string): number {

@@ -9,7 +9,7 @@ import { planContext } from "../ui/planWorkbook";
 import { planIndicatorsSheet } from "../xlsx/planSheet";
 import { createMissingSheets } from "./createTemplate";
 import { importIndicatorSheet } from "./importIndicators";
-import { readInputSheets } from "./readBook";
+import { readInputSheets, type ReadMode } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
 
@@ -34,6 +34,19 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
   const template = options.template ?? buildTemplate;
   /** Input sheet → real sheet name when a stray space differs, from the last read, for selecting cells. */
   let realNames = new Map<string, string>();
+  /**
+   * How to read the input sheets next, learnt from the last 检查数据 or 计算等次 of this task pane (one pane, one
+   * workbook): staff click these again and again while fixing their data, and a workbook Excel on the web refused as
+   * too large is read in blocks straight away, without first having its one-sync read refused again.
+   */
+  let nextRead: ReadMode = "whole";
+
+  async function readInputs(context: Excel.RequestContext) {
+    const read = await readInputSheets(context, INPUT_SHEETS, nextRead);
+    realNames = read.realNames;
+    nextRead = read.nextRead;
+    return read;
+  }
 
   async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
     const worksheets = context.workbook.worksheets;
@@ -57,16 +70,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
 
     check: () =>
       run(async (context) => {
-        const read = await readInputSheets(context);
-        realNames = read.realNames;
+        const read = await readInputs(context);
         return checkBook(read.book);
       }),
 
     compute: (onStage: (stage: ComputeStage) => void): Promise<ComputeOutcome> =>
       run(async (context) => {
         onStage("read");
-        const read = await readInputSheets(context);
-        realNames = read.realNames;
+        const read = await readInputs(context);
         onStage("compute");
         const outcome = assess(read.book);
         if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
