@@ -3,14 +3,79 @@ import { toCellValue } from "./cell-value";
 import { NotAWorkbookError } from "./errors";
 import { loadWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
 import { XLSX_MESSAGES } from "./messages";
+import { openPackage, textOf, type XlsxPackage } from "./package";
+import { parseDateStyles, parseSharedStrings, usesDate1904 } from "./partsXml";
+import { decodeAgain, readSheetXml, type SheetContext } from "./sheetXml";
+import { UnsupportedXmlError } from "./xmlScan";
 
 /**
  * Reads every sheet of an .xlsx file, in workbook order, as the user sees it (cached formula results, not formulas).
+ * Reads the XML itself (fast, little memory); a file it does not understand fully is read by ExcelJS instead,
+ * with the same result — see {@link readWorkbookGridsFast} for which files those are.
  * @throws NotAWorkbookError when the bytes are not an .xlsx workbook.
  */
 export async function readWorkbookGrids(data: Bytes): Promise<WorkbookGrids> {
+  try {
+    return readWorkbookGridsFast(data);
+  } catch (error) {
+    // ExcelJS decides, with its own messages, about a file the package layer refused (it may be more lenient
+    // with a damaged zip), except for the two cases both readers refuse before opening anything.
+    const refusedEarly = error instanceof NotAWorkbookError && (error.message === XLSX_MESSAGES.emptyFile || error.message === XLSX_MESSAGES.oldOrEncrypted);
+    if (refusedEarly || !(error instanceof UnsupportedXmlError || error instanceof NotAWorkbookError)) throw error;
+    return readWorkbookGridsWithExcelJS(data);
+  }
+}
+
+/** The library reader: ExcelJS's object model of the whole workbook (slow and memory-hungry on big files). */
+export async function readWorkbookGridsWithExcelJS(data: Bytes): Promise<WorkbookGrids> {
   const workbook = await openWorkbook(data);
   return { sheets: sheetsInOrder(workbook).map(readSheet) };
+}
+
+/**
+ * The fast reader: the package's XML scanned once, following ExcelJS's reading rules.
+ * Throws UnsupportedXmlError — and readWorkbookGrids falls back to ExcelJS — for: a strict OOXML workbook
+ * (purl.oclc.org namespaces), an .xlsb or any workbook part other than xl/workbook.xml, a chartsheet or dialog
+ * sheet, sheet ids that are not distinct positive whole numbers, a missing sheet part, comments or CDATA in a part,
+ * overlapping or unreadable merges, unreadable cell or row references, a shared string that does not exist,
+ * rich text where ExcelJS does not expect it, and XML that is not well-formed.
+ * @throws NotAWorkbookError from openPackage, UnsupportedXmlError as above.
+ */
+export function readWorkbookGridsFast(data: Bytes): WorkbookGrids {
+  const pkg = openPackage(data);
+  const workbookXml = textOf(pkg, pkg.workbookPath) ?? "";
+  if (pkg.workbookPath !== "xl/workbook.xml" || workbookXml.includes("purl.oclc.org/ooxml")) {
+    throw new UnsupportedXmlError("not a transitional OOXML workbook at xl/workbook.xml");
+  }
+  checkSheetIds(pkg);
+  const context = workbookContext(pkg, workbookXml);
+  return {
+    sheets: pkg.sheets.map((sheet) => {
+      if (!sheet.path.startsWith("xl/worksheets/")) throw new UnsupportedXmlError(`${sheet.path} is not a worksheet`);
+      const xml = textOf(pkg, sheet.path);
+      if (xml === null) throw new UnsupportedXmlError(`${sheet.path} is missing`);
+      return { name: decodeAgain(sheet.name), ...readSheetXml(xml, context) };
+    }),
+  };
+}
+
+/** ExcelJS keys sheets by sheetId and loses any that are not distinct whole numbers from 1. */
+function checkSheetIds(pkg: XlsxPackage): void {
+  const ids = pkg.sheets.map((sheet) => sheet.sheetId);
+  if (ids.some((id) => !Number.isInteger(id) || id < 1) || new Set(ids).size !== ids.length) {
+    throw new UnsupportedXmlError("sheet ids");
+  }
+}
+
+/** Shared strings and styles at the paths ExcelJS reads them from. */
+function workbookContext(pkg: XlsxPackage, workbookXml: string): SheetContext {
+  const sharedStringsXml = textOf(pkg, "xl/sharedStrings.xml");
+  const stylesXml = textOf(pkg, "xl/styles.xml");
+  return {
+    sharedStrings: sharedStringsXml === null ? null : parseSharedStrings(sharedStringsXml),
+    dateStyles: stylesXml === null ? [] : parseDateStyles(stylesXml),
+    date1904: usesDate1904(workbookXml),
+  };
 }
 
 /** Loads the bytes; any failure of the zip or XML layer means the file is not a workbook we can read. */

@@ -54,7 +54,7 @@ export function parseAttributes(tagText: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const match of tagText.matchAll(ATTRIBUTE)) {
     const raw = match[2] ?? match[3] ?? "";
-    attributes.set(match[1] ?? "", decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, " ")));
+    attributes.set(match[1] ?? "", attributeValue(raw));
   }
   return attributes;
 }
@@ -95,4 +95,118 @@ export function elementsNamed(xml: string, name: string): ElementFound[] {
     pattern.lastIndex = end + close.length;
   }
   return found;
+}
+
+const GT = 62; // >
+const SLASH = 47; // /
+const BANG = 33; // !
+const QUESTION = 63; // ?
+const QUOTE = 34; // "
+const APOSTROPHE = 39; // '
+
+/**
+ * A forward-only tag scanner over one XML string: {@link XmlTokenizer.next} moves to the next tag and exposes its
+ * local name, kind and span in fields (no object per tag, for sheets with millions of cells).
+ * Comments and CDATA sections are refused (UnsupportedXmlError): the library reader treats their text differently
+ * from plain text, so a caller falls back to it. Processing instructions are skipped.
+ */
+export class XmlTokenizer {
+  /** Local name of the current tag ("c" for <x:c>). */
+  name = "";
+  /** The current tag is an end tag (</c>). */
+  closing = false;
+  /** The current tag ends with "/>". */
+  selfClosing = false;
+  /** Where the current tag's attributes begin and end (a start tag's text after its name, before ">" or "/>"). */
+  attributesStart = 0;
+  attributesEnd = 0;
+  /** Index just after the current tag's ">": where its text content starts. */
+  end = 0;
+
+  constructor(readonly xml: string) {}
+
+  /** Moves to the next tag; false at the end of the string. */
+  next(): boolean {
+    const xml = this.xml;
+    const start = xml.indexOf("<", this.end);
+    if (start === -1) return false;
+    const first = xml.charCodeAt(start + 1);
+    if (first === QUESTION) {
+      const close = xml.indexOf("?>", start);
+      if (close === -1) throw new UnsupportedXmlError("unterminated processing instruction");
+      this.end = close + 2;
+      return this.next();
+    }
+    if (first === BANG) throw new UnsupportedXmlError("comment, CDATA or declaration in content");
+    this.closing = first === SLASH;
+    const nameStart = this.closing ? start + 2 : start + 1;
+    let index = nameStart;
+    let colon = -1;
+    for (;;) {
+      const code = xml.charCodeAt(index);
+      if (code === GT || code === SLASH || code === 32 || code === 9 || code === 10 || code === 13) break;
+      if (Number.isNaN(code)) throw new UnsupportedXmlError("unterminated tag");
+      if (code === 58) colon = index;
+      index += 1;
+    }
+    this.name = xml.slice(colon === -1 ? nameStart : colon + 1, index);
+    this.attributesStart = index;
+    const close = this.closing ? xml.indexOf(">", index) : this.tagEnd(index);
+    if (close === -1) throw new UnsupportedXmlError("unterminated tag");
+    this.selfClosing = !this.closing && xml.charCodeAt(close - 1) === SLASH;
+    this.attributesEnd = this.selfClosing ? close - 1 : close;
+    this.end = close + 1;
+    return true;
+  }
+
+  /** The text from the end of the current tag to the next "<", entities decoded and line ends normalised as XML does. */
+  text(): string {
+    const next = this.xml.indexOf("<", this.end);
+    const raw = this.xml.slice(this.end, next === -1 ? this.xml.length : next);
+    return decodeEntities(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
+  }
+
+  /** The current start tag's attributes, by qualified name (as the library reader keys them). */
+  attributes(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const xml = this.xml;
+    let index = this.attributesStart;
+    const stop = this.attributesEnd;
+    while (index < stop) {
+      const equals = xml.indexOf("=", index);
+      if (equals === -1 || equals >= stop) break;
+      const name = xml.slice(index, equals).trim();
+      let quoteAt = equals + 1;
+      while (xml.charCodeAt(quoteAt) !== QUOTE && xml.charCodeAt(quoteAt) !== APOSTROPHE) {
+        if (quoteAt >= stop) throw new UnsupportedXmlError("attribute without quotes");
+        quoteAt += 1;
+      }
+      const valueEnd = xml.indexOf(xml.charAt(quoteAt), quoteAt + 1);
+      if (valueEnd === -1 || valueEnd > stop) throw new UnsupportedXmlError("unterminated attribute");
+      out[name] = attributeValue(xml.slice(quoteAt + 1, valueEnd));
+      index = valueEnd + 1;
+    }
+    return out;
+  }
+
+  /** Index of the ">" closing a start tag, skipping quoted attribute values (they may hold ">"). */
+  private tagEnd(from: number): number {
+    const xml = this.xml;
+    let index = from;
+    for (;;) {
+      const code = xml.charCodeAt(index);
+      if (code === GT) return index;
+      if (Number.isNaN(code)) return -1;
+      if (code === QUOTE || code === APOSTROPHE) {
+        index = xml.indexOf(code === QUOTE ? '"' : "'", index + 1);
+        if (index === -1) return -1;
+      }
+      index += 1;
+    }
+  }
+}
+
+function attributeValue(raw: string): string {
+  const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
+  return decodeEntities(spaced);
 }

@@ -1,0 +1,370 @@
+/**
+ * One worksheet part read in a single forward scan: the cells as the user sees them, merges, hidden rows and columns.
+ * Every rule below is ExcelJS's (xlsx/xform/sheet/*.js, doc/worksheet.js), so that the fast reader and the library
+ * reader give the same grids; where ExcelJS would fail on a file or read it some way we cannot be sure to repeat,
+ * this module throws UnsupportedXmlError and the caller reads the file with ExcelJS instead.
+ * Elements are matched by local name, so prefixed parts (<x:c>) read too.
+ */
+import type { CellValue } from "../../lib/grid";
+import { columnName } from "../../lib/grid";
+import { readRun, skipElement } from "./partsXml";
+import { UnsupportedXmlError, XmlTokenizer } from "./xmlScan";
+
+/** What a sheet needs from the rest of the workbook. */
+export interface SheetContext {
+  /** Shared strings (null for an item without text); null when the workbook has no shared strings part. */
+  sharedStrings: readonly (string | null)[] | null;
+  /** By cell style index: a number in that style is a date. */
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+/** A sheet's grid and layout, as lib/grid.ts SheetGrid without the name. */
+export interface SheetContent {
+  rows: CellValue[][];
+  merged: string[];
+  hiddenRows: number[];
+  hiddenColumns: number[];
+}
+
+interface ColumnDefinition {
+  min: number;
+  max: number;
+  hidden: boolean;
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Reads one worksheet part.
+ * @throws UnsupportedXmlError when the part holds something this reader does not repeat exactly (see the module comment).
+ */
+export function readSheetXml(xml: string, context: SheetContext): SheetContent {
+  const tokens = new XmlTokenizer(xml);
+  const rows: CellValue[][] = [];
+  const hiddenByRow: boolean[] = [];
+  let columns: ColumnDefinition[] = [];
+  let merges: Merge[] = [];
+  let sheetDataSeen = false;
+  let depth = 0;
+  while (tokens.next()) {
+    if (tokens.closing) {
+      depth -= 1;
+      continue;
+    }
+    if (depth === 0 && tokens.name !== "worksheet") throw new UnsupportedXmlError(`<${tokens.name}> is not a worksheet`);
+    if (depth === 1 && tokens.name === "sheetData") {
+      if (sheetDataSeen) throw new UnsupportedXmlError("two <sheetData>");
+      sheetDataSeen = true;
+      if (!tokens.selfClosing) readSheetData(tokens, context, rows, hiddenByRow);
+      continue;
+    }
+    if (depth === 1 && tokens.name === "cols") {
+      columns = tokens.selfClosing ? [] : readColumns(tokens);
+      continue;
+    }
+    if (depth === 1 && tokens.name === "mergeCells") {
+      merges = tokens.selfClosing ? [] : readMerges(tokens);
+      continue;
+    }
+    if (!tokens.selfClosing) depth += 1;
+  }
+  clearMergedCells(rows, merges);
+  return {
+    rows: denseRows(rows),
+    merged: merges.map(mergeText),
+    hiddenRows: indicesOf(hiddenByRow),
+    hiddenColumns: hiddenColumnIndices(columns),
+  };
+}
+
+/** Rows of <sheetData>; the tokenizer ends on </sheetData>. A later row with the same number replaces an earlier one. */
+function readSheetData(tokens: XmlTokenizer, context: SheetContext, rows: CellValue[][], hiddenByRow: boolean[]): void {
+  let previousRow = 0;
+  while (tokens.next()) {
+    if (tokens.closing) {
+      if (tokens.name === "sheetData") return;
+      continue;
+    }
+    if (tokens.name !== "row") throw new UnsupportedXmlError(`<${tokens.name}> in <sheetData>`);
+    const attributes = tokens.attributes();
+    // A row without r follows the previous one (ExcelJS would drop it and its cells).
+    const number = attributes.r === undefined ? previousRow + 1 : parseInt(attributes.r, 10);
+    if (!Number.isInteger(number) || number < 1) throw new UnsupportedXmlError(`row number ${attributes.r ?? ""}`);
+    previousRow = number;
+    const cells: CellValue[] = [];
+    rows[number - 1] = cells;
+    hiddenByRow[number - 1] = isTrue(attributes.hidden);
+    if (!tokens.selfClosing) readRow(tokens, context, cells);
+  }
+  throw new UnsupportedXmlError("<sheetData> is not closed");
+}
+
+/** ExcelJS utils.parseBoolean. */
+function isTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
+/**
+ * Cells of one <row>; the tokenizer ends on </row>. A cell without r takes the column after the previous cell
+ * ExcelJS keeps (one with a value, a formula or a style), else after the previous cell, else column A.
+ */
+function readRow(tokens: XmlTokenizer, context: SheetContext, cells: CellValue[]): void {
+  let previousKept = 0;
+  let previousAny = 0;
+  while (tokens.next()) {
+    if (tokens.closing) {
+      if (tokens.name === "row") return;
+      continue;
+    }
+    if (tokens.name !== "c") {
+      skipElement(tokens, tokens.name);
+      continue;
+    }
+    const attributes = tokens.attributes();
+    const column = attributes.r === undefined ? (previousKept || previousAny) + 1 : columnOfReference(attributes.r);
+    previousAny = column;
+    const cell = readCell(tokens, attributes, context);
+    if (cell.kept) previousKept = column;
+    // A formula giving "" shows an empty cell, and that is what the user sees.
+    if (cell.value !== null && cell.value !== "") cells[column - 1] = cell.value;
+  }
+  throw new UnsupportedXmlError("<row> is not closed");
+}
+
+/** 1-based column of a cell reference such as "AB12"; anything else is refused. */
+function columnOfReference(reference: string): number {
+  let column = 0;
+  let index = 0;
+  for (; index < reference.length; index += 1) {
+    const code = reference.charCodeAt(index);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (index === 0 || index > 3 || index === reference.length || !/^[0-9]+$/.test(reference.slice(index))) {
+    throw new UnsupportedXmlError(`cell reference ${reference}`);
+  }
+  return column;
+}
+
+interface CellRead {
+  value: CellValue;
+  /** ExcelJS keeps the cell (it is not of its "Merge" type): it has a value, a formula or a style. */
+  kept: boolean;
+}
+
+/** One <c>, as ExcelJS's cell-xform reads it; the tokenizer ends on </c>. */
+function readCell(tokens: XmlTokenizer, attributes: Record<string, string>, context: SheetContext): CellRead {
+  const type = attributes.t;
+  // ExcelJS reads s only when it is not empty, and style 0 (or a number it cannot read) is no style.
+  const style = attributes.s ? parseInt(attributes.s, 10) : 0;
+  let formula = "";
+  let shareType: string | undefined;
+  let text: string | undefined;
+  let runs: string[] | undefined;
+  let current = "";
+  if (!tokens.selfClosing) {
+    while (tokens.next()) {
+      const { name } = tokens;
+      if (tokens.closing) {
+        if (name === "c") break;
+        if (name === "f" || name === "v" || name === "t" || name === "is") current = "";
+      } else if (name === "r") {
+        // A string before the runs makes ExcelJS fail on the file; let it say so.
+        if (text !== undefined) throw new UnsupportedXmlError("text before rich text runs");
+        (runs ??= []).push(readRun(tokens) ?? "");
+        current = "";
+      } else if (name === "f" || name === "v" || name === "t") {
+        current = tokens.selfClosing ? "" : name;
+        if (name === "f") shareType = tokens.attributes().t;
+      }
+      if (current === "") continue;
+      const content = tokens.text();
+      if (content === "") continue;
+      if (current === "f") formula += content;
+      else if (runs === undefined) text = (text ?? "") + content;
+      // Text after rich text runs: ExcelJS drops it.
+    }
+  }
+  const isDate = style !== 0 && !Number.isNaN(style) && context.dateStyles[style] === true;
+  if (formula !== "" || (shareType !== undefined && shareType !== "")) {
+    return { value: formulaResult(type, text, runs, isDate, context.date1904), kept: true };
+  }
+  if (text === undefined && runs === undefined) return { value: null, kept: style !== 0 && !Number.isNaN(style) };
+  return { value: plainValue(type, text, runs, isDate, context), kept: true };
+}
+
+/** A formula's cached value (none, 0 or FALSE → empty); with a date style ExcelJS turns whatever it is into a date. */
+function formulaResult(type: string | undefined, text: string | undefined, runs: string[] | undefined, isDate: boolean, date1904: boolean): CellValue {
+  if (runs !== undefined) throw new UnsupportedXmlError("rich text as a formula result");
+  if (text === undefined) return null;
+  let result: string | number | boolean | { error: string };
+  if (type === "str") result = decodeAgain(text);
+  else if (type === "b") result = parseInt(text, 10) !== 0;
+  else if (type === "e") result = { error: text };
+  else result = parseFloat(text);
+  const value = isDate ? excelToDate(asJsNumber(result), date1904) : result;
+  // ExcelJS hands a formula's result over only when it is truthy (FormulaValue._copyModel), so a formula giving
+  // 0 or FALSE reads as an empty cell in the library reader; kept here so that both readers agree.
+  return value === 0 || value === false || Number.isNaN(value) ? null : value;
+}
+
+/** A value cell by its type t: shared string, formula string, inline string, boolean, error or number. */
+function plainValue(type: string | undefined, text: string | undefined, runs: string[] | undefined, isDate: boolean, context: SheetContext): CellValue {
+  if (runs !== undefined) {
+    if (type !== "inlineStr") throw new UnsupportedXmlError("rich text runs outside an inline string");
+    return runs.join("");
+  }
+  const value = text ?? "";
+  switch (type) {
+    case "s":
+      return sharedString(value, context);
+    case "str":
+      return decodeAgain(value);
+    case "inlineStr":
+      return value;
+    case "b":
+      return parseInt(value, 10) !== 0;
+    case "e":
+      return { error: value };
+    default: {
+      const number = parseFloat(value);
+      return isDate ? excelToDate(number, context.date1904) : number;
+    }
+  }
+}
+
+function sharedString(index: string, context: SheetContext): string | null {
+  if (context.sharedStrings === null) throw new UnsupportedXmlError("shared string without a shared strings part");
+  const item = context.sharedStrings[parseInt(index, 10)];
+  if (item === undefined) throw new UnsupportedXmlError(`shared string ${index} does not exist`);
+  return item;
+}
+
+/** ExcelJS decodes formula strings and sheet names a second time (utils.xmlDecode): "&amp;" read as "&" after the XML layer. */
+export function decodeAgain(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&([a-z]*);/g, (entity) => SECOND_ENTITIES[entity] ?? entity);
+}
+
+const SECOND_ENTITIES: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' };
+
+/** What JavaScript's "-" makes of a value, as in ExcelJS's excelToDate(value - 25569 ...). */
+function asJsNumber(value: string | number | boolean | { error: string }): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string") return Number(value);
+  return NaN;
+}
+
+/** ExcelJS utils.excelToDate, the same float operations in the same order, so the same millisecond. */
+function excelToDate(serial: number, date1904: boolean): Date {
+  const millisecondSinceEpoch = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+  return new Date(millisecondSinceEpoch);
+}
+
+/** <col> definitions of <cols>; the tokenizer ends on </cols>. */
+function readColumns(tokens: XmlTokenizer): ColumnDefinition[] {
+  const columns: ColumnDefinition[] = [];
+  while (tokens.next()) {
+    if (tokens.closing) {
+      if (tokens.name === "cols") return columns;
+      continue;
+    }
+    if (tokens.name !== "col") continue;
+    const attributes = tokens.attributes();
+    columns.push({ min: parseInt(attributes.min || "0", 10), max: parseInt(attributes.max || "0", 10), hidden: isTrue(attributes.hidden) });
+  }
+  throw new UnsupportedXmlError("<cols> is not closed");
+}
+
+/** ExcelJS Column.fromModel: definitions by min; a column already given by an earlier definition keeps it. */
+function hiddenColumnIndices(definitions: ColumnDefinition[]): number[] {
+  const hidden: number[] = [];
+  let next = 1;
+  for (const definition of [...definitions].sort((a, b) => a.min - b.min)) {
+    if (next < definition.min) next = definition.min;
+    for (; next <= definition.max; next += 1) if (definition.hidden) hidden.push(next - 1);
+  }
+  return hidden;
+}
+
+/** <mergeCell ref> ranges of <mergeCells>, in file order; the tokenizer ends on </mergeCells>. */
+function readMerges(tokens: XmlTokenizer): Merge[] {
+  const merges: Merge[] = [];
+  while (tokens.next()) {
+    if (tokens.closing) {
+      if (tokens.name === "mergeCells") return merges;
+      continue;
+    }
+    if (tokens.name !== "mergeCell") continue;
+    const merge = parseRange(tokens.attributes().ref ?? "");
+    // Overlapping merges make ExcelJS refuse the file.
+    if (merges.some((other) => overlaps(other, merge))) throw new UnsupportedXmlError("overlapping merges");
+    merges.push(merge);
+  }
+  throw new UnsupportedXmlError("<mergeCells> is not closed");
+}
+
+function parseRange(reference: string): Merge {
+  const match = /^([A-Z]{1,3})([0-9]+)(?::([A-Z]{1,3})([0-9]+))?$/.exec(reference);
+  if (match === null) throw new UnsupportedXmlError(`merge ${reference}`);
+  const [, firstColumn = "", firstRow = "", lastColumn = firstColumn, lastRow = firstRow] = match;
+  const columns = [columnOfReference(`${firstColumn}1`), columnOfReference(`${lastColumn}1`)];
+  const rowNumbers = [parseInt(firstRow, 10), parseInt(lastRow, 10)];
+  return { top: Math.min(...rowNumbers), bottom: Math.max(...rowNumbers), left: Math.min(...columns), right: Math.max(...columns) };
+}
+
+function overlaps(a: Merge, b: Merge): boolean {
+  return !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
+}
+
+/** As ExcelJS writes a range: top-left:bottom-right, "A1:A1" for one cell. */
+function mergeText(merge: Merge): string {
+  return `${columnName(merge.left - 1)}${merge.top}:${columnName(merge.right - 1)}${merge.bottom}`;
+}
+
+/** The cells a merge covers, other than its top-left one, are empty, as on screen. */
+function clearMergedCells(rows: CellValue[][], merges: Merge[]): void {
+  for (const merge of merges) {
+    for (let row = merge.top; row <= Math.min(merge.bottom, rows.length); row += 1) {
+      const cells = rows[row - 1];
+      if (cells === undefined) continue;
+      for (let column = merge.left; column <= Math.min(merge.right, cells.length); column += 1) {
+        if (row !== merge.top || column !== merge.left) delete cells[column - 1];
+      }
+    }
+  }
+}
+
+/** Sparse rows become dense: a missing cell is null, a missing row empty; each row ends at its last value, trailing empty rows go. */
+function denseRows(rows: CellValue[][]): CellValue[][] {
+  const dense: CellValue[][] = [];
+  for (let index = 0; index < rows.length; index += 1) dense.push(denseCells(rows[index]));
+  let end = dense.length;
+  while (end > 0 && dense[end - 1]?.length === 0) end -= 1;
+  dense.length = end;
+  return dense;
+}
+
+function denseCells(cells: CellValue[] | undefined): CellValue[] {
+  if (cells === undefined) return [];
+  let length = cells.length;
+  while (length > 0 && !(length - 1 in cells)) length -= 1;
+  const dense: CellValue[] = new Array<CellValue>(length);
+  for (let index = 0; index < length; index += 1) dense[index] = index in cells ? (cells[index] as CellValue) : null;
+  return dense;
+}
+
+function indicesOf(flags: boolean[]): number[] {
+  const indices: number[] = [];
+  flags.forEach((flag, index) => {
+    if (flag) indices.push(index);
+  });
+  return indices;
+}
