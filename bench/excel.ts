@@ -20,6 +20,8 @@ export interface ExcelFigures {
   /** Bytes of the input sheets as one JSON payload: past 5 MB, the host must read in blocks. */
   inputBytes: number;
   scoredUnits: number;
+  /** The same click again in the same task pane: the host remembers that this workbook needs blocks. */
+  second: { syncs: number; refusedResponses: number; largestRequestBytes: number };
 }
 
 /** Runs 计算等次 on a generated workbook of `units` units in the fake, and counts. */
@@ -28,12 +30,21 @@ export async function measureExcel(units: number): Promise<ExcelFigures> {
   const book = new FakeWorkbook(Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])));
   const host = createExcelHost({ run: book.run, supports: () => true });
   const outcome = await host.compute(() => undefined);
+  const firstSyncs = book.syncCount;
+  await host.compute(() => undefined);
+  const again = book.syncs.slice(firstSyncs);
+  const first = book.syncs.slice(0, firstSyncs);
   return {
     units,
-    syncs: book.syncCount,
-    largestRequestBytes: Math.max(...book.syncs.map((sync) => sync.requestBytes)),
-    largestResponseBytes: Math.max(...book.syncs.map((sync) => sync.responseBytes).filter((bytes) => bytes <= book.limit)),
-    refusedResponses: book.syncs.filter((sync) => sync.responseBytes > book.limit).length,
+    syncs: firstSyncs,
+    second: {
+      syncs: again.length,
+      refusedResponses: again.filter((sync) => sync.responseBytes > book.limit).length,
+      largestRequestBytes: Math.max(...again.map((sync) => sync.requestBytes)),
+    },
+    largestRequestBytes: Math.max(...first.map((sync) => sync.requestBytes)),
+    largestResponseBytes: Math.max(...first.map((sync) => sync.responseBytes).filter((bytes) => bytes <= book.limit)),
+    refusedResponses: first.filter((sync) => sync.responseBytes > book.limit).length,
     inputBytes: Buffer.byteLength(JSON.stringify(sheets.map((sheet) => sheet.rows)), "utf8"),
     scoredUnits: outcome.result?.units.length ?? 0,
   };

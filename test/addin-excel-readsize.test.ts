@@ -3,10 +3,8 @@ import { describe, expect, it } from "vitest";
 import { generateSheets } from "../bench/generate";
 import type { CellValue } from "../lib/grid";
 import { INPUT_SHEETS, SHEET } from "../lib/layout";
-import { runAssessment } from "../lib/run";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { readInputSheets, type ReadMode } from "../addin/excel/readBook";
-import type { ComputeStage } from "../addin/ui/host";
 import { FakeWorkbook } from "./helpers/fakeExcel";
 
 const all = () => true;
@@ -186,36 +184,4 @@ describe("检查数据 and 计算等次 clicked again in the same task pane", ()
     expect(new Set(costs.map((cost) => cost.total)).size).toBe(1);
     expect(refusedSince(book, 0)).toBe(0);
   });
-
-  it("at 10,000 units the second 计算等次 has no refused response, one sync less, and writes the same figures", async () => {
-    const sheets = generateSheets(10_000);
-    const book = new FakeWorkbook(Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])));
-    const host = createExcelHost({ run: book.run, supports: all });
-    const click = async () => {
-      const from = book.syncCount;
-      let readEnd = -1;
-      const stages: ComputeStage[] = [];
-      const outcome = await host.compute((stage) => {
-        stages.push(stage);
-        if (stage === "compute") readEnd = book.syncCount;
-      });
-      expect(stages).toEqual(["read", "compute", "write"]);
-      expect(outcome.result?.units).toHaveLength(10_000);
-      return { read: readEnd - from, total: book.syncCount - from, refused: refusedSince(book, from) };
-    };
-    // The used ranges, rows × columns, and their blocks of at most 50,000 cells (⌊50,000 / columns⌋ rows):
-    //   说明 1×1, 参数 22×3, 考核指标 101×8, 加减分 2,001×7: one block each;
-    //   考核对象 10,001×6: 8,333 + 1,668 rows (49,998 + 10,008 cells); 满意度 9,001×6: 8,333 + 668 (49,998 + 4,008);
-    //   评分 10,002×102: 20 × 490 rows (49,980 cells) + 202 rows (20,604); 上下互评 10,001×33: 6 × 1,515 (49,995) + 911 (30,063).
-    // In sheet order, at most 100,000 cells a sync: [说明, 参数, 考核对象 ×2, 考核指标], 10 × [评分 ×2],
-    // [评分's last, 满意度 ×2], 3 × [上下互评 ×2], [上下互评's last, 加减分]: 16 syncs, after 1 for the sizes.
-    const first = await click();
-    expect(first).toMatchObject({ read: 1 + 1 + 16, refused: 1 });
-    const second = await click();
-    expect(second).toMatchObject({ read: 1 + 16, refused: 0 });
-    expect(second.total).toBe(first.total - 1);
-    const expected = runAssessment({ sheets }).outputs ?? [];
-    expect(expected.map((out) => out.name)).toEqual([SHEET.results, SHEET.audit, SHEET.summary]);
-    for (const out of expected) expect(visible(book.grid(out.name))).toEqual(visible(out.rows));
-  }, 300_000);
 });
