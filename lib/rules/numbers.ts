@@ -11,6 +11,8 @@ export function sum(values: readonly D[]): D {
  * counting them first turns a hundred decimal additions into a few multiplications. Same result as `sum`.
  */
 export function sumByCount(values: readonly D[]): D {
+  // Counting pays for its map only when there are many values to count.
+  if (values.length < 12) return sum(values);
   const times = new Map<D, number>();
   for (const value of values) times.set(value, (times.get(value) ?? 0) + 1);
   let total = ZERO;
@@ -32,6 +34,7 @@ export function plain(value: D): string {
 export class FigureTexts {
   private readonly terms = new Map<object, Map<D, string>>();
   private readonly ownTerms = new Map<object, string>();
+  private readonly unitTexts = new Map<D, string>();
 
   constructor(readonly places: number) {}
 
@@ -65,9 +68,19 @@ export class FigureTexts {
     return plain(value);
   }
 
-  /** As `shown` to this run's 小数位数. */
+  /** As `shown` to this run's 小数位数; remembered until `nextUnit` (a unit's figures recur across its lines). */
   shown(value: D): string {
-    return shown(value, this.places);
+    let text = this.unitTexts.get(value);
+    if (text === undefined) {
+      text = shown(value, this.places);
+      this.unitTexts.set(value, text);
+    }
+    return text;
+  }
+
+  /** Forgets the previous unit's figures: the map stays small, so looking up stays quick. */
+  nextUnit(): void {
+    this.unitTexts.clear();
   }
 }
 

@@ -1,10 +1,10 @@
 import { roundHalfUp, type D } from "../decimal";
-import { count, sumByCount } from "./numbers";
+import { count, sum } from "./numbers";
 
 export interface TrimmedMean {
   /** Mean of the kept ratings, rounded. */
   mean: D;
-  /** The ratings averaged. */
+  /** The ratings averaged, in sheet order. */
   kept: D[];
   /** The highest and lowest dropped, when trimmed. */
   dropped: { highest: D; lowest: D } | null;
@@ -14,19 +14,27 @@ export interface TrimmedMean {
 
 /** Rule 3 (one rater group): when trimming is on and the group gave at least `minCount` ratings, drop one highest and one lowest; the group score is the mean of the rest, rounded. */
 export function trimmedMean(values: readonly D[], trim: boolean, minCount: number, places: number): TrimmedMean {
-  if (values.length === 0) throw new Error("trimmedMean: no ratings");
-  // The reader shares one Decimal among equal ratings: the same object is equal without a decimal comparison.
-  const sorted = [...values].sort((a, b) => (a === b ? 0 : a.cmp(b)));
+  const first = values[0];
+  if (first === undefined) throw new Error("trimmedMean: no ratings");
   // Trimming needs something left to average: never trim fewer than three ratings.
   const drop = trim && values.length >= minCount && values.length >= 3;
-  const kept = drop ? sorted.slice(1, -1) : sorted;
-  const lowest = sorted[0];
-  const highest = sorted[sorted.length - 1];
-  const total = sumByCount(kept);
-  return {
-    mean: roundHalfUp(total.div(count(kept.length)), places),
-    kept: drop ? kept : [...values],
-    dropped: drop && highest !== undefined && lowest !== undefined ? { highest, lowest } : null,
-    total,
-  };
+  let kept: D[] = [...values];
+  let dropped: TrimmedMean["dropped"] = null;
+  if (drop) {
+    // One walk for the extremes instead of a sort; the reader shares one Decimal among equal ratings, so the same
+    // object needs no decimal comparison. The first lowest and the last highest in sheet order are the ones dropped.
+    let lowest = 0;
+    let highest = 0;
+    values.forEach((value, index) => {
+      const low = values[lowest] ?? first;
+      const high = values[highest] ?? first;
+      if (value !== low && value.lt(low)) lowest = index;
+      if (value !== high && value.gte(high)) highest = index;
+    });
+    if (highest === lowest) highest = lowest === 0 ? 1 : 0;
+    kept = values.filter((_, index) => index !== lowest && index !== highest);
+    dropped = { highest: values[highest] ?? first, lowest: values[lowest] ?? first };
+  }
+  const total = sum(kept);
+  return { mean: roundHalfUp(total.div(count(kept.length)), places), kept, dropped, total };
 }
