@@ -84,22 +84,27 @@ export function readSheetXml(xml: string, context: SheetContext): SheetContent {
 }
 
 /** Rows of <sheetData>; the tokenizer ends on </sheetData>. A later row with the same number replaces an earlier one. */
+const ROW_ATTRIBUTES = ["r", "hidden"] as const;
+const CELL_ATTRIBUTES = ["r", "s", "t"] as const;
+
 function readSheetData(tokens: XmlTokenizer, context: SheetContext, rows: CellValue[][], hiddenByRow: boolean[]): void {
   let previousRow = 0;
+  const found: (string | undefined)[] = [];
   while (tokens.next()) {
     if (tokens.closing) {
       if (tokens.name === "sheetData") return;
       continue;
     }
     if (tokens.name !== "row") throw new UnsupportedXmlError(`<${tokens.name}> in <sheetData>`);
-    const attributes = tokens.attributes();
+    tokens.attributeValues(ROW_ATTRIBUTES, found);
+    const [reference, hidden] = found;
     // A row without r follows the previous one (ExcelJS would drop it and its cells).
-    const number = attributes.r === undefined ? previousRow + 1 : parseInt(attributes.r, 10);
-    if (!Number.isInteger(number) || number < 1) throw new UnsupportedXmlError(`row number ${attributes.r ?? ""}`);
+    const number = reference === undefined ? previousRow + 1 : parseInt(reference, 10);
+    if (!Number.isInteger(number) || number < 1) throw new UnsupportedXmlError(`row number ${reference ?? ""}`);
     previousRow = number;
     const cells: CellValue[] = [];
     rows[number - 1] = cells;
-    hiddenByRow[number - 1] = isTrue(attributes.hidden);
+    hiddenByRow[number - 1] = isTrue(hidden);
     if (!tokens.selfClosing) readRow(tokens, context, cells);
   }
   throw new UnsupportedXmlError("<sheetData> is not closed");
@@ -117,6 +122,9 @@ function isTrue(value: string | undefined): boolean {
 function readRow(tokens: XmlTokenizer, context: SheetContext, cells: CellValue[]): void {
   let previousKept = 0;
   let previousAny = 0;
+  const found: (string | undefined)[] = [];
+  const attributes: CellAttributes = { column: 0, style: "", type: undefined };
+  const cell: CellRead = { value: null, kept: false };
   while (tokens.next()) {
     if (tokens.closing) {
       if (tokens.name === "row") return;
@@ -126,10 +134,10 @@ function readRow(tokens: XmlTokenizer, context: SheetContext, cells: CellValue[]
       skipElement(tokens, tokens.name);
       continue;
     }
-    const attributes = tokens.attributes();
-    const column = attributes.r === undefined ? (previousKept || previousAny) + 1 : columnOfReference(attributes.r);
+    readCellAttributes(tokens, found, attributes);
+    const column = attributes.column === 0 ? (previousKept || previousAny) + 1 : attributes.column;
     previousAny = column;
-    const cell = readCell(tokens, attributes, context);
+    readCell(tokens, attributes.type, attributes.style, context, cell);
     if (cell.kept) previousKept = column;
     // A formula giving "" shows an empty cell, and that is what the user sees.
     if (cell.value !== null && cell.value !== "") cells[column - 1] = cell.value;
@@ -139,30 +147,78 @@ function readRow(tokens: XmlTokenizer, context: SheetContext, cells: CellValue[]
 
 /** 1-based column of a cell reference such as "AB12"; anything else is refused. */
 function columnOfReference(reference: string): number {
+  const column = columnAt(reference, 0, reference.length);
+  if (column === -1) throw new UnsupportedXmlError(`cell reference ${reference}`);
+  return column;
+}
+
+/** 1-based column of the cell reference between two indices ("AB12"), or -1 when it is not one. */
+function columnAt(text: string, start: number, end: number): number {
   let column = 0;
-  let index = 0;
-  for (; index < reference.length; index += 1) {
-    const code = reference.charCodeAt(index);
+  let index = start;
+  for (; index < end; index += 1) {
+    const code = text.charCodeAt(index);
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
-  if (index === 0 || index > 3 || index === reference.length || !/^[0-9]+$/.test(reference.slice(index))) {
-    throw new UnsupportedXmlError(`cell reference ${reference}`);
+  if (index === start || index - start > 3 || index === end) return -1;
+  for (; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return -1;
   }
   return column;
 }
 
+/** The attributes of a <c> the reader uses; column 0 when the cell has no r. Reused from cell to cell. */
+interface CellAttributes {
+  column: number;
+  style: string | undefined;
+  type: string | undefined;
+}
+
+/**
+ * Reads r, s and t of the current <c>. The usual r (plain letters and digits) is read in place, without
+ * making a string; anything else goes through the general attribute reader.
+ */
+function readCellAttributes(tokens: XmlTokenizer, found: (string | undefined)[], out: CellAttributes): void {
+  tokens.attributeValues(CELL_ATTRIBUTES_WITHOUT_R, found);
+  out.style = found[0];
+  out.type = found[1];
+  const { xml, attributesStart, attributesEnd } = tokens;
+  const at = xml.indexOf(' r="', attributesStart);
+  if (at !== -1 && at < attributesEnd) {
+    const valueEnd = xml.indexOf('"', at + 4);
+    const column = columnAt(xml, at + 4, valueEnd);
+    if (column !== -1 && valueEnd < attributesEnd) {
+      out.column = column;
+      return;
+    }
+  }
+  tokens.attributeValues(CELL_ATTRIBUTES, found);
+  out.column = found[0] === undefined ? 0 : columnOfReference(found[0]);
+}
+
+const CELL_ATTRIBUTES_WITHOUT_R = ["s", "t"] as const;
+
+/** One cell as read: reused from cell to cell of a row, so a big sheet makes no object per cell. */
 interface CellRead {
   value: CellValue;
   /** ExcelJS keeps the cell (it is not of its "Merge" type): it has a value, a formula or a style. */
   kept: boolean;
 }
 
-/** One <c>, as ExcelJS's cell-xform reads it; the tokenizer ends on </c>. */
-function readCell(tokens: XmlTokenizer, attributes: Record<string, string>, context: SheetContext): CellRead {
-  const type = attributes.t;
+/** One <c>, as ExcelJS's cell-xform reads it, into `cell`; the tokenizer ends on </c>. */
+function readCell(tokens: XmlTokenizer, type: string | undefined, styleText: string | undefined, context: SheetContext, cell: CellRead): void {
   // ExcelJS reads s only when it is not empty, and style 0 (or a number it cannot read) is no style.
-  const style = attributes.s ? parseInt(attributes.s, 10) : 0;
+  const style = styleText ? parseInt(styleText, 10) : 0;
+  const styled = style !== 0 && !Number.isNaN(style);
+  const isDate = styled && context.dateStyles[style] === true;
+  const simple = tokens.selfClosing ? undefined : simpleValue(tokens);
+  if (simple !== undefined) {
+    cell.value = plainValue(type, simple, undefined, isDate, context);
+    cell.kept = true;
+    return;
+  }
   let formula = "";
   let shareType: string | undefined;
   let text: string | undefined;
@@ -191,12 +247,30 @@ function readCell(tokens: XmlTokenizer, attributes: Record<string, string>, cont
       // Text after rich text runs: ExcelJS drops it.
     }
   }
-  const isDate = style !== 0 && !Number.isNaN(style) && context.dateStyles[style] === true;
   if (formula !== "" || (shareType !== undefined && shareType !== "")) {
-    return { value: formulaResult(type, text, runs, isDate, context.date1904), kept: true };
+    cell.value = formulaResult(type, text, runs, isDate, context.date1904);
+    cell.kept = true;
+  } else if (text === undefined && runs === undefined) {
+    cell.value = null;
+    cell.kept = styled;
+  } else {
+    cell.value = plainValue(type, text, runs, isDate, context);
+    cell.kept = true;
   }
-  if (text === undefined && runs === undefined) return { value: null, kept: style !== 0 && !Number.isNaN(style) };
-  return { value: plainValue(type, text, runs, isDate, context), kept: true };
+}
+
+/**
+ * The common shape "<v>text</v></c>" (unprefixed, non-empty text) read at once, moving the tokenizer past </c>;
+ * undefined, with the tokenizer unmoved, for any other shape.
+ */
+function simpleValue(tokens: XmlTokenizer): string | undefined {
+  const { xml, end } = tokens;
+  if (!xml.startsWith("<v>", end)) return undefined;
+  const close = xml.indexOf("<", end + 3);
+  if (close === end + 3 || !xml.startsWith("</v></c>", close)) return undefined;
+  const text = tokens.textAt(end + 3, close);
+  tokens.end = close + 8;
+  return text;
 }
 
 /** A formula's cached value (none, 0 or FALSE → empty); with a date style ExcelJS turns whatever it is into a date. */

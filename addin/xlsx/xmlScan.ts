@@ -162,7 +162,12 @@ export class XmlTokenizer {
   /** The text from the end of the current tag to the next "<", entities decoded and line ends normalised as XML does. */
   text(): string {
     const next = this.xml.indexOf("<", this.end);
-    const raw = this.xml.slice(this.end, next === -1 ? this.xml.length : next);
+    return this.textAt(this.end, next === -1 ? this.xml.length : next);
+  }
+
+  /** The text between two indices (no markup in between), decoded as {@link XmlTokenizer.text}. */
+  textAt(start: number, end: number): string {
+    const raw = this.xml.slice(start, end);
     return decodeEntities(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
   }
 
@@ -189,6 +194,39 @@ export class XmlTokenizer {
     return out;
   }
 
+  /**
+   * The current start tag's values of the given attributes (qualified names), written into `out` by position
+   * (undefined when absent); no object per tag, for the millions of cells of a big sheet.
+   */
+  attributeValues(names: readonly string[], out: (string | undefined)[]): void {
+    out.fill(undefined, 0, names.length);
+    const xml = this.xml;
+    let index = this.attributesStart;
+    const stop = this.attributesEnd;
+    while (index < stop) {
+      const equals = xml.indexOf("=", index);
+      if (equals === -1 || equals >= stop) return;
+      let nameStart = index;
+      while (isSpace(xml.charCodeAt(nameStart))) nameStart += 1;
+      let nameEnd = equals;
+      while (nameEnd > nameStart && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd -= 1;
+      let quoteAt = equals + 1;
+      while (isSpace(xml.charCodeAt(quoteAt))) quoteAt += 1;
+      const quote = xml.charCodeAt(quoteAt);
+      if (quote !== QUOTE && quote !== APOSTROPHE) throw new UnsupportedXmlError("attribute without quotes");
+      const valueEnd = xml.indexOf(quote === QUOTE ? '"' : "'", quoteAt + 1);
+      if (valueEnd === -1 || valueEnd > stop) throw new UnsupportedXmlError("unterminated attribute");
+      for (let slot = 0; slot < names.length; slot += 1) {
+        const name = names[slot] as string;
+        if (name.length === nameEnd - nameStart && xml.startsWith(name, nameStart)) {
+          out[slot] = attributeValue(xml.slice(quoteAt + 1, valueEnd));
+          break;
+        }
+      }
+      index = valueEnd + 1;
+    }
+  }
+
   /** Index of the ">" closing a start tag, skipping quoted attribute values (they may hold ">"). */
   private tagEnd(from: number): number {
     const xml = this.xml;
@@ -206,7 +244,15 @@ export class XmlTokenizer {
   }
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
 function attributeValue(raw: string): string {
-  const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
-  return decodeEntities(spaced);
+  for (let index = 0; index < raw.length; index += 1) {
+    const code = raw.charCodeAt(index);
+    // Tab, line feed or carriage return, and "&": the value needs normalising or decoding.
+    if (code === 9 || code === 10 || code === 13 || code === 38) return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, " "));
+  }
+  return raw;
 }
