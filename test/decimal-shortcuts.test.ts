@@ -1,13 +1,15 @@
 /**
  * Short ways taken for speed must give exactly what the plain way gives:
  * lib/decimal.ts `fixed` and `roundHalfUp` skip decimal.js when there is nothing to round; rules/numbers.ts `sumByCount`
- * adds equal (shared) Decimals by multiplying; rules/trim.ts finds the highest and lowest in one walk instead of a sort.
+ * adds equal (shared) Decimals by multiplying; rules/trim.ts finds the highest and lowest in one walk instead of a sort;
+ * reader/cells.ts trimSpaces skips its regular expression when neither end can be a space.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { D, fixed, roundHalfUp } from "../lib/decimal";
 import { sum, sumByCount } from "../lib/rules/numbers";
 import { trimmedMean } from "../lib/rules/trim";
+import { trimSpaces } from "../lib/reader/cells";
 
 /** A decimal of up to `digits` digits, `scale` of them after the point. */
 const decimalOf = (digits: bigint, maxScale: number) =>
@@ -85,6 +87,19 @@ describe("trimmedMean", () => {
         expect(t.kept).toHaveLength(values.length - 2);
       }),
       { numRuns: 500, seed: 20261123 },
+    );
+  });
+});
+
+describe("trimSpaces", () => {
+  it("trims every kind of space the regular expression knows, and nothing else (property)", () => {
+    const spaces = [" ", "\t", "\n", "\u00a0", "\u1680", "\u2000", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u0001", "x", "城"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces), { maxLength: 6 }), fc.string({ maxLength: 6 }), fc.array(fc.constantFrom(...spaces), { maxLength: 6 }), (before, middle, after) => {
+        const text = `${before.join("")}${middle}${after.join("")}`;
+        expect(trimSpaces(text)).toBe(text.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, ""));
+      }),
+      { numRuns: 1000, seed: 20261123 },
     );
   });
 });

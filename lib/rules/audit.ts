@@ -97,7 +97,7 @@ function peerText(w: UnitWorking, params: Params, t: FigureTexts): string {
       : head + AUDIT_TEXT.peerTrimmed(t.plain(m.dropped.highest), t.plain(m.dropped.lowest), m.kept.length, t.plain(m.total), mean);
   });
   if (peer.kind === "noWeight") return `${groups.join("；")}；${AUDIT_TEXT.peerZeroWeight}`;
-  const terms = peer.groups.map((g) => `${t.shown(g.trimmed.mean)}×${percentOf(g.weight)}`).join(" + ");
+  const terms = peer.groups.map((g) => `${t.shown(g.trimmed.mean)}×${t.ownTerm(g.weight, () => percentOf(g.weight))}`).join(" + ");
   return [
     ...groups,
     AUDIT_TEXT.peerWeighted(terms, percentOf(peer.weightSum), t.shown(peer.peerScore)),
