@@ -1,14 +1,31 @@
 import type { SheetOut } from "../../lib/format";
 import { fillSheet } from "./format";
+import { graftOutputSheets } from "./graft";
 import { ExcelJS, saveWorkbook, type Bytes, type Workbook } from "./library";
+import { openPackage } from "./package";
 import { openWorkbook } from "./read";
+import { zipWithEdits } from "./zipGraft";
 
 /**
  * Adds the output sheets (结果, 计算说明, 汇总) to a copy of the original file and returns the new file's bytes.
- * Sheets named like an output are removed first, so each run replaces them whole; every other sheet is left as loaded.
+ * Sheets named like an output are removed first, so each run replaces them whole. Every other part of the file is
+ * copied as it was stored: the user's sheets, charts, pictures and pivot tables come back byte for byte.
  * @throws NotAWorkbookError when the original is not an .xlsx workbook.
  */
 export async function writeOutputSheets(original: Bytes, outputs: readonly SheetOut[]): Promise<Uint8Array> {
+  // A plain view of the same bytes: a Node Buffer's slice() would not copy.
+  const bytes = original instanceof Uint8Array ? new Uint8Array(original.buffer, original.byteOffset, original.byteLength) : new Uint8Array(original);
+  const pkg = openPackage(bytes);
+  const graft = graftOutputSheets(pkg, outputs);
+  return zipWithEdits(bytes, pkg.files, graft.written, graft.removed);
+}
+
+/**
+ * The former writer: the whole workbook loaded into ExcelJS, the outputs added as ExcelJS cells, everything saved
+ * again. Kept as the reference the graft is compared with in the tests.
+ * @throws NotAWorkbookError when the original is not an .xlsx workbook.
+ */
+export async function writeOutputSheetsWithExcelJS(original: Bytes, outputs: readonly SheetOut[]): Promise<Uint8Array> {
   const workbook = await openWorkbook(original);
   removeSheets(workbook, new Set(outputs.map((out) => out.name)));
   addSheets(workbook, outputs);

@@ -1,0 +1,93 @@
+import type { RangeStyle, SheetOut } from "../../lib/format";
+import { parseRange } from "./range";
+
+/** What a cell looks like once every RangeStyle over it is applied, later ones over earlier ones. */
+export interface CellLook {
+  numberFormat?: string;
+  /** "#RRGGBB" */
+  fill?: string;
+  bold?: boolean;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+  /** Set with any alignment, as the ExcelJS path does: wrapped or aligned text is centred vertically. */
+  verticalCentre?: boolean;
+}
+
+/** The distinct looks of all output sheets; id 0 is the plain look (no style). Sheets share one table: one xf per look. */
+export class LookTable {
+  readonly looks: CellLook[] = [{}];
+  private readonly ids = new Map<string, number>([[lookKey({}), 0]]);
+
+  /** The id of a look, added when new. */
+  idOf(look: CellLook): number {
+    const key = lookKey(look);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.looks.length;
+      this.looks.push(look);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** The looks of one sheet's cells: a row-major grid of look ids over `rows` × `columns` (0: plain). */
+export interface SheetLooks {
+  rows: number;
+  columns: number;
+  ids: Uint32Array;
+}
+
+/**
+ * Applies a sheet's range styles in order to a grid of look ids. Each (look, style) pair is composed once and
+ * remembered, so a style over 100,000 cells costs 100,000 map look-ups rather than as many new objects.
+ */
+export function sheetLooks(out: SheetOut, table: LookTable): SheetLooks {
+  const rowCount = out.rows.length;
+  const boxes = out.format.styles.map((style) => parseRange(style.range, rowCount));
+  let rows = rowCount;
+  let columns = 0;
+  for (const row of out.rows) columns = Math.max(columns, row.length);
+  for (const box of boxes) {
+    rows = Math.max(rows, box.bottom);
+    columns = Math.max(columns, box.right);
+  }
+  const ids = new Uint32Array(rows * columns);
+  out.format.styles.forEach((style, index) => {
+    const box = boxes[index];
+    if (box === undefined) return;
+    const composed = new Map<number, number>();
+    for (let row = box.top; row <= box.bottom; row += 1) {
+      for (let column = box.left; column <= box.right; column += 1) {
+        const at = (row - 1) * columns + (column - 1);
+        const before = ids[at] ?? 0;
+        let after = composed.get(before);
+        if (after === undefined) {
+          after = table.idOf(composeLook(table.looks[before] ?? {}, style));
+          composed.set(before, after);
+        }
+        ids[at] = after;
+      }
+    }
+  });
+  return { rows, columns, ids };
+}
+
+/** A look with one range style laid over it, property by property, as the ExcelJS path (applyStyle) does. */
+export function composeLook(look: CellLook, style: RangeStyle): CellLook {
+  const next: CellLook = { ...look };
+  if (style.numberFormat !== undefined) next.numberFormat = style.numberFormat;
+  if (style.fill !== undefined) next.fill = style.fill.toUpperCase();
+  if (style.bold !== undefined) next.bold = style.bold;
+  if (style.fontColor !== undefined) next.fontColor = style.fontColor.toUpperCase();
+  if (style.wrap !== undefined) next.wrap = style.wrap;
+  if (style.horizontal !== undefined) next.horizontal = style.horizontal;
+  if (style.wrap !== undefined || style.horizontal !== undefined) next.verticalCentre = true;
+  return next;
+}
+
+function lookKey(look: CellLook): string {
+  return [look.numberFormat ?? "", look.fill ?? "", look.bold ?? "", look.fontColor ?? "", look.wrap ?? "", look.horizontal ?? "", look.verticalCentre ?? ""].join("\u0000");
+}

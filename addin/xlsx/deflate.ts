@@ -1,0 +1,90 @@
+/**
+ * Compressing a new part for the zip: raw deflate data with its CRC-32 and size. Where the platform has
+ * CompressionStream (browsers, Node 18+), its native gzip does the work, off the main thread in Node, while the
+ * part's XML is still being written; gzip's trailer carries the CRC-32 the zip needs. Elsewhere fflate's gzip does
+ * the same in JavaScript.
+ */
+import { gzipSync } from "fflate";
+
+/** A part ready for the zip. */
+export interface DeflatedPart {
+  /** Raw deflate data (zip method 8). */
+  data: Uint8Array;
+  crc: number;
+  /** Uncompressed size in bytes. */
+  size: number;
+}
+
+/** What a part is made of: texts (encoded as UTF-8) or bytes, in order. */
+export type PartPieces = Iterable<string | Uint8Array>;
+
+const encoder = new TextEncoder();
+
+/** Compresses a part, natively where the platform can. */
+export async function deflatePart(pieces: PartPieces): Promise<DeflatedPart> {
+  const gzip = typeof CompressionStream === "function" ? await nativeGzip(pieces) : gzipSync(concatenated(pieces), { level: 6 });
+  return fromGzip(gzip);
+}
+
+/** Compresses a part in JavaScript (fflate), as on a platform without CompressionStream. */
+export function deflatePartSync(pieces: PartPieces): DeflatedPart {
+  return fromGzip(gzipSync(concatenated(pieces), { level: 6 }));
+}
+
+async function nativeGzip(pieces: PartPieces): Promise<Uint8Array> {
+  const stream = new CompressionStream("gzip");
+  const output: Uint8Array[] = [];
+  const reading = (async () => {
+    const reader = stream.readable.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) output.push(chunk.value);
+  })();
+  const writer = stream.writable.getWriter();
+  try {
+    for (const piece of pieces) {
+      // A view of the caller's bytes is written as it is; CompressionStream only reads it.
+      const bytes = (typeof piece === "string" ? encoder.encode(piece) : piece) as Uint8Array<ArrayBuffer>;
+      if (bytes.byteLength === 0) continue;
+      // Waiting for room (not for the chunk to be compressed) lets the next piece be written while this one is compressed.
+      await writer.ready;
+      writer.write(bytes).catch(() => undefined);
+    }
+    await writer.close();
+  } catch (cause) {
+    await writer.abort(cause).catch(() => undefined);
+    await reading.catch(() => undefined);
+    throw cause;
+  }
+  await reading;
+  return concatenated(output);
+}
+
+function concatenated(pieces: Iterable<string | Uint8Array>): Uint8Array {
+  const parts = [...pieces].map((piece) => (typeof piece === "string" ? encoder.encode(piece) : piece));
+  const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.byteLength;
+  }
+  return whole;
+}
+
+// gzip header flags (RFC 1952): header CRC, extra field, file name, comment.
+const FHCRC = 2;
+const FEXTRA = 4;
+const FNAME = 8;
+const FCOMMENT = 16;
+
+/** The deflate data, CRC-32 and size inside one gzip member. */
+function fromGzip(gzip: Uint8Array): DeflatedPart {
+  const view = new DataView(gzip.buffer, gzip.byteOffset, gzip.byteLength);
+  if (gzip.byteLength < 18 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8) throw new Error("deflatePart: not a gzip member");
+  const flags = gzip[3] ?? 0;
+  let at = 10;
+  if ((flags & FEXTRA) !== 0) at += 2 + view.getUint16(at, true);
+  if ((flags & FNAME) !== 0) at = gzip.indexOf(0, at) + 1;
+  if ((flags & FCOMMENT) !== 0) at = gzip.indexOf(0, at) + 1;
+  if ((flags & FHCRC) !== 0) at += 2;
+  const end = gzip.byteLength - 8;
+  return { data: gzip.subarray(at, end), crc: view.getUint32(end, true), size: view.getUint32(end + 4, true) };
+}

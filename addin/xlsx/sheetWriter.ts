@@ -1,0 +1,162 @@
+/**
+ * An output sheet (SheetOut) as worksheet XML, written directly as text: no spreadsheet library object per cell,
+ * so 600,000 cells of 计算说明 cost one string each. The XML comes in pieces of a few hundred rows, so that it can be
+ * compressed while the rest is still being written, and never all sits in memory at once.
+ *
+ * Texts are inline strings (t="inlineStr"): the workbook's shared-string part, which the input sheets index into,
+ * stays as it was, and a second run does not leave the first run's texts behind in it. The rare text that needs a
+ * file-format escape (one that holds "_x000D_" or a control character) goes to the shared strings instead, through
+ * `sharedIndex`: readers decode those escapes there (Excel, LibreOffice, ExcelJS), while ExcelJS leaves an inline
+ * string's escapes as they are written.
+ */
+import { columnName } from "../../lib/grid";
+import type { ListValidation, SheetFormat, SheetOut } from "../../lib/format";
+import type { SheetLooks } from "./cellLooks";
+import { inlineList } from "./format";
+import { boxAddress, parseRange } from "./range";
+import { argb, MAIN_NAMESPACE } from "./styles";
+import { xmlAttribute, xmlText } from "./xmlEdit";
+
+/** The title of the message a drop-down cell shows when a value outside its list is typed (as the ExcelJS path writes it). */
+export const VALIDATION_ERROR_TITLE = "输入有误";
+
+/** How one sheet is written besides its values. */
+export interface SheetXmlOptions {
+  /** Cell format (xf) index by look id. */
+  xfOf: readonly number[];
+  /** Shared-string index of a text that needs an escape (see needsEscape); the caller put every such text of the outputs there. */
+  sharedIndex: (text: string) => number;
+  /** The spreadsheet namespace of the workbook (transitional unless the workbook is Strict). */
+  namespace?: string;
+  /** This sheet is the selected tab. */
+  tabSelected?: boolean;
+}
+
+/** Rows per piece of XML: about 300 KB of 计算说明. */
+const ROWS_PER_PIECE = 500;
+
+/** The worksheet XML of one output sheet, in pieces. */
+export function* sheetXmlPieces(out: SheetOut, looks: SheetLooks, options: SheetXmlOptions): Generator<string> {
+  yield [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${options.namespace ?? MAIN_NAMESPACE}">`,
+    sheetProperties(out.format),
+    dimension(looks),
+    sheetViews(out.format, options.tabSelected === true),
+    columns(out.format.columnWidths),
+    "<sheetData>",
+  ].join("");
+  yield* sheetRows(out.rows, looks, options);
+  yield `</sheetData>${dataValidations(out.format.validations, out.rows.length)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}
+
+/** The whole worksheet XML of one output sheet as one text (for tests and small sheets). */
+export function sheetXml(out: SheetOut, looks: SheetLooks, options: SheetXmlOptions): string {
+  return [...sheetXmlPieces(out, looks, options)].join("");
+}
+
+/** Whether a text changes under escapeText (it holds "_x" + four hex digits + "_", or a character XML cannot hold). */
+export function needsEscape(text: string): boolean {
+  return ESCAPE_NEEDED.test(text);
+}
+// The characters escape.ts's escapeText rewrites; the tests check that both agree.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ESCAPE_NEEDED = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+function sheetProperties(format: SheetFormat): string {
+  return format.tabColor === undefined ? "" : `<sheetPr><tabColor rgb="${argb(format.tabColor)}"/></sheetPr>`;
+}
+
+function dimension(looks: SheetLooks): string {
+  return looks.rows === 0 || looks.columns === 0 ? "" : `<dimension ref="A1:${columnName(looks.columns - 1)}${looks.rows}"/>`;
+}
+
+/** The frozen pane as ExcelJS writes it: the pane, and the selection in the pane that scrolls. */
+function sheetViews(format: SheetFormat, tabSelected: boolean): string {
+  const selected = tabSelected ? ' tabSelected="1"' : "";
+  const { frozenRows: ySplit, frozenColumns: xSplit } = format;
+  if (xSplit <= 0 && ySplit <= 0) return `<sheetViews><sheetView${selected} workbookViewId="0"/></sheetViews>`;
+  const activePane = xSplit > 0 && ySplit > 0 ? "bottomRight" : ySplit > 0 ? "bottomLeft" : "topRight";
+  const splits = `${xSplit > 0 ? ` xSplit="${xSplit}"` : ""}${ySplit > 0 ? ` ySplit="${ySplit}"` : ""}`;
+  const topLeft = `${columnName(Math.max(xSplit, 0))}${Math.max(ySplit, 0) + 1}`;
+  return `<sheetViews><sheetView${selected} workbookViewId="0"><pane${splits} topLeftCell="${topLeft}" activePane="${activePane}" state="frozen"/><selection pane="${activePane}"/></sheetView></sheetViews>`;
+}
+
+/** Column widths in characters; neighbours of equal width share one <col>, as Excel writes them. */
+function columns(widths: readonly number[]): string {
+  const cols: string[] = [];
+  let index = 0;
+  while (index < widths.length) {
+    const width = widths[index];
+    let last = index;
+    while (last + 1 < widths.length && widths[last + 1] === width) last += 1;
+    if (width !== undefined && Number.isFinite(width) && width > 0) {
+      cols.push(`<col min="${index + 1}" max="${last + 1}" width="${width}" customWidth="1"/>`);
+    }
+    index = last + 1;
+  }
+  return cols.length === 0 ? "" : `<cols>${cols.join("")}</cols>`;
+}
+
+function* sheetRows(rows: SheetOut["rows"], looks: SheetLooks, options: SheetXmlOptions): Generator<string> {
+  const letters = Array.from({ length: looks.columns }, (_, column) => columnName(column));
+  let piece = "";
+  for (let row = 0; row < looks.rows; row += 1) {
+    const values = rows[row] ?? [];
+    const number = row + 1;
+    let cells = "";
+    for (let column = 0; column < looks.columns; column += 1) {
+      const xf = options.xfOf[looks.ids[row * looks.columns + column] ?? 0] ?? 0;
+      cells += cellXml(`${letters[column] ?? columnName(column)}${number}`, values[column] ?? null, xf, options.sharedIndex);
+    }
+    if (cells !== "") piece += `<row r="${number}">${cells}</row>`;
+    if (number % ROWS_PER_PIECE === 0) {
+      yield piece;
+      piece = "";
+    }
+  }
+  if (piece !== "") yield piece;
+}
+
+/**
+ * One cell: a number, a truth value, a text, or only a style. An empty text is a blank, as in the ExcelJS path:
+ * a cell holding "" looks empty but counts as filled (COUNTA). Never a formula: text is text, whatever it begins with.
+ */
+function cellXml(ref: string, value: string | number | boolean | null, xf: number, sharedIndex: (text: string) => number): string {
+  const style = xf === 0 ? "" : ` s="${xf}"`;
+  if (typeof value === "number") return `<c r="${ref}"${style}><v>${numberText(value)}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value === null || value === "") return xf === 0 ? "" : `<c r="${ref}"${style}/>`;
+  if (needsEscape(value)) return `<c r="${ref}"${style} t="s"><v>${sharedIndex(value)}</v></c>`;
+  const space = keepsSpaces(value) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+}
+
+/** Whether a text begins or ends with XML white space or holds a line break or tab, which Excel keeps only when told. */
+function keepsSpaces(text: string): boolean {
+  return isXmlSpace(text.charCodeAt(0)) || isXmlSpace(text.charCodeAt(text.length - 1)) || text.includes("\n") || text.includes("\t");
+}
+
+function isXmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** A number as the file holds it: JavaScript's shortest text for it, which is the value the library computed. */
+function numberText(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`sheetXml: ${value} is not a number a cell can hold`);
+  return String(value);
+}
+
+/** Drop-down lists, each kept inline as one quoted formula (see inlineList); one Excel cannot hold is left out. */
+function dataValidations(validations: readonly ListValidation[], rowCount: number): string {
+  const written: string[] = [];
+  for (const validation of validations) {
+    const formula = inlineList(validation.list);
+    if (formula === null) continue;
+    const sqref = boxAddress(parseRange(validation.range, rowCount));
+    const errorStyle = validation.strict === false ? "warning" : "stop";
+    written.push(
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="${errorStyle}" errorTitle="${xmlAttribute(VALIDATION_ERROR_TITLE)}" error="${xmlAttribute(validation.prompt)}" sqref="${sqref}"><formula1>${xmlText(formula)}</formula1></dataValidation>`,
+    );
+  }
+  return written.length === 0 ? "" : `<dataValidations count="${written.length}">${written.join("")}</dataValidations>`;
+}
