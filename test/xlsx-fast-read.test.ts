@@ -9,6 +9,7 @@ import { generateSheetOuts } from "../bench/generate";
 import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets, XLSX_MESSAGES } from "../addin/xlsx";
 import { readWorkbookGridsFast, readWorkbookGridsWithExcelJS } from "../addin/xlsx/read";
 import { UnsupportedXmlError } from "../addin/xlsx/xmlScan";
+import { columnName } from "../lib/grid";
 import { runAssessment } from "../lib/run";
 import { buildTemplate } from "../lib/template";
 
@@ -211,6 +212,16 @@ describe("the fast reader on hand-written XML", () => {
     );
     expect(() => readWorkbookGridsFast(overlapping)).toThrow(UnsupportedXmlError);
     await expect(readWorkbookGrids(overlapping)).rejects.toThrow(NotAWorkbookError);
+    const runAfterText = handMadeWorkbook(`<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`, {
+      sharedStrings: `<sst ${MAIN}><si><t>先</t><r><t>后</t></r></si></sst>`,
+    });
+    expect(() => readWorkbookGridsFast(runAfterText)).toThrow(UnsupportedXmlError);
+    await expect(readWorkbookGrids(runAfterText)).rejects.toThrow(NotAWorkbookError);
+    const phoneticInline = handMadeWorkbook(
+      `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>音</t><rPh><t>おん</t></rPh></is></c></row></sheetData></worksheet>`,
+    );
+    expect(() => readWorkbookGridsFast(phoneticInline)).toThrow(UnsupportedXmlError);
+    expect(await readWorkbookGrids(phoneticInline)).toStrictEqual(await readWorkbookGridsWithExcelJS(phoneticInline));
   });
 });
 
@@ -225,5 +236,81 @@ describe("files that are not workbooks", () => {
     await expect(readWorkbookGrids(bytes)).rejects.toThrow(new NotAWorkbookError(message));
     await expect(readWorkbookGridsWithExcelJS(bytes)).rejects.toThrow(new NotAWorkbookError(message));
     expect(() => readWorkbookGridsFast(bytes)).toThrow(NotAWorkbookError);
+  });
+});
+
+// Hand-written sheets that ExcelJS reads too (no prefixes): each one the same through both readers.
+const SHARED_STRINGS =
+  `<sst ${MAIN}>` +
+  "<si><t>普通</t></si>" +
+  '<si><t xml:space="preserve">  含_x000D_回车_x005F_x000A_ 与 _x000d_ </t></si>' +
+  "<si><r><t>富</t></r><r><rPr><b/><sz val=\"11\"/></rPr><t>文本</t></r><rPh sb=\"0\" eb=\"1\"><t>ふ</t></rPh><phoneticPr fontId=\"1\"/></si>" +
+  "<si/>" +
+  "<si><t/></si>" +
+  "<si><r><t>run</t></r><t>plain</t></si>" +
+  "<si><r><rPr><b/></rPr></r><r><t>无文本的段</t></r></si>" +
+  "<si><t>a&amp;b&lt;c&gt;&quot;&apos;&#65;&#x42;\r\nline</t></si>" +
+  "</sst>";
+const STYLES =
+  `<styleSheet ${MAIN}><numFmts count="3"><numFmt numFmtId="164" formatCode="0.0&quot;天&quot;"/>` +
+  '<numFmt numFmtId="165" formatCode="[$-804]yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="14" formatCode="0.00"/></numFmts>' +
+  '<cellXfs count="8"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/><xf numFmtId="22"/><xf numFmtId="31"/><xf numFmtId="47"/><xf numFmtId="49"/></cellXfs></styleSheet>';
+
+const HAND_WRITTEN_SHEETS: [string, string][] = [
+  ["shared strings of every shape", row(1, [0, 1, 2, 3, 4, 5, 6, 7].map((index) => `<c r="${columnName(index)}1" t="s"><v>${index}</v></c>`).join(""))],
+  [
+    "numbers in date and other formats, in every built-in and custom style",
+    row(1, [1, 2, 3, 4, 5, 6, 7, 0, 9].map((style, index) => `<c r="${columnName(index)}1" s="${style}"><v>45352.75</v></c>`).join("")),
+  ],
+  [
+    "formulas: cached results of each type, none, 0, FALSE, shared and array formulas, date-styled results",
+    row(
+      1,
+      '<c r="A1"><f>1</f><v>0</v></c><c r="B1" t="b"><f>1</f><v>0</v></c><c r="C1" t="b"><f>1</f><v>1</v></c>' +
+        '<c r="D1" t="str"><f>1</f><v>&amp;lt;b&amp;gt;</v></c><c r="E1" t="e"><f>1</f><v>#REF!</v></c><c r="F1"><f>1</f></c>' +
+        '<c r="G1"><f t="shared" ref="G1:G2" si="0">A1</f><v>7</v></c><c r="H1" s="2"><f>1</f><v>45352</v></c>' +
+        '<c r="I1" s="4" t="str"><f>1</f><v>45000</v></c><c r="J1" s="4" t="b"><f>1</f><v>1</v></c><c r="K1"><f t="array" ref="K1">1</f><v>3</v></c>' +
+        '<c r="L1" t="str"><f>1</f><v></v></c><c r="M1"><f></f><v>5</v></c>',
+    ) + row(2, '<c r="G2"><f t="shared" si="0"/><v>8</v></c>'),
+  ],
+  [
+    "cells without r after styled empty cells, self-closing cells, and odd values",
+    row(1, '<c r="B1" s="1"/><c><v>1</v></c><c r="E1"/><c><v>2</v></c><c r="H1" t="n"><v> 3.5 </v></c><c r="I1"><v>1e3</v></c><c r="J1" t="b"><v>2</v></c>'),
+  ],
+  [
+    "inline strings: plain, rich, with escapes left alone",
+    row(
+      1,
+      '<c r="A1" t="inlineStr"><is><t>行内</t></is></c><c t="inlineStr"><is><r><t>富</t></r><r><t>_x000D_</t></r></is></c>' +
+        '<c t="inlineStr"><is><t>_x000D_ 原样</t></is></c>',
+    ),
+  ],
+  [
+    "rows out of order, a row given twice, hidden rows with and without cells",
+    row(3, '<c r="A3"><v>3</v></c>') + row(1, '<c r="A1"><v>1</v></c>') + row(3, '<c r="B3"><v>33</v></c>', ' hidden="1"') + '<row r="6" hidden="true"/><row r="9" hidden="0"/>',
+  ],
+  [
+    "merges: one cell, reversed corners, over values and empty rows",
+    row(1, '<c r="A1"><v>1</v></c><c r="B1"><v>2</v></c>') + row(2, '<c r="A2"><v>3</v></c><c r="C2"><v>4</v></c>'),
+  ],
+  [
+    "attributes with single quotes, tabs and new lines, entities in text",
+    "<row r='1'\n\tspans='1:2'><c\tr='A1'\nt='s'><v>7</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>&#x1F600;&#12354;&amp;amp;</t></is></c></row>",
+  ],
+];
+
+function row(number: number, cells: string, extra = ""): string {
+  return `<row r="${number}"${extra}>${cells}</row>`;
+}
+
+function sheetWith(sheetData: string, name: string): string {
+  const cols = '<cols><col min="3" max="4" hidden="1"/><col min="2" max="3" width="5" hidden="true"/><col min="8" max="8" hidden="1"/></cols>';
+  const merges = name.startsWith("merges") ? '<mergeCells count="3"><mergeCell ref="D5"/><mergeCell ref="C2:A1"/><mergeCell ref="A7:B12"/></mergeCells>' : "";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet ${MAIN}><dimension ref="A1"/>${cols}<sheetData>${sheetData}</sheetData>${merges}</worksheet>`;
+}
+
+describe("hand-written sheets read the same by both readers", () => {
+  it.each(HAND_WRITTEN_SHEETS)("%s", async (name, sheetData) => {
+    await expectSameGrids(handMadeWorkbook(sheetWith(sheetData, name), { sharedStrings: SHARED_STRINGS, styles: STYLES }));
   });
 });

@@ -20,8 +20,8 @@ export function parseSharedStrings(xml: string): (string | null)[] {
 }
 
 /**
- * One <si>: a <t> directly inside gives the text (the last one wins), runs <r> are joined while no <t> came first,
- * <rPh> (phonetic guide) is skipped. Unknown elements are ignored, as ExcelJS ignores them.
+ * One <si>: a <t> directly inside gives the text (the last one wins, even over runs before it), else the runs <r>
+ * joined; <rPh> (phonetic guide) is skipped. Unknown elements are ignored, as ExcelJS ignores them.
  */
 function readItem(tokens: XmlTokenizer): string | null {
   let plain: string | undefined;
@@ -35,8 +35,9 @@ function readItem(tokens: XmlTokenizer): string | null {
     if (name === "rPh") skipElement(tokens, "rPh");
     else if (name === "t") plain = readTextElement(tokens);
     else if (name === "r") {
-      const run = readRun(tokens);
-      if (plain === undefined) (runs ??= []).push(run ?? "");
+      // ExcelJS fails on a run after a plain text (it tries to add runs to the string); let it say so.
+      if (plain !== undefined) throw new UnsupportedXmlError("a rich text run after a plain text");
+      (runs ??= []).push(readRun(tokens) ?? "");
     }
   }
   if (plain !== undefined) return plain;

@@ -7,7 +7,7 @@
  */
 import type { CellValue } from "../../lib/grid";
 import { columnName } from "../../lib/grid";
-import { readRun, skipElement } from "./partsXml";
+import { readRun } from "./partsXml";
 import { UnsupportedXmlError, XmlTokenizer } from "./xmlScan";
 
 /** What a sheet needs from the rest of the workbook. */
@@ -130,10 +130,8 @@ function readRow(tokens: XmlTokenizer, context: SheetContext, cells: CellValue[]
       if (tokens.name === "row") return;
       continue;
     }
-    if (tokens.name !== "c") {
-      skipElement(tokens, tokens.name);
-      continue;
-    }
+    // ExcelJS ends the row at the end of any other element in it.
+    if (tokens.name !== "c") throw new UnsupportedXmlError(`<${tokens.name}> in a row`);
     readCellAttributes(tokens, found, attributes);
     const column = attributes.column === 0 ? (previousKept || previousAny) + 1 : attributes.column;
     previousAny = column;
@@ -238,6 +236,10 @@ function readCell(tokens: XmlTokenizer, type: string | undefined, styleText: str
       } else if (name === "f" || name === "v" || name === "t") {
         current = tokens.selfClosing ? "" : name;
         if (name === "f") shareType = tokens.attributes().t;
+      } else if (name !== "is") {
+        // ExcelJS loses track of the row at the end of any other element in a cell (<rPh> in an inline string,
+        // <extLst>), and with it the rest of the sheet; let it read such a file its own way.
+        throw new UnsupportedXmlError(`<${name}> in a cell`);
       }
       if (current === "") continue;
       const content = tokens.text();
