@@ -20,7 +20,7 @@ const HOSTILE = ["=1+1", "+1", "-1", "@SUM(A1)", "_x000D_", "甲_x0041_乙"];
 
 describe.skipIf(!hasSoffice)("the grafted example workbook, opened in LibreOffice", () => {
   let dir = "";
-  let csv: Record<string, Record<string, string>> = {};
+  const csv: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "kaohe-graft-"));

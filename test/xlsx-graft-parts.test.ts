@@ -7,6 +7,7 @@ import { buildWorkbook, readWorkbookGrids, writeOutputSheets } from "../addin/xl
 import { LookTable, sheetLooks } from "../addin/xlsx/cellLooks";
 import { deflatePart, deflatePartSync } from "../addin/xlsx/deflate";
 import { escapeText } from "../addin/xlsx/escape";
+import type { PartContent } from "../addin/xlsx/graft";
 import { needsEscape } from "../addin/xlsx/sheetWriter";
 import { emptyStylesPart, mergeStyles } from "../addin/xlsx/styles";
 import { zipWithEdits } from "../addin/xlsx/zipGraft";
@@ -124,7 +125,7 @@ describe("the zip", () => {
 
   it("rebuilds every part when the original cannot be copied entry by entry", async () => {
     const files = { "a.xml": strToU8("<a/>"), "b.xml": strToU8("<b/>"), "c.xml": strToU8("<c/>") };
-    const zip = await zipWithEdits(new Uint8Array(40), files, new Map([["b.xml", strToU8("<b>new</b>")], ["d.xml", () => ["<d>", "</d>"]]]), new Set(["c.xml"]));
+    const zip = await zipWithEdits(new Uint8Array(40), files, new Map<string, PartContent>([["b.xml", strToU8("<b>new</b>")], ["d.xml", () => ["<d>", "</d>"]]]), new Set(["c.xml"]));
     const read = parts(zip);
     expect(Object.keys(read).sort()).toEqual(["a.xml", "b.xml", "d.xml"]);
     expect(strFromU8(read["b.xml"] ?? new Uint8Array())).toBe("<b>new</b>");
