@@ -37,8 +37,12 @@ export async function readWorkbookGridsWithExcelJS(data: Bytes): Promise<Workboo
  * Throws UnsupportedXmlError — and readWorkbookGrids falls back to ExcelJS — for: a strict OOXML workbook
  * (purl.oclc.org namespaces), an .xlsb or any workbook part other than xl/workbook.xml, a chartsheet or dialog
  * sheet, sheet ids that are not distinct positive whole numbers, a missing sheet part, comments or CDATA in a part,
- * overlapping or unreadable merges, unreadable cell or row references, a shared string that does not exist,
- * rich text where ExcelJS does not expect it, and XML that is not well-formed.
+ * overlapping or unreadable merges, unreadable cell or row references, a shared string that does not exist
+ * (or no shared strings part), rich text where ExcelJS does not expect it (a run after plain text, runs in a cell
+ * that is not an inline string), any element in a row other than <c> or in a cell other than f, v, t, is, r (such as
+ * <rPh> in an inline string: ExcelJS loses its place there), and XML that is not well-formed.
+ * Where ExcelJS loses data the fast reader reads it instead (and the results differ): prefixed elements (<x:c>),
+ * rows without r, a first cell of a row without r, sheet paths with "." or "..", entries outside xl/worksheets/sheetN.xml.
  * @throws NotAWorkbookError from openPackage, UnsupportedXmlError as above.
  */
 export function readWorkbookGridsFast(data: Bytes): WorkbookGrids {
