@@ -19,6 +19,8 @@ export interface DeflatedPart {
 export type PartPieces = Iterable<string | Uint8Array>;
 
 const encoder = new TextEncoder();
+/** Pieces handed to the compressor before waiting for the oldest: measured best around six on 计算说明 of 10,000 units. */
+const PIECES_IN_FLIGHT = 6;
 
 /** Compresses a part, natively where the platform can. */
 export async function deflatePart(pieces: PartPieces): Promise<DeflatedPart> {
@@ -39,17 +41,20 @@ async function nativeGzip(pieces: PartPieces): Promise<Uint8Array> {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) output.push(chunk.value);
   })();
   const writer = stream.writable.getWriter();
+  const inFlight: Promise<void>[] = [];
   try {
     for (const piece of pieces) {
       // A view of the caller's bytes is written as it is; CompressionStream only reads it.
-      const bytes = (typeof piece === "string" ? encoder.encode(piece) : piece) as Uint8Array<ArrayBuffer>;
+      const bytes = (typeof piece === "string" ? utf8(piece) : piece) as Uint8Array<ArrayBuffer>;
       if (bytes.byteLength === 0) continue;
-      // Waiting for room (not for the chunk to be compressed) lets the next piece be written while this one is compressed.
-      await writer.ready;
-      writer.write(bytes).catch(() => undefined);
+      // A few pieces in flight, not one: the next pieces are written while earlier ones are compressed, and memory stays bounded.
+      inFlight.push(writer.write(bytes));
+      if (inFlight.length > PIECES_IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     await writer.close();
   } catch (cause) {
+    await Promise.allSettled(inFlight);
     await writer.abort(cause).catch(() => undefined);
     await reading.catch(() => undefined);
     throw cause;
@@ -58,8 +63,17 @@ async function nativeGzip(pieces: PartPieces): Promise<Uint8Array> {
   return concatenated(output);
 }
 
+/**
+ * A text as UTF-8. encodeInto a buffer of the largest size the text could need (three bytes per UTF-16 unit) is about
+ * twice as fast as encode for Chinese text in Node, and 计算说明 is 70 MB of it.
+ */
+function utf8(text: string): Uint8Array {
+  const buffer = new Uint8Array(text.length * 3);
+  return buffer.subarray(0, encoder.encodeInto(text, buffer).written);
+}
+
 function concatenated(pieces: Iterable<string | Uint8Array>): Uint8Array {
-  const parts = [...pieces].map((piece) => (typeof piece === "string" ? encoder.encode(piece) : piece));
+  const parts = [...pieces].map((piece) => (typeof piece === "string" ? utf8(piece) : piece));
   const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let at = 0;
   for (const part of parts) {

@@ -8,6 +8,7 @@
  */
 import type { SheetOut } from "../../lib/format";
 import { LookTable, sheetLooks } from "./cellLooks";
+import type { GraftPackage } from "./graftPackage";
 import { relsPathOf, resolveTarget, textOf, type XlsxPackage } from "./package";
 import { SharedStringsAppender } from "./sharedStrings";
 import type { PartPieces } from "./deflate";
@@ -45,7 +46,7 @@ const encoder = new TextEncoder();
  * remaining sheets, in order. The active tab stays on the sheet it was on; when that was a replaced output sheet,
  * on its replacement.
  */
-export function graftOutputSheets(pkg: XlsxPackage, outputs: readonly SheetOut[]): Graft {
+export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[]): Graft {
   const workbook = new WorkbookPart(pkg, outputs.map((out) => out.name));
   const rels = new RelationshipsPart(textOf(pkg, relsPathOf(pkg.workbookPath)) ?? EMPTY_RELS);
   for (const relId of workbook.removedRelIds) rels.remove(relId);
@@ -65,7 +66,7 @@ export function graftOutputSheets(pkg: XlsxPackage, outputs: readonly SheetOut[]
   const namespace = rootNamespace(textOf(pkg, pkg.workbookPath) ?? "") ?? MAIN_NAMESPACE;
 
   const sheetsFolder = worksheetFolder(pkg);
-  const taken = new Set(Object.keys(pkg.files));
+  const taken = new Set(pkg.names);
   const sheetParts = outputs.map((out, index) => {
     const path = freshPath(taken, sheetsFolder, "sheet", ".xml");
     const options = {
@@ -290,22 +291,22 @@ function isType(type: string | undefined, kind: string): boolean {
 }
 
 /** The package path of the workbook's part of a kind, or null when it has none. */
-function partOfType(pkg: XlsxPackage, rels: RelationshipsPart, kind: string): string | null {
+function partOfType(pkg: GraftPackage, rels: RelationshipsPart, kind: string): string | null {
   const target = rels.targetOf(kind);
   if (target === null) return null;
   const path = resolveTarget(pkg.workbookPath, target);
-  return pkg.files[path] === undefined ? null : path;
+  return pkg.names.has(path) ? path : null;
 }
 
 /** A part the package lacks, added with its relationship and content type; returns its path. */
-function newPart(pkg: XlsxPackage, rels: RelationshipsPart, kind: string, path: string, type: string, contentTypes: { path: string; type: string }[]): string {
+function newPart(pkg: GraftPackage, rels: RelationshipsPart, kind: string, path: string, type: string, contentTypes: { path: string; type: string }[]): string {
   rels.add(rels.typeLike(kind), relativeTarget(pkg.workbookPath, path));
   contentTypes.push({ path, type });
   return path;
 }
 
 /** Whether the calculation chain lists a cell of a removed sheet (by sheetId; an entry without i is on the previous entry's sheet). */
-function calcChainNamesRemovedSheet(pkg: XlsxPackage, rels: RelationshipsPart, removedSheetIds: ReadonlySet<number>): boolean {
+function calcChainNamesRemovedSheet(pkg: GraftPackage, rels: RelationshipsPart, removedSheetIds: ReadonlySet<number>): boolean {
   if (removedSheetIds.size === 0) return false;
   const path = partOfType(pkg, rels, "calcChain");
   if (path === null) return false;
@@ -323,13 +324,13 @@ function calcChainNamesRemovedSheet(pkg: XlsxPackage, rels: RelationshipsPart, r
  * sheet, its relationships, and its drawings, comments or tables unless a kept part uses them too. A part nothing
  * led to in the original is not ours to judge and stays.
  */
-function unreachableAfter(pkg: XlsxPackage, editedRelsPath: string, editedRelsXml: string): Set<string> {
+function unreachableAfter(pkg: GraftPackage, editedRelsPath: string, editedRelsXml: string): Set<string> {
   const before = reachable(pkg, new Map());
   const after = reachable(pkg, new Map([[editedRelsPath, editedRelsXml]]));
   return new Set([...before].filter((path) => !after.has(path)));
 }
 
-function reachable(pkg: XlsxPackage, relsOverride: ReadonlyMap<string, string>): Set<string> {
+function reachable(pkg: GraftPackage, relsOverride: ReadonlyMap<string, string>): Set<string> {
   const seen = new Set<string>();
   const queue = [""];
   while (queue.length > 0) {
@@ -342,7 +343,7 @@ function reachable(pkg: XlsxPackage, relsOverride: ReadonlyMap<string, string>):
       const target = attributes.get("Target");
       if (target === undefined || attributes.get("TargetMode") === "External") continue;
       const path = resolveTarget(part, safeDecode(target));
-      if (seen.has(path) || pkg.files[path] === undefined) continue;
+      if (seen.has(path) || !pkg.names.has(path)) continue;
       seen.add(path);
       queue.push(path);
     }

@@ -126,10 +126,16 @@ function cellXml(ref: string, value: string | number | boolean | null, xf: numbe
   if (typeof value === "number") return `<c r="${ref}"${style}><v>${numberText(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (value === null || value === "") return xf === 0 ? "" : `<c r="${ref}"${style}/>`;
+  // Most texts need nothing done: one test finds those that need an escape, an entity or kept spaces.
+  if (!NOT_PLAIN.test(value)) return `<c r="${ref}"${style} t="inlineStr"><is><t>${value}</t></is></c>`;
   if (needsEscape(value)) return `<c r="${ref}"${style} t="s"><v>${sharedIndex(value)}</v></c>`;
   const space = keepsSpaces(value) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
 }
+
+// Anything that makes a text more than itself inside <t>: an escape, an entity, white space at an end, a line break or tab.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_PLAIN = /_x[0-9A-Fa-f]{4}_|[\u0000-\u001f\ufffe\uffff&<>]|^ | $/;
 
 /** Whether a text begins or ends with XML white space or holds a line break or tab, which Excel keeps only when told. */
 function keepsSpaces(text: string): boolean {

@@ -1,8 +1,8 @@
 import type { SheetOut } from "../../lib/format";
 import { fillSheet } from "./format";
 import { graftOutputSheets } from "./graft";
+import { openForGraft } from "./graftPackage";
 import { ExcelJS, saveWorkbook, type Bytes, type Workbook } from "./library";
-import { openPackage } from "./package";
 import { openWorkbook } from "./read";
 import { zipWithEdits } from "./zipGraft";
 
@@ -15,9 +15,9 @@ import { zipWithEdits } from "./zipGraft";
 export async function writeOutputSheets(original: Bytes, outputs: readonly SheetOut[]): Promise<Uint8Array> {
   // A plain view of the same bytes: a Node Buffer's slice() would not copy.
   const bytes = original instanceof Uint8Array ? new Uint8Array(original.buffer, original.byteOffset, original.byteLength) : new Uint8Array(original);
-  const pkg = openPackage(bytes);
+  const pkg = openForGraft(bytes);
   const graft = graftOutputSheets(pkg, outputs);
-  return zipWithEdits(bytes, pkg.files, graft.written, graft.removed);
+  return zipWithEdits(bytes, pkg.allFiles, graft.written, graft.removed);
 }
 
 /**

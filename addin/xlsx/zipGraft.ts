@@ -27,11 +27,11 @@ interface StoredEntry {
 
 /**
  * The original zip with `written` parts replacing (or added after) its entries and `removed` ones left out.
- * `files` (every part, uncompressed) is used only when the original cannot be copied entry by entry.
+ * `allFiles` (every part, uncompressed) is asked for only when the original cannot be copied entry by entry.
  */
 export async function zipWithEdits(
   original: Uint8Array,
-  files: Readonly<Record<string, Uint8Array>>,
+  allFiles: () => Readonly<Record<string, Uint8Array>>,
   written: ReadonlyMap<string, PartContent>,
   removed: ReadonlySet<string>,
 ): Promise<Uint8Array> {
@@ -40,7 +40,7 @@ export async function zipWithEdits(
   const modified = new Date();
   // One part at a time: the big sheet's pieces are compressed while they are written, without holding other parts' XML meanwhile.
   for (const [path, content] of written) fresh.set(path, newEntry(path, await deflatePart(typeof content === "function" ? content() : [content]), modified));
-  if (stored === null) return rebuilt(files, fresh, removed, modified);
+  if (stored === null) return rebuilt(allFiles(), fresh, removed, modified);
   const chosen: StoredEntry[] = [];
   for (const entry of stored) {
     const path = partPath(entry.name);
@@ -50,7 +50,7 @@ export async function zipWithEdits(
     chosen.push(replacement ?? entry);
   }
   chosen.push(...fresh.values());
-  return assembled(chosen) ?? rebuilt(files, new Map(chosen.map((entry) => [partPath(entry.name), entry])), removed, modified);
+  return assembled(chosen) ?? rebuilt(allFiles(), new Map(chosen.map((entry) => [partPath(entry.name), entry])), removed, modified);
 }
 
 /** Every part compressed afresh, for a zip this module does not copy: the original's parts, then the new ones. */
