@@ -244,3 +244,18 @@ describe("the workbook part", () => {
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(["评分", "备注", "结果", "汇总"]);
   });
 });
+
+describe("a workbook part written with a namespace prefix (as some generators do)", () => {
+  it("gets its new sheets with the same prefix, and a relationships prefix declared where the part has none", async () => {
+    const original = edited(await buildWorkbook([{ name: "评分", rows: [["单位名称"], ["城关镇"]], format: plainFormat }]), (files) => {
+      const xml = strFromU8(files["xl/workbook.xml"] ?? new Uint8Array())
+        .replace(/<(\/?)(?=[a-zA-Z])(?![a-zA-Z]+:)/g, "<$1x:")
+        .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+        .replace(/ xmlns:r="[^"]*"/, "")
+        .replace(/ r:id=/g, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id=');
+      files["xl/workbook.xml"] = strToU8(xml);
+    });
+    const workbook = strFromU8(parts(await writeOutputSheets(original, [results(92.35), summary]))["xl/workbook.xml"] ?? new Uint8Array());
+    expect(workbook).toMatch(/<x:sheets>.*<x:sheet [^>]*name="评分"[^>]*\/><x:sheet name="结果" sheetId="\d+" xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships" r:id="rId\d+"\/><x:sheet name="汇总" [^>]*\/><\/x:sheets>/);
+  });
+});
