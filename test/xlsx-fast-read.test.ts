@@ -314,3 +314,32 @@ describe("hand-written sheets read the same by both readers", () => {
     await expectSameGrids(handMadeWorkbook(sheetWith(sheetData, name), { sharedStrings: SHARED_STRINGS, styles: STYLES }));
   });
 });
+
+describe("a formula's cached 0 or FALSE", () => {
+  it("is read as 0 and FALSE by both readers, not as an empty cell", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("评分");
+    sheet.getCell("A1").value = { formula: "1-1", result: 0 } as ExcelJS.CellFormulaValue;
+    sheet.getCell("B1").value = { formula: "1=2", result: false } as ExcelJS.CellFormulaValue;
+    sheet.getCell("C1").value = { formula: "2-1", result: 1 } as ExcelJS.CellFormulaValue;
+    sheet.getCell("D1").value = { formula: "A1" } as ExcelJS.CellFormulaValue;
+    const bytes = await bytesOf(workbook);
+    const expected = [[0, false, 1]];
+    expect(readWorkbookGridsFast(bytes).sheets[0]?.rows).toEqual(expected);
+    expect((await readWorkbookGridsWithExcelJS(bytes)).sheets[0]?.rows).toEqual(expected);
+  });
+
+  it("scores 0 in 评分 when a score formula gives 0 (blank would be an error under 空白评分 报错)", async () => {
+    const bytes = await buildWorkbook(buildTemplate({ year: 2025, example: true }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const scores = workbook.getWorksheet("评分");
+    const cell = scores?.getCell("C3");
+    if (cell === undefined) throw new Error("评分!C3 missing");
+    cell.value = { formula: "1-1", result: 0 } as ExcelJS.CellFormulaValue;
+    const outcome = runAssessment(await readWorkbookGrids(await bytesOf(workbook)));
+    expect(outcome.issues.filter((issue) => issue.level === "error")).toEqual([]);
+    const unit = String(scores?.getCell("A3").value);
+    expect(outcome.result?.units.find((u) => u.unit.name === unit)?.audit[0]?.explanation).toMatch(/^1\.1 得0 \+/);
+  });
+});

@@ -1,7 +1,7 @@
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
 import { toCellValue } from "./cell-value";
 import { NotAWorkbookError } from "./errors";
-import { loadWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
+import { ExcelJS, loadWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
 import { XLSX_MESSAGES } from "./messages";
 import { openPackage, textOf, type XlsxPackage } from "./package";
 import { parseDateStyles, parseSharedStrings, usesDate1904 } from "./partsXml";
@@ -135,13 +135,19 @@ function readRows(sheet: Worksheet): CellValue[][] {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const value = toCellValue(cell.value);
+      // cell.value of a formula drops a cached 0 or FALSE (ExcelJS copies only truthy results); cell.result keeps it.
+      const value = cell.type === ExcelJS.ValueType.Formula ? formulaCellValue(cell.result) : toCellValue(cell.value);
       // A formula giving "" shows an empty cell, and that is what the user sees.
       if (value !== null && value !== "") cells[columnNumber - 1] = value;
     });
     rows[rowNumber - 1] = fillHoles(cells);
   });
   return trimTrailingEmptyRows(fillHoles(rows, () => []));
+}
+
+/** A formula's cached result as the user sees it: none cached is an empty cell. */
+function formulaCellValue(result: unknown): CellValue {
+  return result === undefined || result === null ? null : toCellValue(result);
 }
 
 /** Sparse arrays become dense ones: a missing cell is null (or an empty row). */

@@ -285,9 +285,9 @@ function formulaResult(type: string | undefined, text: string | undefined, runs:
   else if (type === "e") result = { error: text };
   else result = parseFloat(text);
   const value = isDate ? excelToDate(asJsNumber(result), date1904) : result;
-  // ExcelJS hands a formula's result over only when it is truthy (FormulaValue._copyModel), so a formula giving
-  // 0 or FALSE reads as an empty cell in the library reader; kept here so that both readers agree.
-  return value === 0 || value === false || Number.isNaN(value) ? null : value;
+  // A formula giving 0 or FALSE shows 0 or FALSE: a score typed as =IF(…,5,0) that gives 0 is a score of 0, not a
+  // blank. (ExcelJS's cell.value drops falsy results; the ExcelJS reader takes cell.result for that reason.)
+  return typeof value === "number" && Number.isNaN(value) ? null : value;
 }
 
 /** A value cell by its type t: shared string, formula string, inline string, boolean, error or number. */
