@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { buildWorkbook } from "../addin/xlsx";
 import { generateSheetOuts } from "./generate";
 
@@ -21,8 +22,24 @@ export interface CliFigures {
 export async function writeBenchXlsx(units: number, dir: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `bench-${units}.xlsx`);
-  if (!existsSync(path)) writeFileSync(path, await buildWorkbook(generateSheetOuts(units)));
+  if (existsSync(path)) return path;
+  if (units <= 10_000) writeFileSync(path, await buildWorkbook(generateSheetOuts(units)));
+  else await streamBenchXlsx(units, path);
   return path;
+}
+
+/**
+ * Above 10,000 units the template writer (ExcelJS's in-memory workbook) would need several gigabytes just to make the
+ * input; ExcelJS's streaming writer makes the same sheets (values only, shared strings as Excel writes them) in little memory.
+ */
+async function streamBenchXlsx(units: number, path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
+  for (const sheet of generateSheetOuts(units)) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    for (const row of sheet.rows) worksheet.addRow(row.map((value) => (value === "" ? null : value))).commit();
+    worksheet.commit();
+  }
+  await workbook.commit();
 }
 
 /** Builds build/cli/kaohe.mjs (bin/kaohe.js would also build it on first use). */

@@ -20,24 +20,37 @@ export interface DocsInput {
 function libraryFindings(library: readonly LibraryFigures[]): string[] {
   const tenK = library.find((f) => f.units === 10_000);
   const lines = [
-    "- **Quadratic steps, fixed.** The first run of this bench took 50.9 s for 10,000 units. `node --cpu-prof` showed the time in",
-    "  `ratingsByRaterGroup` (every unit scanned all 300,000 peer ratings), in `recordsOf`/`majorIssue` (every unit scanned the",
-    "  whole 加减分 register), in `rankTotals` (`findIndex` over the distinct totals and `filter` over the group for each unit)",
-    "  and in `unitResult` (the group's ranks, ties and `Math.max(...ranks)` worked out again for every unit). lib/rules now",
-    "  indexes ratings and records by unit once, ranks with one sort, and works out group facts once per group",
-    "  (commit “rules: linear in units…”); the rules tests are unchanged and green. 10,000 units: 50.9 s → about 4 s.",
+    "- **Quadratic steps, fixed (first session).** The first run of this bench took 50.9 s for 10,000 units. `node --cpu-prof`",
+    "  showed `ratingsByRaterGroup` (every unit scanned all 300,000 ratings), `recordsOf`/`majorIssue` (every unit scanned the",
+    "  whole 加减分 register), `rankTotals` and `unitResult` (group facts worked out again per unit). lib/rules now indexes",
+    "  ratings and records by unit once, ranks with one sort and works out group facts once per group: 50.9 s → about 5 s.",
+    "- **Allocation, fixed (second session): about 5 s → about 2 s.** The profile was flat, and 30–40% of it was garbage",
+    "  collection: a million score cells each became an entry object, a cell-reference object, an A1 string and a new",
+    "  Decimal, all kept alive to the end. Now (lib/reader/scores.ts, unitScores.ts, peer.ts): each distinct number of a",
+    "  评分 column (and each distinct rating or word of 上下互评) is read and checked once and every cell holding it shares",
+    "  one Decimal; a unit's scores are one array (entries and A1 addresses are made only when asked for); 指标得分 and",
+    "  应得分 are summed by counting equal Decimals (Σ value × count: a hundred additions become a few multiplications);",
+    "  the trimmed mean finds its extremes in one walk instead of a sort; `fixed`/`roundHalfUp` skip decimal.js when",
+    "  nothing is to be rounded; the texts of recurring terms (\"1.1 得0.5\") are made once per value. Every short way is",
+    "  checked against the plain way by a property test (test/decimal-shortcuts.test.ts), the reader's sharing by",
+    "  test/reader-shared.test.ts, and all rules/reader/output tests are unchanged.",
   ];
   if (tenK) {
+    const met = tenK.medianMs < 1000;
     lines.push(
-      `- **Still over the 1 s target** (${seconds(tenK.medianMs)} for 10,000 units × 100 indicators). The profile is now flat:`,
-      "  about 40% reading (`readScores` turns 1,000,000 cells into decimals, with NFKC and 不适用 checks per cell), about 55%",
-      "  scoring (decimal.js `plus`/`Decimal` construction and garbage collection for 1,000,000 indicator scores and 300,000",
-      "  ratings, and the 计算说明 text: each unit's 指标得分 line lists its ~60–100 scores), about 5% rendering. No single",
-      "  function is worth a small safe fix; reaching 1 s needs a different design (sum indicator scores as scaled integers",
-      "  — half points are exact in integers — and build 计算说明 lazily), which changes lib/ beyond this issue: left open.",
-      `- **Decimal cost ${(tenK.medianMs / tenK.floatMedianMs).toFixed(0)}× the float baseline, target ≤ 4×: missed.** The ratio`,
-      "  overstates the price of decimal arithmetic: the baseline does no checking (no Issue for any cell, no NFKC, no 不适用",
-      "  marks) and writes no 计算说明 or 提示, which lib/ does for every unit. The baseline is also wrong:",
+      `- **10,000 units × 100 indicators: ${seconds(tenK.medianMs)}, target < 1 s: ${met ? "met" : "missed"}.**` +
+        (met
+          ? ""
+          : " What is left is spread thin: decimal.js itself (each operation copies its argument into a new Decimal and" +
+            " allocates its result), garbage collection of what the run keeps (the 计算说明 text of every unit, about 2 kB each)," +
+            " the 计算说明 and 提示 texts, reading 1,400,000 cells. No function is above about 10% of the run. Going further" +
+            " means leaving decimal.js for the sums (scaled integers), which the project's rule \"all score arithmetic in" +
+            " decimal.js\" forbids; we keep the rule."),
+      `- **Decimal cost ${(tenK.medianMs / tenK.floatMedianMs).toFixed(0)}× the float baseline, target ≤ 4×: ${tenK.medianMs <= 4 * tenK.floatMedianMs ? "met" : "missed"}.** The ratio`,
+      "  compares unequal work: the baseline does no checking (no Issue for any cell, no NFKC, no 不适用 marks) and",
+      "  writes no 计算说明, 提示 or output grids, which lib/ does for every unit; a decimal.js addition costs about",
+      "  300 ns against about 1 ns for a float one, so no arbitrary-precision library in JavaScript meets 4× on arithmetic",
+      "  alone. The baseline is also wrong:",
       `  ${thousands(tenK.units - tenK.equalTotals)} of ${thousands(tenK.units)} float 总分 differ from the decimal ones`,
       "  (half-up rounding of binary fractions such as 8.165, even with the usual `Number.EPSILON` nudge), which is why lib/ is decimal.",
     );
@@ -49,19 +62,17 @@ function cliFindings(cli: DocsInput["cli"]): string[] {
   if (cli === null || cli.phases === null) return [];
   const p = cli.phases;
   const largest = cli.figures[cli.figures.length - 1];
+  const figure = largest ? `${seconds(largest.ms)} and ${largest.maxRssBytes === null ? "n/a" : mb(largest.maxRssBytes)} for ${thousands(largest.units)} units` : "n/a";
   return [
-    `- **Command line over target** (${largest ? `${seconds(largest.ms)} and ${largest.maxRssBytes === null ? "n/a" : mb(largest.maxRssBytes)}` : "n/a"} for ${largest ? thousands(largest.units) : "?"} units; targets < 10 s, < 1 GB).`,
+    `- **Command line: ${figure}** (targets < 10 s, < 1 GB; first session 36.2 s and 2,862 MB).`,
     `  Phases in one process (bench/cliPhases.ts): read .xlsx ${seconds(p.readMs)} (RSS ${mb(p.rssAfterReadBytes)} after it),`,
-    `  score ${seconds(p.scoreMs)}, write the output sheets into the workbook ${seconds(p.writeMs)}; peak ${mb(p.maxRssBytes)}.`,
-    "  Fixed on the way: ExcelJS gave every new output cell its own style object and rendered each as XML while saving to",
-    "  find its style id; addin/xlsx/format.ts now lets cells with equal styles share one object (looked up by identity):",
-    "  writing the outputs of 3,000 units went from 10.4 s to 6.3 s and the peak from 1.08 to 0.82 GB. A faster zip level",
-    "  (deflate 1) saved only 15% of the write for 42% larger files and was not kept.",
-    "  The write still dominates: `writeOutputSheets` loads the whole input workbook into ExcelJS's object model a second time and",
-    "  builds 计算说明 (about 12 rows per unit: 120,000 rows for 10,000 units) as styled ExcelJS cells before zipping. Memory is",
-    "  ExcelJS's per-cell objects (two copies of 1,000,000 input cells plus the output). The fix is in addin/xlsx and is not",
-    "  small: copy the input sheets' XML parts through unchanged and write only the three output sheets (ExcelJS's streaming",
-    "  WorkbookWriter, or writing their sheet XML directly). Left open; see the report of issue 4.",
+    `  score ${seconds(p.scoreMs)}, write ${seconds(p.writeMs)}; peak ${mb(p.maxRssBytes)}.`,
+    "  What changed: ExcelJS loaded the whole workbook into per-cell objects twice (once to read, once to write) —",
+    "  5.5 s and 26 s. Reading is now one forward scan of each sheet's XML (addin/xlsx/sheetXml.ts, unzipped with",
+    "  fflate), giving the same grids as ExcelJS (differential tests; files it does not understand still go to ExcelJS).",
+    "  Writing copies every part of the user's file as stored and grafts only the three output sheets, written",
+    "  directly as XML with their styles appended to styles.xml (addin/xlsx/graft.ts): the user's own sheets, charts",
+    "  and pivot tables come through byte for byte, which ExcelJS could not promise.",
   ];
 }
 
@@ -135,9 +146,9 @@ export function writeDocs(input: DocsInput): string {
     ...cliFindings(input.cli),
     ...formulaFindings(input.formulas),
     "- Excel host: up to 1,000 units 计算等次 is 3 syncs (read, write, swap the sheets); at 10,000 units the input",
-    "  (about 8 MB as JSON) is over 5 MB: the host's first whole read is refused and it reads again in blocks, so one",
-    "  round trip is wasted. The host could estimate the size first (row and column counts of the used ranges) and go",
-    "  straight to blocks.",
+    "  (about 8 MB as JSON) is over 5 MB: the first whole read is refused and the host reads in blocks. The host now",
+    "  remembers this per task pane (addin/excel/readBook.ts), so the next 计算等次 or 检查数据 goes straight to blocks with",
+    "  no refused round trip (\"again in the same task pane\" rows), and returns to one sync once the workbook is small again.",
     "",
   ].join("\n");
 }

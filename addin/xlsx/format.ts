@@ -1,6 +1,7 @@
 import type { ListValidation, RangeStyle, SheetFormat, SheetOut } from "../../lib/format";
 import { boxAddress, parseRange, type CellBox } from "./range";
 import type { Cell, Worksheet } from "./library";
+import { VALIDATION_ERROR_TITLE } from "./messages";
 
 /**
  * Fills a new worksheet with a SheetOut: values, then its format. Used for the template and for the output sheets alike.
@@ -99,7 +100,7 @@ function addListValidation(sheet: Worksheet, validation: ListValidation, rowCoun
     formulae: [formula],
     showErrorMessage: true,
     errorStyle: validation.strict === false ? "warning" : "stop",
-    errorTitle: "输入有误",
+    errorTitle: VALIDATION_ERROR_TITLE,
     error: validation.prompt,
   });
 }

@@ -6,3 +6,6 @@ export const XLSX_MESSAGES = {
     "这个文件是旧版 .xls（或 WPS 的 .et）格式，或者设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它；如有打开密码，先取消密码（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码后确定）；再用“另存为”保存为“Excel 工作簿（*.xlsx）”后打开。",
   noSheets: "这个 Excel 工作簿（.xlsx）中没有工作表，无法打开。请用 Excel 或 WPS 另存为 .xlsx 后再打开。",
 } as const;
+
+/** The title of the box Excel shows when a value outside a drop-down list is typed. */
+export const VALIDATION_ERROR_TITLE = "输入有误";

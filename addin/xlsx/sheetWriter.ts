@@ -9,6 +9,7 @@
  * `sharedIndex`: readers decode those escapes there (Excel, LibreOffice, ExcelJS), while ExcelJS leaves an inline
  * string's escapes as they are written.
  */
+import { VALIDATION_ERROR_TITLE } from "./messages";
 import { columnName } from "../../lib/grid";
 import type { ListValidation, SheetFormat, SheetOut } from "../../lib/format";
 import type { SheetLooks } from "./cellLooks";
@@ -17,8 +18,6 @@ import { boxAddress, parseRange } from "./range";
 import { argb, MAIN_NAMESPACE } from "./styles";
 import { xmlAttribute, xmlText } from "./xmlEdit";
 
-/** The title of the message a drop-down cell shows when a value outside its list is typed (as the ExcelJS path writes it). */
-export const VALIDATION_ERROR_TITLE = "输入有误";
 
 /** How one sheet is written besides its values. */
 export interface SheetXmlOptions {
