@@ -11,14 +11,31 @@ export function sum(values: readonly D[]): D {
  * counting them first turns a hundred decimal additions into a few multiplications. Same result as `sum`.
  */
 export function sumByCount(values: readonly D[]): D {
-  // Counting pays for its map only when there are many values to count.
+  // Counting pays only when there are many values to count.
   if (values.length < 12) return sum(values);
-  const times = new Map<D, number>();
-  for (const value of values) times.set(value, (times.get(value) ?? 0) + 1);
+  // A unit's scores hold a handful of distinct Decimals: a short list searched by identity beats a Map; past
+  // MANY_DISTINCT the list would be slow to search, and the plain sum is as good.
+  const distinct: D[] = [];
+  const times: number[] = [];
+  for (const value of values) {
+    const at = distinct.indexOf(value);
+    if (at >= 0) {
+      times[at] = (times[at] ?? 0) + 1;
+      continue;
+    }
+    if (distinct.length === MANY_DISTINCT) return sum(values);
+    distinct.push(value);
+    times.push(1);
+  }
   let total = ZERO;
-  for (const [value, n] of times) total = total.plus(n === 1 ? value : value.times(count(n)));
+  distinct.forEach((value, i) => {
+    const n = times[i] ?? 1;
+    total = total.plus(n === 1 ? value : value.times(count(n)));
+  });
   return total;
 }
+
+const MANY_DISTINCT = 24;
 
 /** A number as people write it in a note: no trailing zeros (7, 12.5). */
 export function plain(value: D): string {
