@@ -41,11 +41,12 @@ function libraryFindings(library: readonly LibraryFigures[]): string[] {
       `- **10,000 units × 100 indicators: ${seconds(tenK.medianMs)}, target < 1 s: ${met ? "met" : "missed"}.**` +
         (met
           ? ""
-          : " What is left is spread thin: decimal.js itself (each operation copies its argument into a new Decimal and" +
-            " allocates its result), garbage collection of what the run keeps (the 计算说明 text of every unit, about 2 kB each)," +
-            " the 计算说明 and 提示 texts, reading 1,400,000 cells. No function is above about 10% of the run. Going further" +
-            " means leaving decimal.js for the sums (scaled integers), which the project's rule \"all score arithmetic in" +
-            " decimal.js\" forbids; we keep the rule."),
+          : " What is left is spread thin. About a quarter is garbage collection of what a run must keep (its output:" +
+            " about 100 MB for 10,000 units, mostly 计算说明 text); about a quarter is decimal.js, where every operation copies" +
+            " its argument into a new Decimal and allocates its result (the trimmed means of 300,000 ratings are the largest" +
+            " share: a sum and two comparisons per rating); the rest is the 计算说明 and 提示 texts and reading 1,400,000" +
+            " cells, no function above about 10%. Going further means leaving decimal.js for sums and comparisons (scaled" +
+            " integers), which the project's rule \"all score arithmetic in decimal.js\" forbids; we keep the rule."),
       `- **Decimal cost ${(tenK.medianMs / tenK.floatMedianMs).toFixed(0)}× the float baseline, target ≤ 4×: ${tenK.medianMs <= 4 * tenK.floatMedianMs ? "met" : "missed"}.** The ratio`,
       "  compares unequal work: the baseline does no checking (no Issue for any cell, no NFKC, no 不适用 marks) and",
       "  writes no 计算说明, 提示 or output grids, which lib/ does for every unit; a decimal.js addition costs about",
