@@ -89,7 +89,7 @@ function peerText(w: UnitWorking, params: Params, t: FigureTexts): string {
   const peer = w.peer;
   if (peer.kind === "none") return AUDIT_TEXT.noPeer;
   const groups = peer.groups.map((g) => {
-    const head = AUDIT_TEXT.peerGroup(g.group, g.values.length, g.values.map((v) => t.plain(v)).join("、"));
+    const head = AUDIT_TEXT.peerGroup(g.group, g.values.length, g.values.map((v) => t.sharedPlain(v)).join("、"));
     const m = g.trimmed;
     const mean = t.shown(m.mean);
     return m.dropped === null

@@ -52,6 +52,7 @@ export class FigureTexts {
   private readonly terms = new Map<object, Map<D, string>>();
   private readonly ownTerms = new Map<object, string>();
   private readonly unitTexts = new Map<D, string>();
+  private readonly sharedTexts = new Map<D, string>();
 
   constructor(readonly places: number) {}
 
@@ -83,6 +84,19 @@ export class FigureTexts {
   /** As `plain`. */
   plain(value: D): string {
     return plain(value);
+  }
+
+  /**
+   * As `plain`, remembered: for values the reader shares among many cells (ratings, scores), whose distinct values are
+   * few; a unit's own figures would only fill the map.
+   */
+  sharedPlain(value: D): string {
+    let text = this.sharedTexts.get(value);
+    if (text === undefined) {
+      text = plain(value);
+      this.sharedTexts.set(value, text);
+    }
+    return text;
   }
 
   /** As `shown` to this run's 小数位数; remembered until `nextUnit` (a unit's figures recur across its lines). */
