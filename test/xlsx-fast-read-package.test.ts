@@ -118,3 +118,17 @@ describe("the fast reader over the package", () => {
     expect(book.sheets.map((sheet) => sheet.name)).not.toContain("丁");
   });
 });
+
+describe("crafted part names", () => {
+  const rootRels = (target: string) =>
+    `<?xml version="1.0"?><Relationships ${RELS}><Relationship Id="rId1" Type="${OFFICE_DOCUMENT}" Target="${target}"/></Relationships>`;
+
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "a workbook part named %s is a file we cannot open, said in Chinese, not an internal error",
+    async (name) => {
+      const bytes = zipSync({ "_rels/.rels": strToU8(rootRels(name)), __proto__: strToU8("x") } as Record<string, Uint8Array>);
+      await expect(readWorkbookGrids(bytes)).rejects.toThrow(new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook));
+      expect(Object.prototype).not.toHaveProperty("x");
+    },
+  );
+});

@@ -40,7 +40,8 @@ export function openForGraft(data: Bytes): GraftPackage {
   } catch {
     return whole(openPackage(bytes));
   }
-  const inflated: Record<string, Uint8Array> = {};
+  // No prototype: a part named "constructor" or "__proto__" in a crafted file must be looked up as any other name.
+  const inflated = Object.create(null) as Record<string, Uint8Array>;
   for (const [name, content] of Object.entries(files)) inflated[stripSlash(name)] = content;
   const workbookPath = findWorkbookPath(inflated);
   if (workbookPath === null) return whole(openPackage(bytes));

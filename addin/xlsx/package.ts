@@ -109,7 +109,8 @@ function unzipAll(bytes: Uint8Array): Record<string, Uint8Array> {
   } catch (cause) {
     throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook, { cause });
   }
-  const files: Record<string, Uint8Array> = {};
+  // No prototype: a part named "constructor" or "__proto__" in a crafted file must be looked up as any other name.
+  const files = Object.create(null) as Record<string, Uint8Array>;
   for (const [name, content] of Object.entries(entries)) {
     if (!name.endsWith("/")) files[stripSlash(name)] = content;
   }

@@ -173,7 +173,8 @@ export class XmlTokenizer {
 
   /** The current start tag's attributes, by qualified name (as the library reader keys them). */
   attributes(): Record<string, string> {
-    const out: Record<string, string> = {};
+    // No prototype: an attribute named "constructor" or "__proto__" is just a name.
+    const out = Object.create(null) as Record<string, string>;
     const xml = this.xml;
     let index = this.attributesStart;
     const stop = this.attributesEnd;
