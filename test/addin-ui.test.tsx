@@ -8,6 +8,7 @@ import type { AssessmentResult, GroupSummary } from "../lib/model";
 import { AssessmentPane } from "../addin/ui/AssessmentPane";
 import type { AssessmentHost, ComputeOutcome, ComputeStage } from "../addin/ui/host";
 import { friendlyMessage } from "../addin/ui/errors";
+import { NotAWorkbookError, XLSX_MESSAGES } from "../addin/xlsx";
 import { waitForExcel } from "../addin/taskpane/boot";
 
 afterEach(cleanup);
@@ -139,6 +140,11 @@ describe("friendly Office messages", () => {
     expect(friendlyMessage({ code: "GeneralException", message: "boom", stack: "at a.js:1" })).toBe(
       "操作没有完成，请重试。若问题仍然存在，请把错误代码告诉管理员：GeneralException",
     );
+  });
+
+  it("passes on the file host's own Chinese message when the file cannot be written (a damaged part)", () => {
+    const refused = new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook);
+    expect(friendlyMessage(refused)).toBe(XLSX_MESSAGES.notAWorkbook);
   });
 });
 

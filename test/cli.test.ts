@@ -1,6 +1,7 @@
 // The command line end to end in-process, with the real library: a template filled with a small county
 // whose figures are worked out by hand below, then check, score -o, score --json.
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,6 +153,22 @@ describe("kaohe with the real library", () => {
     expect(score.code).toBe(1);
     expect(score.err.some((line) => line.startsWith("[错误] 评分!C3："))).toBe(true);
     expect(await readdir(dir)).not.toContain("有错（已计算）.xlsx");
+  });
+
+  it("score -o on a file whose styles part is damaged: exit 2 with the not-a-workbook message, no OUT written", async () => {
+    // The sheets read (check passes) but neither the graft nor ExcelJS can write a copy: the user is told to save
+    // the file again as .xlsx, not shown an internal error.
+    const files = unzipSync(new Uint8Array(await readFile(filled)));
+    files["xl/styles.xml"] = strToU8(strFromU8(files["xl/styles.xml"] ?? new Uint8Array()).replace("</fonts>", ""));
+    const damaged = join(dir, "样式损坏.xlsx");
+    await writeFile(damaged, zipSync(files));
+    expect((await run("check", damaged)).code).toBe(0);
+    const output = join(dir, "样式损坏（已计算）.xlsx");
+    const score = await run("score", damaged, "-o", output);
+    expect(score.code).toBe(2);
+    expect(score.err.join("\n")).toContain("样式损坏.xlsx");
+    expect(score.err.join("\n")).toContain("另存为 .xlsx");
+    expect(await readdir(dir)).not.toContain("样式损坏（已计算）.xlsx");
   });
 
   it("template over an existing file without --force: exit 2 and the file unchanged", async () => {

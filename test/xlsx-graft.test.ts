@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildWorkbook, readWorkbookGrids, writeOutputSheets } from "../addin/xlsx";
+import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets, XLSX_MESSAGES } from "../addin/xlsx";
 import { writeOutputSheetsWithExcelJS } from "../addin/xlsx/write";
 import { generateSheetOuts } from "../bench/generate";
 import type { SheetOut } from "../lib/format";
@@ -257,5 +257,28 @@ describe("a workbook part written with a namespace prefix (as some generators do
     });
     const workbook = strFromU8(parts(await writeOutputSheets(original, [results(92.35), summary]))["xl/workbook.xml"] ?? new Uint8Array());
     expect(workbook).toMatch(/<x:sheets>.*<x:sheet [^>]*name="评分"[^>]*\/><x:sheet name="结果" sheetId="\d+" xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships" r:id="rId\d+"\/><x:sheet name="汇总" [^>]*\/><\/x:sheets>/);
+  });
+});
+
+describe("a damaged part the graft cannot edit", () => {
+  // Cases found by mutating the example's parts at random: the sheets still read, but the sheet list, a relationship
+  // file, the content types or the styles are broken. The user must get a scored copy (ExcelJS rewrites the whole
+  // workbook then) or, when ExcelJS cannot read it either, the message that says to save it again as .xlsx; never an
+  // internal error.
+  it.each([
+    ["[Content_Types].xml", /<Types /, "<Typez ", "written"],
+    ["xl/_rels/workbook.xml.rels", /"\/>/, '"', "written"],
+    ["xl/styles.xml", "</fonts>", "", "refused"],
+  ])("%s damaged: %s", async (path, from, to, expected) => {
+    const input = await buildWorkbook(buildTemplate({ year: 2025, example: true }));
+    const outputs = await scored(input);
+    const damaged = edited(input, (files) => replaceText(files, path, from, to));
+    if (expected === "refused") {
+      await expect(writeOutputSheets(damaged, outputs)).rejects.toThrow(new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook));
+      return;
+    }
+    const written = await writeOutputSheets(damaged, outputs);
+    const names = (await readWorkbookGrids(written)).sheets.map((sheet) => sheet.name);
+    expect(names.slice(-3)).toEqual(["结果", "计算说明", "汇总"]);
   });
 });

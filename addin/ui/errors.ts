@@ -26,5 +26,7 @@ export function friendlyMessage(error: unknown): string {
   if (TOO_LARGE.has(code) || /payload/i.test(message)) return OFFICE_ERROR_TEXT.payloadTooLarge;
   if (BUSY.has(code)) return OFFICE_ERROR_TEXT.busy;
   if (NOT_SUPPORTED.has(code)) return OFFICE_ERROR_TEXT.notSupported;
+  // The file host's own refusal already says in Chinese what is wrong with the file and what to do.
+  if (code === "NotAWorkbookError" && message !== "") return message;
   return OFFICE_ERROR_TEXT.other(code);
 }

@@ -3,6 +3,7 @@ import { fillSheet } from "./format";
 import { graftOutputSheets } from "./graft";
 import { openForGraft } from "./graftPackage";
 import { ExcelJS, saveWorkbook, type Bytes, type Workbook } from "./library";
+import { NotAWorkbookError } from "./errors";
 import { openWorkbook } from "./read";
 import { zipWithEdits } from "./zipGraft";
 
@@ -15,8 +16,18 @@ import { zipWithEdits } from "./zipGraft";
 export async function writeOutputSheets(original: Bytes, outputs: readonly SheetOut[]): Promise<Uint8Array> {
   // A plain view of the same bytes: a Node Buffer's slice() would not copy.
   const bytes = original instanceof Uint8Array ? new Uint8Array(original.buffer, original.byteOffset, original.byteLength) : new Uint8Array(original);
-  const pkg = openForGraft(bytes);
-  const graft = graftOutputSheets(pkg, outputs);
+  let pkg: ReturnType<typeof openForGraft>;
+  let graft: ReturnType<typeof graftOutputSheets>;
+  try {
+    pkg = openForGraft(bytes);
+    graft = graftOutputSheets(pkg, outputs);
+  } catch (error) {
+    if (error instanceof NotAWorkbookError) throw error;
+    // The sheets read fine but a part the graft must edit (the sheet list, relationships, content types, styles) is
+    // not in a shape it can edit safely, as in a damaged or hand-made file: ExcelJS rewrites the whole workbook instead,
+    // which it tolerates, rather than the user getting an internal error.
+    return writeOutputSheetsWithExcelJS(original, outputs);
+  }
   return zipWithEdits(bytes, pkg.allFiles, graft.written, graft.removed);
 }
 
