@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readWorkbookGrids, writeOutputSheets } from "../addin/xlsx";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets } from "../addin/xlsx";
+import { buildTemplate } from "../lib/template";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { hasErrors, type Issue } from "../lib/issue";
 import { INPUT_SHEETS } from "../lib/layout";
@@ -109,6 +111,44 @@ describe("fuzzing the reader and the pipeline", () => {
     );
   }, 30_000);
 });
+
+describe("fuzzing the .xlsx parts", () => {
+  // Pieces of XML put into, or cut out of, one part of a real workbook (the example county's). The law: reading gives
+  // grids or refuses the file as not a workbook (a Chinese message for the user); writing the outputs into a file
+  // that read gives a file or that same refusal. Never any other error, which users would see as an internal one.
+  const PIECES = ["<", ">", "/", '"', "'", "=", "&", "&amp;", '<c r="A1">', "</c>", "<row>", "</row>", "<v>", "</v>", ' t="s"', ' t="inlineStr"', "<is><t>x</t></is>", ' r="ZZZZ9999999"', ' s="999"', "<f>", "<si><t>", "</si>", "x:", '<mergeCell ref="A1:B2"/>', ' hidden="1"', '<col min="0" max="99999999" hidden="1"/>', "-1", "1e308", "NaN", "&#0;", "&#xD800;"];
+  const edit = fc.record({ at: fc.nat(), cut: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }), piece: fc.constantFrom(...PIECES) });
+
+  it("a damaged part: grids or NotAWorkbookError, and the same when writing", async () => {
+    const bytes = await buildWorkbook(buildTemplate({ year: 2025, example: true }));
+    const outputs = runAssessment(await readWorkbookGrids(bytes)).outputs ?? [];
+    const parts = unzipSync(bytes);
+    const names = Object.keys(parts).filter((name) => name.endsWith(".xml") || name.endsWith(".rels"));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.array(edit, { minLength: 1, maxLength: 4 }), async (name, edits) => {
+        let xml = strFromU8(parts[name] ?? new Uint8Array());
+        for (const { at, cut, piece } of edits) {
+          const where = at % (xml.length + 1);
+          xml = cut === null ? xml.slice(0, where) + piece + xml.slice(where) : xml.slice(0, where) + xml.slice(where + cut);
+        }
+        const damaged = zipSync({ ...parts, [name]: strToU8(xml) });
+        const read = await refusedOr(readWorkbookGrids(damaged));
+        if (read !== "refused") await refusedOr(writeOutputSheets(damaged, outputs));
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  }, 120_000);
+});
+
+/** The promised value, or "refused" when it was refused as not a workbook; any other error fails the test. */
+async function refusedOr<T>(promise: Promise<T>): Promise<T | "refused"> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof NotAWorkbookError) return "refused";
+    throw error;
+  }
+}
 
 /** Grids as an .xlsx file; errors as ExcelJS error values, text as text (a leading = stays text). */
 async function toXlsx(book: WorkbookGrids): Promise<Uint8Array> {
