@@ -8,7 +8,7 @@ import { createExcelHost, paramRows } from "../addin/excel/excelHost";
 import { toExcelValue } from "../addin/excel/cells";
 import { PAYLOAD_LIMIT, splitRows, gridBytes } from "../addin/excel/budget";
 import type { ComputeStage } from "../addin/ui/host";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { FakeWorkbook, visible } from "./helpers/fakeExcel";
 import { validWorkbook } from "./helpers/workbook";
 
 const INPUTS: readonly string[] = INPUT_SHEETS;
@@ -48,16 +48,6 @@ function asGrids(sheets: Record<string, CellValue[][]>): WorkbookGrids {
   return { sheets: Object.entries(sheets).map(([name, rows]) => ({ name, rows: rows.map((row) => [...row]) })) };
 }
 
-/** A grid without trailing blanks, blanks as null: what a reader of the sheet sees. */
-function visible(rows: readonly (readonly unknown[])[]): unknown[][] {
-  const cleaned = rows.map((row) => {
-    const cells = row.map((cell) => (cell === "" || cell === undefined ? null : cell));
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    return cells;
-  });
-  while (cleaned.length > 0 && (cleaned[cleaned.length - 1]?.length ?? 0) === 0) cleaned.pop();
-  return cleaned;
-}
 
 const all = () => true;
 

@@ -5,7 +5,7 @@ import type { CellValue } from "../lib/grid";
 import { INPUT_SHEETS, SHEET } from "../lib/layout";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { readInputSheets, type ReadMode } from "../addin/excel/readBook";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { FakeWorkbook, visible } from "./helpers/fakeExcel";
 
 const all = () => true;
 
@@ -23,16 +23,6 @@ function onesSheet(rows: number): CellValue[][] {
   return Array.from({ length: rows }, () => new Array<CellValue>(100).fill(1));
 }
 
-/** A grid without trailing blanks, blanks as null: what a reader of the sheet sees. */
-function visible(rows: readonly (readonly unknown[])[]): unknown[][] {
-  const cleaned = rows.map((row) => {
-    const cells = row.map((cell) => (cell === "" || cell === undefined ? null : cell));
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    return cells;
-  });
-  while (cleaned.length > 0 && (cleaned[cleaned.length - 1]?.length ?? 0) === 0) cleaned.pop();
-  return cleaned;
-}
 
 /** Reads the input sheets of `book` in `mode`, and counts the syncs and refused responses of that read. */
 async function readCounted(book: FakeWorkbook, mode: ReadMode) {

@@ -10,7 +10,7 @@ import { main } from "../bin/main";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { FakeWorkbook, visible } from "./helpers/fakeExcel";
 import { setCell, validWorkbook } from "./helpers/workbook";
 
 /**
@@ -59,16 +59,6 @@ function sheetsOf(book: WorkbookGrids): Record<string, CellValue[][]> {
   return Object.fromEntries(book.sheets.map((sheet) => [sheet.name, sheet.rows.map((row) => [...row])]));
 }
 
-/** Values as a reader of the sheet sees them: blanks as null, no trailing blank cells or rows. */
-function visible(rows: readonly (readonly unknown[])[]): unknown[][] {
-  const cleaned = rows.map((row) => {
-    const cells = Array.from(row, (cell) => (cell === "" || cell === undefined ? null : cell));
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    return cells;
-  });
-  while (cleaned.length > 0 && (cleaned[cleaned.length - 1]?.length ?? 0) === 0) cleaned.pop();
-  return cleaned;
-}
 
 const all = () => true;
 

@@ -18,8 +18,8 @@ export function toCellValue(value: unknown): CellValue {
   return null;
 }
 
-/** A formula's cached result; a result that is itself an object (an error) goes through the same conversion. */
-function formulaResult(result: unknown): CellValue {
+/** A formula's cached result (none cached: empty); a result that is itself an object (an error) goes through the same conversion. */
+export function formulaResult(result: unknown): CellValue {
   if (result === undefined || result === null) return null;
   return toCellValue(result);
 }

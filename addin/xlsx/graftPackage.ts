@@ -2,12 +2,11 @@
  * The original package as the graft needs it: every entry's name, but only the small parts inflated (workbook,
  * relationships, content types, styles, shared strings). The sheets' XML, pictures and pivot caches are copied
  * as they are stored and never read, so inflating them (45 MB for 10,000 units) would be wasted.
- * Written beside package.ts, whose openPackage inflates every part, with the same workbook discovery.
+ * Beside package.ts, whose openPackage inflates every part; the workbook and its sheets are found by package.ts's own functions.
  */
 import { unzipSync } from "fflate";
 import type { Bytes } from "./library";
-import { openPackage, relationshipsOf, resolveTarget, textOf, type PackageSheet, type XlsxPackage } from "./package";
-import { attributeByLocalName, elementsNamed } from "./xmlScan";
+import { findWorkbookPath, openPackage, readSheetList, stripSlash, type XlsxPackage } from "./package";
 
 /** An opened package whose `files` hold only the parts the graft reads. */
 export interface GraftPackage extends XlsxPackage {
@@ -19,7 +18,6 @@ export interface GraftPackage extends XlsxPackage {
 
 // Parts the graft never reads: sheets, pictures, embedded files, pivot caches (their relationships are read).
 const NOT_READ = /(^|\/)(worksheets|chartsheets|media|embeddings|pivotCache)\/[^/]+$/;
-const OFFICE_DOCUMENT = "/officeDocument";
 
 /**
  * Opens the package for grafting.
@@ -46,45 +44,12 @@ export function openForGraft(data: Bytes): GraftPackage {
   const workbookPath = findWorkbookPath(inflated);
   if (workbookPath === null) return whole(openPackage(bytes));
   const pkg: GraftPackage = { files: inflated, workbookPath, sheets: [], names, allFiles: () => openPackage(bytes).files };
-  pkg.sheets = sheetList(pkg);
+  // A sheet whose part is not in the zip cannot be copied: it is left out, and openPackage decides below.
+  pkg.sheets = readSheetList(pkg).filter((sheet) => names.has(sheet.path));
   // Anything unusual (no sheets): openPackage says what is wrong with the file, or opens it after all.
   return pkg.sheets.length > 0 ? pkg : whole(openPackage(bytes));
 }
 
 function whole(pkg: XlsxPackage): GraftPackage {
   return { ...pkg, names: new Set(Object.keys(pkg.files)), allFiles: () => pkg.files };
-}
-
-function findWorkbookPath(files: Record<string, Uint8Array>): string | null {
-  const pkg: XlsxPackage = { files, workbookPath: "", sheets: [] };
-  for (const { attributes } of elementsNamed(textOf(pkg, "_rels/.rels") ?? "", "Relationship")) {
-    const target = attributes.get("Target");
-    if (target === undefined || !(attributes.get("Type") ?? "").endsWith(OFFICE_DOCUMENT)) continue;
-    const path = resolveTarget("", target);
-    if (files[path] !== undefined) return path;
-  }
-  return files["xl/workbook.xml"] !== undefined ? "xl/workbook.xml" : null;
-}
-
-function sheetList(pkg: GraftPackage): PackageSheet[] {
-  const relationships = relationshipsOf(pkg, pkg.workbookPath);
-  const sheets: PackageSheet[] = [];
-  for (const { attributes } of elementsNamed(textOf(pkg, pkg.workbookPath) ?? "", "sheet")) {
-    const relId = attributeByLocalName(attributes, "id") ?? "";
-    const relationship = relationships.get(relId);
-    if (relationship === undefined || !pkg.names.has(relationship.target)) continue;
-    const state = attributes.get("state");
-    sheets.push({
-      name: attributes.get("name") ?? "",
-      sheetId: Number(attributes.get("sheetId") ?? "0"),
-      relId,
-      path: relationship.target,
-      state: state === "hidden" || state === "veryHidden" ? state : "visible",
-    });
-  }
-  return sheets;
-}
-
-function stripSlash(path: string): string {
-  return path.startsWith("/") ? path.slice(1) : path;
 }

@@ -118,7 +118,7 @@ function unzipAll(bytes: Uint8Array): Record<string, Uint8Array> {
 }
 
 /** The officeDocument relationship of _rels/.rels; without one, the usual path if the package has it. */
-function findWorkbookPath(files: Record<string, Uint8Array>): string | null {
+export function findWorkbookPath(files: Record<string, Uint8Array>): string | null {
   const rootRels = files["_rels/.rels"];
   if (rootRels !== undefined) {
     for (const { attributes } of elementsNamed(decoder.decode(rootRels), "Relationship")) {
@@ -131,7 +131,8 @@ function findWorkbookPath(files: Record<string, Uint8Array>): string | null {
   return files[DEFAULT_WORKBOOK] !== undefined ? DEFAULT_WORKBOOK : null;
 }
 
-function readSheetList(pkg: XlsxPackage): PackageSheet[] {
+/** The sheets workbook.xml lists, in tab order; a sheet whose relationship is missing is left out. */
+export function readSheetList(pkg: XlsxPackage): PackageSheet[] {
   const xml = textOf(pkg, pkg.workbookPath) ?? "";
   const relationships = relationshipsOf(pkg, pkg.workbookPath);
   const sheets: PackageSheet[] = [];
@@ -154,6 +155,7 @@ function sheetState(value: string | undefined): PackageSheet["state"] {
   return value === "hidden" || value === "veryHidden" ? value : "visible";
 }
 
-function stripSlash(path: string): string {
+/** A zip entry's name as a package path: without a leading slash. */
+export function stripSlash(path: string): string {
   return path.startsWith("/") ? path.slice(1) : path;
 }

@@ -1,5 +1,5 @@
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { toCellValue } from "./cell-value";
+import { formulaResult, toCellValue } from "./cell-value";
 import { NotAWorkbookError } from "./errors";
 import { ExcelJS, loadWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
 import { XLSX_MESSAGES } from "./messages";
@@ -136,18 +136,13 @@ function readRows(sheet: Worksheet): CellValue[][] {
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       // cell.value of a formula drops a cached 0 or FALSE (ExcelJS copies only truthy results); cell.result keeps it.
-      const value = cell.type === ExcelJS.ValueType.Formula ? formulaCellValue(cell.result) : toCellValue(cell.value);
+      const value = cell.type === ExcelJS.ValueType.Formula ? formulaResult(cell.result) : toCellValue(cell.value);
       // A formula giving "" shows an empty cell, and that is what the user sees.
       if (value !== null && value !== "") cells[columnNumber - 1] = value;
     });
     rows[rowNumber - 1] = fillHoles(cells);
   });
   return trimTrailingEmptyRows(fillHoles(rows, () => []));
-}
-
-/** A formula's cached result as the user sees it: none cached is an empty cell. */
-function formulaCellValue(result: unknown): CellValue {
-  return result === undefined || result === null ? null : toCellValue(result);
 }
 
 /** Sparse arrays become dense ones: a missing cell is null (or an empty row). */

@@ -1,5 +1,4 @@
-import { NotAWorkbookError, writeOutputSheets } from "../../addin/xlsx";
-import type { SheetOut } from "../../lib/format";
+import { writeOutputSheets } from "../../addin/xlsx";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { toJson } from "../../lib/output";
 import { runAssessment } from "../../lib/run";
@@ -10,7 +9,7 @@ import { EXIT, type Io } from "../io";
 import { MSG } from "../messages";
 import { issueLines } from "../report";
 import { summaryLines } from "../summary";
-import { loadWorkbookFile } from "../workbook";
+import { loadWorkbookFile, namingTheFile } from "../workbook";
 import type { Command } from "./command";
 
 const USAGE = "kaohe score 考核.xlsx [-o 输出.xlsx] [--json]";
@@ -53,7 +52,8 @@ export const scoreCommand: Command = {
       return refuse(outcome.issues, json, io);
     }
     if (output !== null) {
-      await writeFileAtomically(output, await scoredCopy(input, bytes, outcome.outputs), { overwrite: true });
+      const outputs = outcome.outputs;
+      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs)), { overwrite: true });
     }
     // With --json, standard output is the JSON alone, so that a program can parse it; people read standard error.
     const human = json ? io.err : io.out;
@@ -64,16 +64,6 @@ export const scoreCommand: Command = {
     return EXIT.ok;
   },
 };
-
-/** The scored copy; a file damaged in a part only writing needs (its styles, say) is named as the input it is. */
-async function scoredCopy(input: string, bytes: Uint8Array, outputs: readonly SheetOut[]): Promise<Uint8Array> {
-  try {
-    return await writeOutputSheets(bytes, outputs);
-  } catch (cause) {
-    if (cause instanceof NotAWorkbookError) throw new CliError(MSG.notAWorkbook(input, cause.message));
-    throw cause;
-  }
-}
 
 /** Errors in the workbook: list them on standard error (and as JSON when asked), write nothing. */
 function refuse(issues: readonly Issue[], json: boolean, io: Io): number {

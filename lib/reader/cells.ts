@@ -7,6 +7,7 @@ import { D } from "../decimal";
 import { cellAddress, isCellError, type CellValue } from "../grid";
 import { error, warning, type Issue } from "../issue";
 import { NO, NOT_APPLICABLE_MARKS, YES } from "../layout";
+import type { CellRef } from "../model";
 import { HINT, MSG } from "./messages";
 
 /** Where a cell sits, and where its problems go. Row and column are 0-based as in Grid. */
@@ -15,6 +16,23 @@ export interface At {
   row: number;
   column: number;
   issues: Issue[];
+}
+
+/**
+ * A value read from a cell, whose A1 address is worked out only when asked for (a message needs it): a province's
+ * workbook has a million score cells and 300,000 ratings, and building an address string and object for each, never
+ * shown, cost more time than scoring them.
+ */
+export class ReadCell {
+  constructor(
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly column: number,
+  ) {}
+
+  get ref(): CellRef {
+    return { sheet: this.sheet, cell: cellAddress(this.row, this.column) };
+  }
 }
 
 /** A1 address of a place. */

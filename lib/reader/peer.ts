@@ -7,8 +7,8 @@ import type { D } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
-import type { CellRef, PeerRating, Unit } from "../model";
-import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import type { PeerRating, Unit } from "../model";
+import { errorAt, isBlank, isNotApplicable, normalizeText, ReadCell, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
 import { MSG } from "./messages";
 import { cellAt, dataRowIndexes, hasColumns, readTable, type Table } from "./sheets";
 
@@ -115,22 +115,17 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
   return result;
 }
 
-/**
- * A rating as read, with its cell. The A1 address is worked out only when a message needs it: 10,000 units with 30
- * ratings each are 300,000 ratings, and their addresses are almost never shown.
- */
-class RatingCell implements PeerRating {
+/** A rating as read: who rated whom, the points, the word typed, and its cell's address made when asked for. */
+class RatingCell extends ReadCell implements PeerRating {
   constructor(
     readonly rater: string,
     readonly ratee: string,
     readonly value: D,
     readonly word: string | null,
-    private readonly sheet: string,
-    private readonly row: number,
-    private readonly column: number,
-  ) {}
-
-  get ref(): CellRef {
-    return { sheet: this.sheet, cell: cellAddress(this.row, this.column) };
+    sheet: string,
+    row: number,
+    column: number,
+  ) {
+    super(sheet, row, column);
   }
 }

@@ -1,6 +1,7 @@
 import type { D } from "../decimal";
 import { cellAddress } from "../grid";
-import type { CellRef, ScoreEntry } from "../model";
+import type { ScoreEntry } from "../model";
+import { ReadCell } from "./cells";
 
 /** 不适用 in a slot of UnitScores. */
 const NOT_APPLICABLE = "notApplicable";
@@ -96,18 +97,16 @@ export class UnitScores implements ReadonlyMap<string, ScoreEntry> {
   }
 }
 
-/** A score entry whose A1 address is worked out only if someone asks for it (the rules read the value only). */
-class ScoreCell {
+/** A score entry: its value, and its cell's address made when asked for (the rules read the value only). */
+class ScoreCell extends ReadCell {
   readonly kind = "score";
 
   constructor(
     readonly value: D,
-    private readonly sheet: string,
-    private readonly row: number,
-    private readonly column: number,
-  ) {}
-
-  get ref(): CellRef {
-    return { sheet: this.sheet, cell: cellAddress(this.row, this.column) };
+    sheet: string,
+    row: number,
+    column: number,
+  ) {
+    super(sheet, row, column);
   }
 }

@@ -58,27 +58,13 @@ export class FigureTexts {
 
   /** `make(plain(value))`, remembered for this owner and value. */
   term(owner: object, value: D, make: (text: string) => string): string {
-    let texts = this.terms.get(owner);
-    if (texts === undefined) {
-      texts = new Map();
-      this.terms.set(owner, texts);
-    }
-    let text = texts.get(value);
-    if (text === undefined) {
-      text = make(plain(value));
-      texts.set(value, text);
-    }
-    return text;
+    const texts = remembered(this.terms, owner, () => new Map<D, string>());
+    return remembered(texts, value, () => make(plain(value)));
   }
 
   /** `make()`, remembered for this owner (a text that depends on the owner alone, such as "1.1 2分"). */
   ownTerm(owner: object, make: () => string): string {
-    let text = this.ownTerms.get(owner);
-    if (text === undefined) {
-      text = make();
-      this.ownTerms.set(owner, text);
-    }
-    return text;
+    return remembered(this.ownTerms, owner, make);
   }
 
   /** As `plain`. */
@@ -91,28 +77,28 @@ export class FigureTexts {
    * few; a unit's own figures would only fill the map.
    */
   sharedPlain(value: D): string {
-    let text = this.sharedTexts.get(value);
-    if (text === undefined) {
-      text = plain(value);
-      this.sharedTexts.set(value, text);
-    }
-    return text;
+    return remembered(this.sharedTexts, value, () => plain(value));
   }
 
   /** As `shown` to this run's 小数位数; remembered until `nextUnit` (a unit's figures recur across its lines). */
   shown(value: D): string {
-    let text = this.unitTexts.get(value);
-    if (text === undefined) {
-      text = shown(value, this.places);
-      this.unitTexts.set(value, text);
-    }
-    return text;
+    return remembered(this.unitTexts, value, () => shown(value, this.places));
   }
 
   /** Forgets the previous unit's figures: the map stays small, so looking up stays quick. */
   nextUnit(): void {
     this.unitTexts.clear();
   }
+}
+
+/** The map's value for the key, made and kept on first use. */
+function remembered<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 /** A fraction as a percent without trailing zeros: 0.5 → "50%". */

@@ -499,3 +499,14 @@ class FakeRange {
     });
   }
 }
+
+/** A grid without trailing blanks, blanks as null: what a reader of the sheet sees (to compare written with expected grids). */
+export function visible(rows: readonly (readonly unknown[])[]): unknown[][] {
+  const cleaned = rows.map((row) => {
+    const cells = Array.from(row, (cell) => (cell === "" || cell === undefined ? null : cell));
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+    return cells;
+  });
+  while (cleaned.length > 0 && (cleaned[cleaned.length - 1]?.length ?? 0) === 0) cleaned.pop();
+  return cleaned;
+}
