@@ -1,5 +1,6 @@
 // kaohe import-plan end to end in-process: seed 004 (武陟县2024年度法治政府建设工作安排) into workbooks made by
 // the template, as UTF-8, GBK and .docx. Expected rows are read off the document by hand (lines 23–33 of the seed).
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,6 +80,19 @@ describe("kaohe import-plan", () => {
     expectSeed004Indicators(book);
     expect(book.sheets.map((s) => s.name)).not.toContain("考核指标（原）");
     expect(Buffer.compare(await readFile(empty), before)).toBe(0);
+  });
+
+  it("a file whose styles part is damaged (its sheets still read): exit 2 naming the file, nothing written", async () => {
+    const files = unzipSync(new Uint8Array(await readFile(empty)));
+    files["xl/styles.xml"] = strToU8(strFromU8(files["xl/styles.xml"] ?? new Uint8Array()).replace("</fonts>", ""));
+    const damaged = join(dir, "样式损坏.xlsx");
+    await writeFile(damaged, zipSync(files));
+    const out = join(dir, "导入损坏.xlsx");
+    const result = await run("import-plan", SEED, damaged, "-o", out);
+    expect(result.code).toBe(2);
+    expect(result.err.join("\n")).toContain("样式损坏.xlsx");
+    expect(result.err.join("\n")).toContain("另存为 .xlsx");
+    await expect(readFile(out)).rejects.toThrow();
   });
 
   it("refuses with exit 2 and writes nothing when 考核指标 already has indicators and --replace is not given", async () => {

@@ -8,7 +8,7 @@ import { CliError } from "../errors";
 import { readInputFile, requireXlsxName, sameFile, writeFileAtomically } from "../files";
 import { EXIT } from "../io";
 import { MSG } from "../messages";
-import { loadWorkbookFile } from "../workbook";
+import { loadWorkbookFile, namingTheFile } from "../workbook";
 import type { Command } from "./command";
 
 const USAGE = "kaohe import-plan 工作安排.txt 考核.xlsx -o 输出.xlsx [--total 40] [--replace]";
@@ -61,7 +61,7 @@ export const importPlanCommand: Command = {
     const existing = indicatorRowCount(book);
     const replace = args.values.replace === true;
     if (existing > 0 && !replace) throw new CliError(MSG.planIndicatorsNotEmpty(input, existing));
-    const written = await replaceSheets(bytes, [planIndicatorsSheet(outcome.rows)], existing > 0 ? keptSheetName : undefined);
+    const written = await namingTheFile(input, () => replaceSheets(bytes, [planIndicatorsSheet(outcome.rows)], existing > 0 ? keptSheetName : undefined));
     await writeFileAtomically(output, written.bytes, { overwrite: true });
     io.out(MSG.planWritten(output, outcome.rows.length, written.kept[SHEET.indicators] ?? null));
     io.out(MSG.planScoresHint);
