@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { buildWorkbook } from "../addin/xlsx";
+import { buildWorkbook } from "../files/xlsx";
 import { generateSheetOuts } from "./generate";
 
 export interface CliFigures {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { readWorkbookGrids, writeOutputSheets } from "../addin/xlsx";
+import { readWorkbookGrids, writeOutputSheets } from "../files/xlsx";
 import { runAssessment } from "../lib/run";
 
 export interface CliPhases {

@@ -69,10 +69,10 @@ function cliFindings(cli: DocsInput["cli"]): string[] {
     `  Phases in one process (bench/cliPhases.ts, same file): read .xlsx ${seconds(p.readMs)} (RSS ${mb(p.rssAfterReadBytes)} after it),`,
     `  score ${seconds(p.scoreMs)}, write ${seconds(p.writeMs)}; peak ${mb(p.maxRssBytes)}.`,
     "  What changed: ExcelJS loaded the whole workbook into per-cell objects twice (once to read, once to write) —",
-    "  5.5 s and 26 s. Reading is now one forward scan of each sheet's XML (addin/xlsx/sheetXml.ts, unzipped with",
+    "  5.5 s and 26 s. Reading is now one forward scan of each sheet's XML (files/xlsx/sheetXml.ts, unzipped with",
     "  fflate), giving the same grids as ExcelJS (differential tests; files it does not understand still go to ExcelJS).",
     "  Writing copies every part of the user's file as stored and grafts only the three output sheets, written",
-    "  directly as XML with their styles appended to styles.xml (addin/xlsx/graft.ts): the user's own sheets, charts",
+    "  directly as XML with their styles appended to styles.xml (files/xlsx/graft.ts): the user's own sheets, charts",
     "  and pivot tables come through byte for byte, which ExcelJS could not promise.",
   ];
 }
@@ -127,7 +127,7 @@ export function writeDocs(input: DocsInput): string {
     "  run, then the median; peak memory is that process's maxRSS (generator and grids included). The float baseline",
     "  (bench/floatRules.ts, never in lib/) does rules 1–10 in JavaScript numbers on the same grids in the same process.",
     "- 2 command line: `node bin/kaohe.js score IN.xlsx -o OUT.xlsx --json` under `/usr/bin/time -v`, Node start-up included.",
-    "- 3 Excel host: `createExcelHost().compute` against test/helpers/fakeExcel.ts, which counts `context.sync` calls and",
+    "- 3 Excel host: `createExcelHost().compute` against fakes/excel.ts, which counts `context.sync` calls and",
     "  the JSON bytes of each request and response, refusing over 5 MB as Excel on the web does (MB = 1,048,576 bytes).",
     "- 4 pages: `webpack --mode production` into bench/out/dist; our scripts and stylesheets named in each page (office.js",
     "  comes from Microsoft's CDN and is not ours to count); first render = `performance.now()` when `#root` first shows text,",

@@ -1,12 +1,12 @@
 /**
- * Part 3: 计算等次 through the Excel host against the counting fake of Excel (test/helpers/fakeExcel.ts), which counts
+ * Part 3: 计算等次 through the Excel host against the counting fake of Excel (fakes/excel.ts), which counts
  * context.sync calls and the bytes of every request and response as Excel on the web would see them (5 MB limit).
  * `node --import tsx bench/excel.ts <units>` prints one JSON line (ExcelFigures).
  */
 import { Buffer } from "node:buffer";
 import { pathToFileURL } from "node:url";
 import { createExcelHost } from "../addin/excel/excelHost";
-import { FakeWorkbook } from "../test/helpers/fakeExcel";
+import { FakeWorkbook } from "../fakes/excel";
 import { generateSheets } from "./generate";
 
 export interface ExcelFigures {

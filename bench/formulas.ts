@@ -11,7 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ExcelJS, saveWorkbook } from "../addin/xlsx/library";
+import { ExcelJS, saveWorkbook } from "../files/xlsx/library";
 import { columnName, type CellValue } from "../lib/grid";
 import { SHEET } from "../lib/layout";
 import type { AssessmentResult } from "../lib/model";

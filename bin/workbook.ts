@@ -1,4 +1,4 @@
-import { NotAWorkbookError, readWorkbookGrids } from "../addin/xlsx";
+import { NotAWorkbookError, readWorkbookGrids } from "../files/xlsx";
 import type { WorkbookGrids } from "../lib/grid";
 import { CliError } from "./errors";
 import { readInputFile } from "./files";

@@ -13,9 +13,16 @@ export { renderOutputs, toJson, type ResultsJson } from "./output";
 export { runAssessment, checkAssessment, type RunOutcome } from "./run";
 export {
   parseWorkPlan,
-  planToIndicatorGrid,
+  planIndicatorsSheet,
+  planContext,
+  planUnits,
+  indicatorRowCount,
+  keptSheetName,
+  type PlanContext,
+  type PlanUnit,
   countyCategories,
   DEFAULT_PLAN_TOTAL,
+  parsePlanTotal,
   PLAN_MESSAGES,
   type PlanIndicator,
   type PlanOptions,

@@ -1,4 +1,4 @@
-// Bundles the command line (bin/*.ts + lib/ + addin/xlsx/) into build/cli/kaohe.mjs.
+// Bundles the command line (bin/*.ts + lib/ + files/xlsx/) into build/cli/kaohe.mjs.
 // bin/kaohe.js calls buildCli() itself when the bundle is missing or older than a source it was built from, so
 // `npx kaohe` works in a fresh clone whether or not npm ran the `prepare` script (npm 11 may hold install scripts
 // for approval), and never runs a stale bundle after a `git pull`. Outside webpack's dist/, which a page build cleans.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { SHEET } from "../lib/layout";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { FakeWorkbook } from "../fakes/excel";
 import { validWorkbook } from "./helpers/workbook";
 
 function sheetsOf(book = validWorkbook()): Record<string, unknown[][]> {

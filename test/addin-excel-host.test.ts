@@ -8,7 +8,7 @@ import { createExcelHost, paramRows } from "../addin/excel/excelHost";
 import { toExcelValue } from "../addin/excel/cells";
 import { PAYLOAD_LIMIT, splitRows, gridBytes } from "../addin/excel/budget";
 import type { ComputeStage } from "../addin/ui/host";
-import { FakeWorkbook, visible } from "./helpers/fakeExcel";
+import { FakeWorkbook, visible } from "../fakes/excel";
 import { validWorkbook } from "./helpers/workbook";
 
 const INPUTS: readonly string[] = INPUT_SHEETS;

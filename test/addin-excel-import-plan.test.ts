@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { HEADERS } from "../lib/layout";
 import { parseWorkPlan } from "../lib/plan";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { FakeWorkbook } from "../fakes/excel";
 
 const all = () => true;
 

@@ -5,7 +5,7 @@ import type { CellValue } from "../lib/grid";
 import { INPUT_SHEETS, SHEET } from "../lib/layout";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { readInputSheets, type ReadMode } from "../addin/excel/readBook";
-import { FakeWorkbook, visible } from "./helpers/fakeExcel";
+import { FakeWorkbook, visible } from "../fakes/excel";
 
 const all = () => true;
 

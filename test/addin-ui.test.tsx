@@ -8,7 +8,7 @@ import type { AssessmentResult, GroupSummary } from "../lib/model";
 import { AssessmentPane } from "../addin/ui/AssessmentPane";
 import type { AssessmentHost, ComputeOutcome, ComputeStage } from "../addin/ui/host";
 import { friendlyMessage } from "../addin/ui/errors";
-import { NotAWorkbookError, XLSX_MESSAGES } from "../addin/xlsx";
+import { NotAWorkbookError, XLSX_MESSAGES } from "../files/xlsx";
 import { waitForExcel } from "../addin/taskpane/boot";
 
 afterEach(cleanup);

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { main } from "../bin/main";
 import type { WorkbookGrids } from "../lib/grid";
 import { SHEET } from "../lib/layout";

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readWorkbookGrids } from "../addin/xlsx";
+import { readWorkbookGrids } from "../files/xlsx";
 import { run } from "./helpers/cli";
 import { D } from "../lib/decimal";
 import type { CellValue } from "../lib/grid";

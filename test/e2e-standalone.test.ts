@@ -16,7 +16,7 @@ import { D } from "../lib/decimal";
 import { runAssessment } from "../lib/run";
 import { toJson } from "../lib/output";
 import { buildTemplate } from "../lib/template";
-import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { makeDocx } from "./helpers/docx";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -54,7 +54,7 @@ async function newestSource(): Promise<number> {
       newest = Math.max(newest, info.mtimeMs);
     }
   }
-  for (const entry of ["addin", "lib", "webpack.config.js", "package.json"]) await walk(path.join(ROOT, entry));
+  for (const entry of ["addin", "files", "lib", "webpack.config.js", "package.json"]) await walk(path.join(ROOT, entry));
   return newest;
 }
 

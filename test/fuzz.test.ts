@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets } from "../addin/xlsx";
+import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets } from "../files/xlsx";
 import { buildTemplate } from "../lib/template";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { hasErrors, type Issue } from "../lib/issue";

@@ -3,7 +3,7 @@ import { toExcelValue } from "../addin/excel/cells";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { FakeWorkbook } from "../fakes/excel";
 import { validWorkbook } from "./helpers/workbook";
 
 /**

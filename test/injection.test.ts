@@ -6,14 +6,14 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readWorkbookGrids, writeOutputSheets } from "../addin/xlsx";
-import { escapeText } from "../addin/xlsx/escape";
+import { readWorkbookGrids, writeOutputSheets } from "../files/xlsx";
+import { escapeText } from "../files/xlsx/escape";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { main } from "../bin/main";
 import type { WorkbookGrids } from "../lib/grid";
 import { OUTPUT_SHEETS, SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { FakeWorkbook } from "../fakes/excel";
 import { setCell, validWorkbook } from "./helpers/workbook";
 
 /**

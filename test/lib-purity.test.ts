@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // lib/ runs in the task pane, the standalone page and Node alike: it must import nothing host-specific.
@@ -25,3 +25,15 @@ describe("lib/ purity", () => {
     expect(text).not.toMatch(hostGlobals);
   });
 });
+
+describe("lib/ imports only lib/", () => {
+  const relativeImport = /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']*)["']/g;
+  it.each(files("lib"))("%s reaches no file outside lib/ by a relative path", (path) => {
+    const text = readFileSync(path, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    for (const match of text.matchAll(relativeImport)) {
+      const target = relative(resolve("lib"), resolve(dirname(path), match[1] ?? ""));
+      expect(target.startsWith(".."), `${path} imports ${match[1] ?? ""}`).toBe(false);
+    }
+  });
+});
+

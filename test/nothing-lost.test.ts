@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { readWorkbookGrids } from "../addin/xlsx";
+import { readWorkbookGrids } from "../files/xlsx";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { FileHost, type FileLike } from "../addin/standalone/fileHost";
 import { main } from "../bin/main";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
-import { FakeWorkbook, visible } from "./helpers/fakeExcel";
+import { FakeWorkbook, visible } from "../fakes/excel";
 import { setCell, validWorkbook } from "./helpers/workbook";
 
 /**
@@ -22,8 +22,8 @@ import { setCell, validWorkbook } from "./helpers/workbook";
 // Faults injected on demand: the .xlsx writer (used by the command line and the standalone page) and the disk.
 const faults = vi.hoisted(() => ({ xlsxWrite: false, rename: false, writeFile: false }));
 
-vi.mock("../addin/xlsx/write", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../addin/xlsx/write")>();
+vi.mock("../files/xlsx/write", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../files/xlsx/write")>();
   return {
     ...original,
     writeOutputSheets: async (...args: Parameters<typeof original.writeOutputSheets>) => {

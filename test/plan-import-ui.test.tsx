@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { AssessmentPane } from "../addin/ui/AssessmentPane";
 import type { AssessmentHost } from "../addin/ui/host";
 import { PlanImport, type PlanImportProps } from "../addin/ui/PlanImport";
+import { planFileText } from "../files/planText";
 
 // Two tasks under one heading. By hand: 编号 1 and 2 from （一）（二）; 二级指标 the first sentence; 考核主体 the 牵头单位;
 // 适用类别 乡镇 (各乡镇人民政府、街道办事处) and the named unit 甲局. Each 适用类别 set has one task, so each gets the whole 40.
@@ -33,7 +34,7 @@ function setup(props: Partial<PlanImportProps> = {}) {
   const onWrite = vi.fn<PlanImportProps["onWrite"]>(async () => ({ kept: props.existingRows ? "考核指标（原）" : null }));
   render(
     <FluentProvider theme={webLightTheme}>
-      <PlanImport existingRows={0} units={[{ name: "乙镇", category: "乡镇" }]} onWrite={onWrite} {...props} />
+      <PlanImport existingRows={0} units={[{ name: "乙镇", category: "乡镇" }]} onWrite={onWrite} readFile={planFileText} {...props} />
     </FluentProvider>,
   );
   return { onWrite, user: userEvent.setup() };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { D } from "../lib/decimal";
 import { HEADERS } from "../lib/layout";
-import { parseWorkPlan, planToIndicatorGrid } from "../lib/plan";
+import { parseWorkPlan, planIndicatorsSheet } from "../lib/plan";
 import { classifyLine } from "../lib/plan/lines";
 import { splitNames } from "../lib/plan/names";
 import { chineseNumeral } from "../lib/plan/numerals";
@@ -169,10 +169,10 @@ describe("parseWorkPlan on small texts", () => {
   });
 });
 
-describe("planToIndicatorGrid", () => {
+describe("planIndicatorsSheet", () => {
   it("writes the 考核指标 header and one row per task", () => {
     const { rows } = parseWorkPlan("一、依法行政\n（一）加强文件管理。严格审核。\n牵头单位：县司法局\n责任单位：县法院、县检察院\n（二）推进公开。\n牵头单位：县政府办\n责任单位：县法院、县检察院");
-    expect(planToIndicatorGrid(rows)).toEqual([
+    expect(planIndicatorsSheet(rows).rows).toEqual([
       [...HEADERS.indicators],
       ["1", "依法行政", "加强文件管理", "严格审核。", 20, "", "县司法局", "县法院、县检察院"],
       ["2", "依法行政", "推进公开", "", 20, "", "县政府办", "县法院、县检察院"],
@@ -181,6 +181,6 @@ describe("planToIndicatorGrid", () => {
   it("writes 全部 for every category and half points as numbers", () => {
     const { rows } = parseWorkPlan("（一）甲。\n（二）乙。\n（三）丙。", { total: 2.5 });
     // 5 half points over 3 tasks: 2, 2, 1 → 1, 1, 0.5.
-    expect(planToIndicatorGrid(rows).slice(1).map((row) => [row[4], row[7]])).toEqual([[1, "全部"], [1, "全部"], [0.5, "全部"]]);
+    expect(planIndicatorsSheet(rows).rows.slice(1).map((row) => [row[4], row[7]])).toEqual([[1, "全部"], [1, "全部"], [0.5, "全部"]]);
   });
 });

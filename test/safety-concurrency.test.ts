@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { FileHost, type FileLike } from "../addin/standalone/fileHost";
 import { StandalonePage } from "../addin/standalone/StandalonePage";
 import type { ComputeOutcome } from "../addin/ui/host";
-import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { buildTemplate } from "../lib/template";
 
 /** Concurrency on the standalone page: one 计算等次 at a time, and a result never outlives the workbook it was made from. */

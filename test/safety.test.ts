@@ -29,7 +29,7 @@ async function filesUnder(entry: string, keep: (file: string) => boolean): Promi
  */
 async function builtPages(): Promise<string> {
   const sources = await filesUnder(path.join(ROOT, "addin"), () => true);
-  sources.push(...(await filesUnder(path.join(ROOT, "lib"), () => true)), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"));
+  sources.push(...(await filesUnder(path.join(ROOT, "lib"), () => true)), ...(await filesUnder(path.join(ROOT, "files"), () => true)), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"));
   const newest = Math.max(...(await Promise.all(sources.map(async (file) => (await stat(file)).mtimeMs))));
   const built = await Promise.all(["taskpane.html", "standalone.html"].map((page) => stat(path.join(DIST, page)).then((s) => s.mtimeMs, () => 0)));
   if (Math.min(...built) > newest) return DIST;
@@ -106,9 +106,9 @@ describe("sources", () => {
     ["Node network", /from\s+["']node:(http|https|net|dgram|tls)["']/],
   ];
 
-  it("no source in lib/, addin/ or bin/ evaluates code or opens a network connection", async () => {
+  it("no source in lib/, files/, addin/ or bin/ evaluates code or opens a network connection", async () => {
     const files = (
-      await Promise.all(["lib", "addin", "bin"].map((dir) => filesUnder(path.join(ROOT, dir), (file) => /\.(ts|tsx|js|mjs|html)$/.test(file))))
+      await Promise.all(["lib", "files", "addin", "bin"].map((dir) => filesUnder(path.join(ROOT, dir), (file) => /\.(ts|tsx|js|mjs|html)$/.test(file))))
     ).flat();
     expect(files.length).toBeGreaterThan(50);
     const found: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { buildTemplate } from "../lib/template";
 import { runAssessment } from "../lib/run";
-import { buildWorkbook, NotAWorkbookError, readWorkbookGrids } from "../addin/xlsx";
+import { buildWorkbook, NotAWorkbookError, readWorkbookGrids } from "../files/xlsx";
 import { FileHost, NoWorkbookOpenError, type FileLike } from "../addin/standalone/fileHost";
 import type { ComputeStage } from "../addin/ui/host";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { FileHost, type FileLike } from "../addin/standalone/fileHost";
 import { parseWorkPlan } from "../lib/plan";
 import { buildTemplate } from "../lib/template";

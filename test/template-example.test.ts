@@ -7,7 +7,7 @@ import { GRADES, type Grade } from "../lib/model";
 import { readAssessment } from "../lib/reader";
 import { runAssessment } from "../lib/run";
 import { buildTemplate, DEFAULT_INDICATORS } from "../lib/template";
-import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 
 const book = buildTemplate({ year: 2024, example: true });
 const sheet = (name: string): SheetOut => {

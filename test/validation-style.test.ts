@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { buildWorkbook } from "../addin/xlsx";
+import { buildWorkbook } from "../files/xlsx";
 import { buildTemplate } from "../lib/template";
 
 // Spec §2: "Users may add categories and groups": their drop-downs warn, the others refuse.

@@ -12,7 +12,7 @@ if (!hasChromium) console.warn("跳过浏览器测试：未找到 /usr/bin/chrom
 
 /** Everything under test runs in the page; only JSON crosses back. */
 const ENTRY = `
-import { buildWorkbook, readWorkbookGrids, writeOutputSheets, NotAWorkbookError } from "./addin/xlsx/index.ts";
+import { buildWorkbook, readWorkbookGrids, writeOutputSheets, NotAWorkbookError } from "./files/xlsx/index.ts";
 const format = { columnWidths: [12], frozenRows: 1, frozenColumns: 0, styles: [{ range: "A1:B1", bold: true }], validations: [] };
 window.runXlsx = async (fixture) => {
   const original = await buildWorkbook([{ name: "考核对象", rows: [["单位名称", "类别"], ["城关镇", "乡镇"]], format }]);

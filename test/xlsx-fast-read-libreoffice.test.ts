@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
-import { readWorkbookGridsFast, readWorkbookGridsWithExcelJS } from "../addin/xlsx/read";
+import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
+import { readWorkbookGridsFast, readWorkbookGridsWithExcelJS } from "../files/xlsx/read";
 import { buildTemplate } from "../lib/template";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 }).status === 0;

@@ -2,10 +2,10 @@
 // producer's spelling of paths and prefixes; and what it refuses.
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { NotAWorkbookError, readWorkbookGrids, XLSX_MESSAGES } from "../addin/xlsx";
-import { openPackage, resolveTarget, textOf } from "../addin/xlsx/package";
-import { readWorkbookGridsFast, readWorkbookGridsWithExcelJS } from "../addin/xlsx/read";
-import { UnsupportedXmlError } from "../addin/xlsx/xmlScan";
+import { NotAWorkbookError, readWorkbookGrids, XLSX_MESSAGES } from "../files/xlsx";
+import { openPackage, resolveTarget, textOf } from "../files/xlsx/package";
+import { readWorkbookGridsFast, readWorkbookGridsWithExcelJS } from "../files/xlsx/read";
+import { UnsupportedXmlError } from "../files/xlsx/xmlScan";
 
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const RELS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';

@@ -1,4 +1,4 @@
-// The fast .xlsx reader (addin/xlsx/sheetXml.ts) against the ExcelJS reader it replaces: the same grids for every
+// The fast .xlsx reader (files/xlsx/sheetXml.ts) against the ExcelJS reader it replaces: the same grids for every
 // workbook the suite can make, and the ExcelJS reader still taking the files the fast one does not understand.
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -6,9 +6,9 @@ import { strToU8, zipSync } from "fflate";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { generateSheetOuts } from "../bench/generate";
-import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets, XLSX_MESSAGES } from "../addin/xlsx";
-import { readWorkbookGridsFast, readWorkbookGridsWithExcelJS } from "../addin/xlsx/read";
-import { UnsupportedXmlError } from "../addin/xlsx/xmlScan";
+import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets, XLSX_MESSAGES } from "../files/xlsx";
+import { readWorkbookGridsFast, readWorkbookGridsWithExcelJS } from "../files/xlsx/read";
+import { UnsupportedXmlError } from "../files/xlsx/xmlScan";
 import { columnName } from "../lib/grid";
 import { runAssessment } from "../lib/run";
 import { buildTemplate } from "../lib/template";

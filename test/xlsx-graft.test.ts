@@ -3,8 +3,8 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets, XLSX_MESSAGES } from "../addin/xlsx";
-import { writeOutputSheetsWithExcelJS } from "../addin/xlsx/write";
+import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, writeOutputSheets, XLSX_MESSAGES } from "../files/xlsx";
+import { writeOutputSheetsWithExcelJS } from "../files/xlsx/write";
 import { generateSheetOuts } from "../bench/generate";
 import type { SheetOut } from "../lib/format";
 import { runAssessment } from "../lib/run";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { NotAWorkbookError, readWorkbookGrids } from "../addin/xlsx";
+import { NotAWorkbookError, readWorkbookGrids } from "../files/xlsx";
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildWorkbook, readWorkbookGrids } from "../addin/xlsx";
+import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import type { SheetOut } from "../lib/format";
 
 const plainFormat = { columnWidths: [], frozenRows: 0, frozenColumns: 0, styles: [], validations: [] };

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { buildWorkbook, writeOutputSheets } from "../addin/xlsx";
+import { buildWorkbook, writeOutputSheets } from "../files/xlsx";
 import type { SheetOut } from "../lib/format";
 
 /** The input sheets of a small original, as a user might have typed them (with a formula and a merge). */
@@ -154,7 +154,7 @@ describe("drop-down lists Excel cannot hold inline", () => {
   });
 
   it("255 characters still fit", async () => {
-    const { inlineList } = await import("../addin/xlsx/format");
+    const { inlineList } = await import("../files/xlsx/format");
     expect(inlineList(["一".repeat(255)])).toBe(`"${"一".repeat(255)}"`);
     expect(inlineList(["一".repeat(256)])).toBeNull();
     expect(inlineList(["一".repeat(127), "二".repeat(127)])).toBe(`"${"一".repeat(127)},${"二".repeat(127)}"`);

@@ -1,5 +1,5 @@
 import type { SheetOut } from "../../lib/format";
-import { keptSheetName } from "../ui/planWorkbook";
+import { keptSheetName } from "../../lib/plan";
 import { runInBatches, small } from "./batches";
 import { formatOperations } from "./formats";
 import { sameName } from "./readBook";

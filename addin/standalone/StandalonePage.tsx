@@ -24,7 +24,8 @@ import { PLAN_TEXT } from "../ui/planMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
-import { NotAWorkbookError, XLSX_MESSAGES } from "../xlsx";
+import { NotAWorkbookError, XLSX_MESSAGES } from "../../files/xlsx";
+import { planFileText } from "../../files/planText";
 import { DropZone } from "./DropZone";
 import type { FileHost } from "./fileHost";
 import { GradeChart } from "./GradeChart";
@@ -241,6 +242,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
               existingRows={host.indicatorRowCount()}
               disabled={busy}
               onWrite={(rows, options) => host.importIndicators(rows, options)}
+              readFile={planFileText}
             />
           </>
         )}

@@ -12,9 +12,8 @@ import type {
   TemplateOutcome,
   TemplateRequest,
 } from "../ui/host";
-import type { PlanIndicator } from "../../lib/plan";
-import { indicatorRowCount, planContext, planUnits, type PlanContext, type PlanUnit } from "../ui/planWorkbook";
-import { buildWorkbook, keptSheetName, planIndicatorsSheet, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../xlsx";
+import { indicatorRowCount, keptSheetName, planContext, planIndicatorsSheet, planUnits, type PlanContext, type PlanIndicator, type PlanUnit } from "../../lib/plan";
+import { buildWorkbook, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../../files/xlsx";
 import { importedFileName, scoredFileName, templateFileName } from "./fileName";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */

@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { AssessmentPane } from "../ui/AssessmentPane";
 import { NoOffice } from "../ui/NoOffice";
 import { createExcelHost } from "../excel/excelHost";
+import { planFileText } from "../../files/planText";
 import { waitForExcel } from "./boot";
 
 declare global {
@@ -21,7 +22,7 @@ async function start(): Promise<void> {
   const root = createRoot(element);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {state === "excel" ? <AssessmentPane host={createExcelHost()} /> : <NoOffice reason={state} />}
+      {state === "excel" ? <AssessmentPane host={Object.assign(createExcelHost(), { readPlanFile: planFileText })} /> : <NoOffice reason={state} />}
     </FluentProvider>,
   );
 }

@@ -19,11 +19,9 @@ import {
 } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, EyeRegular, TableArrowUpRegular } from "@fluentui/react-icons";
 import { describeCategories } from "../../lib/applies";
-import { DEFAULT_PLAN_TOTAL, parseWorkPlan, type PlanIndicator, type PlanOutcome } from "../../lib/plan";
+import { DEFAULT_PLAN_TOTAL, parsePlanTotal, parseWorkPlan, type PlanIndicator, type PlanOutcome, type PlanUnit } from "../../lib/plan";
 import { friendlyMessage } from "./errors";
 import { PLAN_TEXT } from "./planMessages";
-import { parsePlanTotal, planFileText } from "./planText";
-import type { PlanUnit } from "./planWorkbook";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -41,6 +39,8 @@ export interface PlanImportProps {
   existingRows: number;
   /** Writes the rows as the new 考核指标; resolves with the name the old sheet is kept under (null when none was). */
   onWrite(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }>;
+  /** The text of an opened 工作安排 file (.docx or plain text): the file layer's decoding, handed in by the page. */
+  readFile(name: string, bytes: Uint8Array): Promise<string>;
   disabled?: boolean;
 }
 
@@ -50,7 +50,7 @@ interface Notice {
 }
 
 /** 导入工作安排: paste or open the text, 预览 the rows and warnings, then 写入考核指标 (replacing only when confirmed). */
-export function PlanImport({ units, existingRows, onWrite, disabled = false }: PlanImportProps) {
+export function PlanImport({ units, existingRows, onWrite, readFile, disabled = false }: PlanImportProps) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
@@ -70,7 +70,7 @@ export function PlanImport({ units, existingRows, onWrite, disabled = false }: P
   const openFile = async (file: File) => {
     setNotice(null);
     try {
-      edit(await planFileText(file.name, new Uint8Array(await file.arrayBuffer())));
+      edit(await readFile(file.name, new Uint8Array(await file.arrayBuffer())));
       setNotice({ intent: "info", text: PLAN_TEXT.fileRead(file.name) });
     } catch {
       setNotice({ intent: "error", text: PLAN_TEXT.fileUnreadable(file.name) });

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
-import type { PlanIndicator } from "../../lib/plan";
 import { Failure } from "./Failure";
 import type { AssessmentHost } from "./host";
 import { PlanImport } from "./PlanImport";
-import type { PlanContext } from "./planWorkbook";
+import type { PlanContext, PlanIndicator } from "../../lib/plan";
 import { useAction } from "./useAction";
 
 export interface PlanImportSectionProps {
@@ -37,10 +36,16 @@ export function PlanImportSection({ host, onWritten }: PlanImportSectionProps) {
     [host, onWritten, run],
   );
 
+  const readFile = useCallback(
+    (name: string, bytes: Uint8Array) =>
+      host.readPlanFile ? host.readPlanFile(name, bytes) : Promise.reject(new Error("PlanImportSection: the host cannot read plan files")),
+    [host],
+  );
+
   return (
     <>
       <Failure message={load.failure} />
-      <PlanImport units={context?.units} existingRows={context?.indicatorRows ?? 0} disabled={context === null} onWrite={write} />
+      <PlanImport units={context?.units} existingRows={context?.indicatorRows ?? 0} disabled={context === null} onWrite={write} readFile={readFile} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { AssessmentResult } from "../../lib/model";
 import type { Issue } from "../../lib/issue";
-import type { PlanIndicator } from "../../lib/plan";
-import type { PlanContext } from "./planWorkbook";
+import type { PlanContext, PlanIndicator } from "../../lib/plan";
 
 /** 加载考核模板 as chosen in the pane. */
 export interface TemplateRequest {
@@ -64,5 +63,7 @@ export interface AssessmentHost {
    * 导入工作安排: writes the rows as 考核指标 (the one time a host writes an input sheet: the user asked for it).
    * An existing 考核指标 is never overwritten but kept renamed (考核指标（原）…); resolves with that name, or null.
    */
+  /** 导入工作安排: the text of a 工作安排 file the user opened (.docx or plain text), decoded by the file layer. */
+  readPlanFile?(name: string, bytes: Uint8Array): Promise<string>;
   importIndicators?(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }>;
 }

@@ -1,9 +1,8 @@
-import { keptSheetName, planIndicatorsSheet, replaceSheets } from "../../addin/xlsx";
-import { docxText, decodePlanText, isDocxName, parsePlanTotal } from "../../addin/ui/planText";
-import { indicatorRowCount, planUnits } from "../../addin/ui/planWorkbook";
+import { replaceSheets } from "../../files/xlsx";
+import { docxText, decodePlanText, isDocxName } from "../../files/planText";
 import { describeCategories } from "../../lib/applies";
 import { SHEET } from "../../lib/layout";
-import { DEFAULT_PLAN_TOTAL, parseWorkPlan } from "../../lib/plan";
+import { DEFAULT_PLAN_TOTAL, indicatorRowCount, keptSheetName, parsePlanTotal, parseWorkPlan, planIndicatorsSheet, planUnits } from "../../lib/plan";
 import { CliError } from "../errors";
 import { readInputFile, requireXlsxName, sameFile, writeFileAtomically } from "../files";
 import { EXIT } from "../io";

@@ -1,4 +1,4 @@
-import { writeOutputSheets } from "../../addin/xlsx";
+import { writeOutputSheets } from "../../files/xlsx";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { toJson } from "../../lib/output";
 import { runAssessment } from "../../lib/run";

@@ -1,4 +1,4 @@
-import { buildWorkbook } from "../../addin/xlsx";
+import { buildWorkbook } from "../../files/xlsx";
 import { buildTemplate } from "../../lib/template";
 import { onePositional } from "../args";
 import { CliError } from "../errors";

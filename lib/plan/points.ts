@@ -24,3 +24,16 @@ export function spreadPoints(keys: readonly string[], total: D): D[] {
   }
   return points;
 }
+
+/**
+ * The 分值 total as a clerk typed it, when it is what spreadPoints accepts (a positive multiple of 0.5, digits only);
+ * otherwise null. One rule for the pane's field and the command line's --total.
+ */
+export function parsePlanTotal(typed: string): number | null {
+  const text = typed.trim();
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  const halves = new D(text).times(2);
+  if (!halves.isInteger() || halves.lte(0)) return null;
+  // A whole or half number is exact as a JS number; parseWorkPlan takes the total as one.
+  return new D(text).toNumber();
+}

@@ -1,6 +1,6 @@
-import type { SheetOut } from "../../lib/format";
-import type { PlanIndicator } from "../../lib/plan";
-import { indicatorsSheet } from "../../lib/template/indicatorsSheet";
+import type { SheetOut } from "../format";
+import type { PlanIndicator } from "./types";
+import { indicatorsSheet } from "../template/indicatorsSheet";
 
 /**
  * The 考核指标 sheet for imported 工作安排 rows, formatted as the template's own (编号 as text, wrapped 考核内容).

@@ -4,5 +4,4 @@ export { writeOutputSheets, buildWorkbook } from "./write";
 export { NotAWorkbookError } from "./errors";
 export { XLSX_MESSAGES } from "./messages";
 export type { Bytes } from "./library";
-export { replaceSheets, keptSheetName, type ReplaceOutcome } from "./replace";
-export { planIndicatorsSheet } from "./planSheet";
+export { replaceSheets, type ReplaceOutcome } from "./replace";

@@ -5,7 +5,7 @@
  * sync with the error codes Excel on the web uses.
  */
 import { Buffer } from "node:buffer";
-import { columnName } from "../../lib/grid";
+import { columnName } from "../lib/grid";
 
 type Stored = number | string | boolean | { error: string } | { formula: string };
 

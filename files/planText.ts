@@ -32,11 +32,3 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
 export async function planFileText(name: string, bytes: Uint8Array): Promise<string> {
   return isDocxName(name) ? docxText(bytes) : decodePlanText(bytes);
 }
-
-/** The 分值 total as typed, when it is a positive multiple of 0.5 (what parseWorkPlan accepts); otherwise null. */
-export function parsePlanTotal(typed: string): number | null {
-  const text = typed.trim();
-  if (!/^\d+(\.[05]0*)?$/.test(text) || /^0+(\.0*)?$/.test(text)) return null;
-  // A whole or half number is exact as a JS number; parseWorkPlan takes the total as one.
-  return Number(text);
-}

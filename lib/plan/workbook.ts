@@ -1,5 +1,5 @@
-import type { SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { HEADERS, SHEET } from "../../lib/layout";
+import type { SheetGrid, WorkbookGrids } from "../grid";
+import { HEADERS, SHEET } from "../layout";
 
 /** A unit as parseWorkPlan wants it, to report named 责任单位 that are not among the 考核对象. */
 export interface PlanUnit {

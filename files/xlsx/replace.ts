@@ -3,7 +3,6 @@ import { fillSheet } from "./format";
 import { saveWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
 import { openWorkbook } from "./read";
 
-export { keptSheetName } from "../ui/planWorkbook";
 
 /** What replaceSheets did: for each replaced sheet, the name its old version now has (null when none was kept). */
 export interface ReplaceOutcome {
