@@ -55,6 +55,12 @@ export const MSG = {
   gradeCount: (grade: string, count: number) => `${grade} ${count}`,
   noteSeparator: "；",
 
+  notDocxName: (path: string) => `通报的文件名应以 .docx 结尾：${path}。例如：考核结果通报.docx`,
+  documentExists: (path: string) =>
+    `文件已存在：${path}。为免覆盖已在 Word 中修改过的内容，没有写入。请换一个文件名或文件夹；确要覆盖时，加上 --force。`,
+  noticeWritten: (path: string) => `已生成考核结果通报：${path}。请在 Word 中填写文号、核对后印发。`,
+  feedbackWritten: (folder: string, count: number) => `已生成 ${count} 个单位的反馈单：${folder}`,
+
   planNoTasks: (path: string) =>
     `${path}：没有找到任何工作任务。请确认这是工作安排的正文（任务以“1.”“（一）”等编号开头）；.docx 以外的 Word 文件请先另存为 .docx 或 .txt。`,
   planNotDocx: (path: string) => `${path}：不是可以读取的 .docx 文件。请在 Word 中另存为 .docx，或复制正文另存为 .txt。`,

@@ -103,7 +103,23 @@ export const PARAM = {
   rankRule: "名次规则",
   bigDropPlaces: "退步较大名次",
   blankScore: "空白评分",
+  region: "地区",
+  schemeName: "考核方案名称",
+  issuer: "发文机关",
+  docPrefix: "发文字号",
+  issueDate: "发文日期",
+  mainTo: "主送机关",
+  copyTo: "抄送机关",
 } as const;
+
+/** 参数 rows that only the 通报 and 反馈单 read (考核方案 §六): they never change a figure. */
+export const NOTICE_PARAMS = [PARAM.region, PARAM.schemeName, PARAM.issuer, PARAM.docPrefix, PARAM.issueDate, PARAM.mainTo, PARAM.copyTo] as const;
+
+/** 抄送 of 考核方案 §六（二）, the default of 抄送机关. */
+export const DEFAULT_COPY_TO = "县纪委监委、县委组织部、县文明办、县委政法委、县委营商环境办";
+/** 考核方案 §三: the two offices that organise the 考核, the default of 发文机关 (joint issue, 、 between them). */
+export const DEFAULT_ISSUER = "县委全面依法治县委员会办公室、县法治政府建设领导小组办公室";
+export const DEFAULT_MAIN_TO = "各乡（镇）党委、政府，县直各单位";
 
 /** Parameters that may be given per 排名分组 by adding "-<组名>". 互评权重 exists only per group. */
 export const PER_GROUP_PARAMS = [PARAM.excellentLine, PARAM.goodLine, PARAM.passLine, PARAM.excellentQuota] as const;
@@ -137,4 +153,11 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.rankRule, value: RANK_RULE_WORDS.dense, explanation: "中国式排名：同分并列，下一名次连续（1、1、2）；跳位排名：同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。" },
   { name: PARAM.bigDropPlaces, value: 5, explanation: "名次比上年后退不少于此数，提示“退步较大”（通报警示）。" },
   { name: PARAM.blankScore, value: BLANK_SCORE_WORDS.error, explanation: "报错：适用指标的评分留空时报错；按0分：按0分计算并给出提示。" },
+  { name: PARAM.region, value: null, explanation: "通报标题中的地区名，如“濮阳县”：标题为“关于2025年度濮阳县法治建设考核结果的通报”。不影响计分。" },
+  { name: PARAM.schemeName, value: null, explanation: "通报开头引用的考核方案名称（不加书名号），如“法治濮阳县（法治政府）建设考核方案”。不影响计分。" },
+  { name: PARAM.issuer, value: DEFAULT_ISSUER, explanation: "通报的发文机关（落款）；联合发文时用“、”分隔，每个机关一行。不影响计分。" },
+  { name: PARAM.docPrefix, value: null, explanation: "发文字号中年份前的机关代字，如“濮法治办”：通报上为“濮法治办〔2025〕  号”，序号留空待填。不影响计分。" },
+  { name: PARAM.issueDate, value: null, explanation: "通报的成文日期，如 2026-01-15 或“2026年1月15日”；留空则通报上留出日期待填。不影响计分。" },
+  { name: PARAM.mainTo, value: DEFAULT_MAIN_TO, explanation: "通报的主送机关。不影响计分。" },
+  { name: PARAM.copyTo, value: DEFAULT_COPY_TO, explanation: "通报的抄送机关（考核方案六（二）），用“、”分隔。不影响计分。" },
 ];

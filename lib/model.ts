@@ -84,6 +84,23 @@ export interface Thresholds {
   pass: D;
 }
 
+/** The 参数 rows the 通报 and 反馈单 print (考核方案 §六); none changes a figure. Blank texts are null. */
+export interface NoticeParams {
+  /** 地区: "濮阳县". */
+  region: string | null;
+  /** 考核方案名称, without 《》. */
+  schemeName: string | null;
+  /** 发文机关: one or more bodies (joint issue). */
+  issuers: string[];
+  /** 发文字号's 机关代字: "濮法治办". */
+  docPrefix: string | null;
+  /** 发文日期 as printed: "2026年1月15日"; null: left blank to be filled in. */
+  date: string | null;
+  mainTo: string;
+  /** 抄送机关, each one. */
+  copyTo: string[];
+}
+
 /** 参数, validated. Percentages are fractions (50% → 0.5). */
 export interface Params {
   year: number;
@@ -107,6 +124,7 @@ export interface Params {
   rankRule: RankRule;
   bigDropPlaces: number;
   blankScore: BlankScorePolicy;
+  notice: NoticeParams;
 }
 
 /** Everything read from the input sheets, ready for the rules. */

@@ -3,12 +3,13 @@ import type { Command } from "./command";
 import { importPlanCommand } from "./importPlan";
 import { scoreCommand } from "./score";
 import { templateCommand } from "./template";
+import { reportCommand } from "./report";
 import { verifyCommand } from "./verify";
 
 export type { Command } from "./command";
 
 /** The subcommands, in the order --help lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand, verifyCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand, verifyCommand, reportCommand];
 
 /** The command of that name, if kaohe has one. */
 export function findCommand(name: string): Command | undefined {

@@ -49,6 +49,8 @@ export const MSG = {
   duplicateParam: (name: string, first: string) => `参数“${name}”与 ${first} 重复，只按第一行计算。请删除重复的行。`,
   paramGroupUnknown: (name: string, group: string) =>
     `参数“${name}”中的排名分组“${group}”在“考核对象”中没有单位使用，此行不起作用。请检查分组名称是否写错。`,
+  paramNotDate: (name: string, shown: string) =>
+    `${name}“${shown}”不是日期。请填写如 2026-01-15 或“2026年1月15日”，或者留空（通报上留出日期待填）。`,
   yearRange: "介于 1900 到 9999 之间的整数年份",
   decimalsRange: "介于 0 到 6 之间的整数",
   trimMinRange: "不小于 3 的整数",

@@ -6,8 +6,8 @@
 import { D } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import type { Issue } from "../issue";
-import { BLANK_SCORE_WORDS, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_GROUPS, RANK_RULE_WORDS } from "../layout";
-import type { BlankScorePolicy, Params, PerGroup, RankRule, Thresholds } from "../model";
+import { BLANK_SCORE_WORDS, DEFAULT_COPY_TO, DEFAULT_ISSUER, DEFAULT_MAIN_TO, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_GROUPS, RANK_RULE_WORDS } from "../layout";
+import type { BlankScorePolicy, NoticeParams, Params, PerGroup, RankRule, Thresholds } from "../model";
 import {
   errorAt,
   isBlank,
@@ -17,11 +17,13 @@ import {
   readPlainNumber,
   readText,
   readYesNo,
+  reportCellError,
   shownValue,
   textToDecimal,
   trimSpaces,
   type At,
 } from "./cells";
+import { chineseDate, readCalendarDay } from "./dateCell";
 import { MSG } from "./messages";
 import { dataRowIndexes, hasColumns, readTable, valueIn } from "./sheets";
 
@@ -180,6 +182,28 @@ class ParamReader {
     return fallback;
   }
 
+  /** A text (blank or missing: the fallback); a number is read as its text. */
+  text(key: string, fallback: string | null): string | null {
+    const at = this.at(key);
+    const value = this.value(key);
+    if (at === null || isBlank(value)) return fallback;
+    return readText(at, value) ?? fallback;
+  }
+
+  /** A calendar day printed as 2026年1月15日 (blank or missing: null). */
+  date(key: string): string | null {
+    const at = this.at(key);
+    const value = this.value(key);
+    if (at === null || isBlank(value)) return null;
+    if (reportCellError(at, value)) return null;
+    const day = readCalendarDay(value);
+    if (day === null) {
+      errorAt(at, "param.notDate", MSG.paramNotDate(key, shownValue(value)));
+      return null;
+    }
+    return chineseDate(day);
+  }
+
   wordList(key: string, example: string, validate: (words: Map<string, D>) => boolean, invalid: (shown: string) => string): Map<string, D> {
     const fallback = parseWordList(example) ?? new Map<string, D>();
     const at = this.at(key);
@@ -320,6 +344,26 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
     rankRule: reader.choice<RankRule>(PARAM.rankRule, RANK_RULE_WORDS, "dense"),
     bigDropPlaces: reader.integer(PARAM.bigDropPlaces, 5, 1, 100000, MSG.bigDropRange),
     blankScore: reader.choice<BlankScorePolicy>(PARAM.blankScore, BLANK_SCORE_WORDS, "error"),
+    notice: readNotice(reader),
+  };
+}
+
+/** A list typed with 、 (or ，,；;) between its items. */
+function listOf(text: string | null): string[] {
+  if (text === null) return [];
+  return text.split(/[、，,；;]/).map(trimSpaces).filter((item) => item !== "");
+}
+
+/** The 通报's own 参数 (地区, 发文机关…): texts, defaults as the template types them. */
+function readNotice(reader: ParamReader): NoticeParams {
+  return {
+    region: reader.text(PARAM.region, null),
+    schemeName: reader.text(PARAM.schemeName, null)?.replace(/^《(.*)》$/, "$1") ?? null,
+    issuers: listOf(reader.text(PARAM.issuer, DEFAULT_ISSUER)),
+    docPrefix: reader.text(PARAM.docPrefix, null),
+    date: reader.date(PARAM.issueDate),
+    mainTo: reader.text(PARAM.mainTo, DEFAULT_MAIN_TO) ?? DEFAULT_MAIN_TO,
+    copyTo: listOf(reader.text(PARAM.copyTo, DEFAULT_COPY_TO)),
   };
 }
 
