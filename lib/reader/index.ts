@@ -11,7 +11,7 @@ import { readPeer } from "./peer";
 import { readSatisfaction } from "./satisfaction";
 import { readScores } from "./scores";
 import { findSheet, layoutWarnings, type Need } from "./sheets";
-import { readUnits, warnUnknownCategories } from "./units";
+import { checkCategories, checkRankGroups, readUnits } from "./units";
 import { readDaily } from "./daily";
 import { checkFilledCells } from "./dailyChecks";
 
@@ -61,7 +61,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const { units, names } = unitsRead;
   validateParams(paramsRead, units.map((unit) => unit.rankGroup), issues);
   const indicatorsRead: IndicatorsRead = indicatorsGrid === null ? { indicators: [], codes: new Set() } : readIndicators(indicatorsGrid, units, names, issues);
-  warnUnknownCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkRankGroups(unitsRead, new Set(paramsRead.groupRows.map((row) => row.group)), issues);
   const params = paramsRead.params;
   const daily = dailyGrid === null ? [] : readDaily(dailyGrid, names, params.daily?.checkWords ?? new Map(), issues);
   const filled = checkFilledCells(paramsRead, indicatorsRead, daily, issues);
