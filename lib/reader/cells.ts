@@ -48,6 +48,14 @@ export function warnAt(at: At, code: string, message: string): void {
   at.issues.push(warning(code, at.sheet, addressOf(at), message));
 }
 
+/** Gives the problems found since `from` the context of their cell (whose score, which rating), unless they have one. */
+export function withContext(issues: Issue[], from: number, context: string): void {
+  for (let index = from; index < issues.length; index += 1) {
+    const issue = issues[index];
+    if (issue !== undefined && issue.context === undefined) issues[index] = { ...issue, context };
+  }
+}
+
 // String.prototype.trim already removes full-width spaces (U+3000) and NBSP; zero-width spaces are added
 // because text pasted from web pages often carries them invisibly.
 const EDGE_SPACES = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;

@@ -7,7 +7,7 @@ import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
 import type { SatisfactionEntry } from "../model";
-import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, withContext, type At } from "./cells";
 import { MSG } from "./messages";
 import { cellAt, dataRowIndexes, hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
 
@@ -115,7 +115,9 @@ export function readSatisfaction(grid: SheetGrid, unitNames: ReadonlySet<string>
       continue;
     }
     seen.set(name, row);
+    const from = issues.length;
     const entry = readRowEntry(table, row, name, issues);
+    if (issues.length > from) withContext(issues, from, name);
     if (entry !== null) entries.set(name, entry);
   }
   return entries;
