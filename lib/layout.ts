@@ -103,6 +103,9 @@ export const PARAM = {
   rankRule: "名次规则",
   bigDropPlaces: "退步较大名次",
   blankScore: "空白评分",
+  deadline: "截止日期",
+  goodShareCap: "互评“好”最多比例",
+  ratingFormMode: "互评表评分方式",
 } as const;
 
 /** Parameters that may be given per 排名分组 by adding "-<组名>". 互评权重 exists only per group. */
@@ -110,6 +113,8 @@ export const PER_GROUP_PARAMS = [PARAM.excellentLine, PARAM.goodLine, PARAM.pass
 
 export const RANK_RULE_WORDS = { dense: "中国式排名", competition: "跳位排名" } as const;
 export const BLANK_SCORE_WORDS = { error: "报错", zero: "按0分" } as const;
+/** 互评表评分方式: the 互评表 sent to each 评议单位 offers the words of 互评等级分 in a drop-down, or takes 0–100. */
+export const RATING_FORM_WORDS = { words: "等级", points: "分数" } as const;
 
 /**
  * The 参数 rows of a new template: name, default as typed, and the explanation shown in 参数!C.
@@ -137,4 +142,7 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.rankRule, value: RANK_RULE_WORDS.dense, explanation: "中国式排名：同分并列，下一名次连续（1、1、2）；跳位排名：同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。" },
   { name: PARAM.bigDropPlaces, value: 5, explanation: "名次比上年后退不少于此数，提示“退步较大”（通报警示）。" },
   { name: PARAM.blankScore, value: BLANK_SCORE_WORDS.error, explanation: "报错：适用指标的评分留空时报错；按0分：按0分计算并给出提示。" },
+  { name: PARAM.deadline, value: null, explanation: "分发评分表、互评表时写在表上的交回截止日期（如 2027-01-15）；回收时晚于此日期修改的表在回收记录中注明“逾期”。" },
+  { name: PARAM.goodShareCap, value: null, explanation: "每个评议单位评“好”的单位最多占其所评单位的比例（如 30%）；超出的互评表回收时不予合并，检查数据时提示。留空表示不限。" },
+  { name: PARAM.ratingFormMode, value: RATING_FORM_WORDS.words, explanation: "等级：互评表用下拉选择“好、较好、一般、差”（按互评等级分）；分数：互评表填写 0–100 的分数。" },
 ];

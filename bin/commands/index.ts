@@ -1,5 +1,7 @@
 import { checkCommand } from "./check";
+import { collectCommand } from "./collect";
 import type { Command } from "./command";
+import { formsCommand } from "./forms";
 import { importPlanCommand } from "./importPlan";
 import { scoreCommand } from "./score";
 import { templateCommand } from "./template";
@@ -7,7 +9,7 @@ import { templateCommand } from "./template";
 export type { Command } from "./command";
 
 /** The subcommands, in the order --help lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand, formsCommand, collectCommand];
 
 /** The command of that name, if kaohe has one. */
 export function findCommand(name: string): Command | undefined {
