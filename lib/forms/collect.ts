@@ -234,6 +234,9 @@ function buildLog(
 ): LogRow[] {
   const files = new Set(returns.map((form) => form.file));
   const rows: LogRow[] = returns.map((form) => {
+    // The same file collected again brings nothing new: its earlier row stands, so a second collect changes nothing.
+    const before = earlier.find((row) => row.file === form.file && row.result.startsWith(LOG_TEXT.merged) && row.modified === (form.modified === null ? "" : localTime(form.modified)));
+    if (before !== undefined && merging && form.refusal === null && (newByFile.get(form.file) ?? 0) === 0 && !replacedByFile.has(form.file)) return before;
     const kind = form.identity === null ? "" : KIND_WORDS[form.identity.kind];
     const notes: string[] = [];
     if (form.refusal !== null) notes.push(form.refusal);
