@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../lib/grid";
-import { PARAM_ROWS } from "../lib/layout";
 import { readAssessment } from "../lib/reader";
+import { PARAM_ROWS } from "../lib/layout";
 import { runAssessment } from "../lib/run";
 import { appendRow, paramRow, removeSheet, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
 import { set, type IssueCase } from "./helpers/issueCase";
-
-/** The row below the template's 参数 rows (header in row 1), where an added parameter row lands. */
-const NEXT_PARAM_ROW = PARAM_ROWS.length + 2;
 
 /**
  * Bad input, one case per row: what is changed in the valid workbook, and the exact problem expected
@@ -18,6 +15,8 @@ const NEXT_PARAM_ROW = PARAM_ROWS.length + 2;
  * 互评等级分 11, 优秀分数线 16, 良好分数线 17, 优秀比例上限 19, 名次规则 20, 空白评分 22; an added row is row 23.
  */
 type Case = IssueCase;
+// A row appended to 参数 lands just below the template's rows (header + PARAM_ROWS), wherever new parameters are added.
+const NEXT_PARAM_ROW = PARAM_ROWS.length + 2;
 const param = (name: string, value: CellValue) => set("参数", `B${paramRow(name)}`, value);
 const NOT_NUMBER = (text: string) => `“${text}”不是数字。请只填写数字，如 85 或 85.5；不适用的指标填“不适用”。`;
 const UNKNOWN_UNIT = (name: string) => `单位“${name}”不在“考核对象”中。请改为“考核对象”中的单位名称，或先在“考核对象”中加入该单位。`;
