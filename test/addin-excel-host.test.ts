@@ -67,8 +67,8 @@ describe("计算等次 in Excel (fake)", () => {
     for (const out of expected.outputs ?? []) {
       expect(visible(book.grid(out.name))).toEqual(visible(out.rows));
     }
-    // 200 units: 结果 has a header and 200 rows.
-    expect(book.grid(SHEET.results)).toHaveLength(201);
+    // 200 units: 结果 has a header, 200 rows, a blank row and the note on the 名次规则.
+    expect(book.grid(SHEET.results)).toHaveLength(203);
     expect(book.sheets.map((sheet) => sheet.name)).toEqual([...INPUTS, ...OUTPUT_SHEETS]);
   });
 
@@ -109,7 +109,7 @@ describe("计算等次 in Excel (fake)", () => {
 
     const book = new FakeWorkbook(sheets);
     await createExcelHost({ run: book.run, supports: all }).compute(() => undefined);
-    expect(book.grid(SHEET.results)).toHaveLength(21);
+    expect(book.grid(SHEET.results)).toHaveLength(23);
     // The old sheet goes and the new one takes its name in the same, last sync.
     const swap = book.structure.filter((change) => change.kind === "delete" || change.kind === "rename");
     expect(new Set(swap.map((change) => change.sync))).toEqual(new Set([book.syncCount]));
@@ -122,7 +122,7 @@ describe("计算等次 in Excel (fake)", () => {
     expect(outcome.result).not.toBeNull();
     const results = book.grid(SHEET.results);
     const nameColumn = HEADERS.results.indexOf("单位名称");
-    const written = results.slice(1).map((row) => row[nameColumn]);
+    const written = results.slice(1, 1 + names.length).map((row) => row[nameColumn]);
     expect([...written].sort()).toEqual([...names].sort());
     const sent = book.writes.filter((write) => write.kind === "values" && write.sheet.startsWith(SHEET.results));
     expect(sent.flatMap((write) => write.values ?? []).some((row) => row.includes("'=1+1"))).toBe(true);
@@ -138,7 +138,7 @@ describe("计算等次 in Excel (fake)", () => {
     // A response Excel on the web refuses is read again in blocks; every accepted one is under the limit too.
     const accepted = book.syncs.filter((sync) => sync.responseBytes <= PAYLOAD_LIMIT);
     expect(book.syncs.length - accepted.length).toBeLessThanOrEqual(1);
-    expect(book.grid(SHEET.results)).toHaveLength(20_001);
+    expect(book.grid(SHEET.results)).toHaveLength(20_003);
     const expected = runAssessment(asGrids(sheets)).outputs ?? [];
     const results = expected.find((out) => out.name === SHEET.results);
     expect(visible(book.grid(SHEET.results))).toEqual(visible(results?.rows ?? []));
