@@ -132,6 +132,10 @@ export class FakeWorkbook {
   strictNullObjects = true;
   /** Fails the next sync whose request holds a values write with this error code. */
   failNextWrite: string | null = null;
+  /** Makes every write of a kind fail with an error code (e.g. { chart: "GeneralException" }). */
+  refuse: Partial<Record<WriteRecord["kind"], string>> = {};
+  /** What a cell shows where it differs from its value ("参数!B3" → "####" in a narrow column, "30%" for 0.3). */
+  displayed = new Map<string, string>();
   private queue: Op[] = [];
   private delaying = false;
   private editEnded: (() => void) | null = null;
@@ -436,6 +440,8 @@ class FakeWorksheet {
   get freezePanes() {
     const record = (address: string) =>
       this.book.enqueue(bytesOf(address), () => {
+        const refused = this.book.refuse.freeze;
+        if (refused !== undefined) throw new OfficeError(refused, "simulated failure of freeze panes");
         this.book.writes.push({ sync: this.book.syncCount, sheet: this.need().name, address, kind: "freeze" });
       });
     return {
@@ -486,6 +492,8 @@ class FakeWorksheet {
         const details = record.values as unknown[][];
         book.enqueue(bytesOf(type), () => {
           const data = this.need();
+          const refused = book.refuse.chart;
+          if (refused !== undefined) throw new OfficeError(refused, "simulated failure of a chart");
           record.sync = book.syncCount;
           record.sheet = data.name;
           book.writes.push(record);
@@ -598,7 +606,7 @@ class FakeRange {
             const cell = readCell(line?.[c]);
             values.push(cell.value);
             types.push(cell.type);
-            text.push(cell.text);
+            text.push(this.book.displayed.get(`${data.name}!${columnName(c)}${r + 1}`) ?? cell.text);
           }
           all.values.push(values);
           all.valueTypes.push(types);
@@ -751,6 +759,8 @@ class FakeRange {
   }
   private record(kind: WriteRecord["kind"], what: unknown): void {
     this.book.enqueue(bytesOf(what), () => {
+      const refused = this.book.refuse[kind];
+      if (refused !== undefined) throw new OfficeError(refused, `simulated failure of ${kind}`);
       this.book.writes.push({ sync: this.book.syncCount, sheet: this.writable().name, address: this.address() ?? "", kind, values: [[what]] });
     });
   }

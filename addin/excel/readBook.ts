@@ -201,6 +201,8 @@ async function readInBlocks(context: Excel.RequestContext, refs: readonly SheetR
     else if (used.rowCount * used.columnCount > READ_CELL_LIMIT) issues.push(tooLargeIssue(ref, used));
     else sheets.push({ ref, used, values: [] });
   }
+  // A sheet Excel cannot read is the one thing to fix first: the others are not read for nothing.
+  if (issues.length > 0) return { sheets: [], mode: "blocks", refused: false, bytes: 0, issues };
   const counter = { bytes: 0 };
   let queued: { into: BlockSheet; range: Excel.Range }[] = [];
   let queuedCells = 0;
