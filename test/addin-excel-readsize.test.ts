@@ -24,10 +24,10 @@ function onesSheet(rows: number): CellValue[][] {
   return Array.from({ length: rows }, () => new Array<CellValue>(100).fill(1));
 }
 
-/** Names first (the plan after Excel refused a chained read once): the block logic without the chained read. */
-const NAMES_FIRST = { chain: false } as const;
-
-/** Reads the input sheets of `book` in `mode`, and counts the syncs and refused responses of that read. */
+/**
+ * Reads the input sheets of `book` in `mode`, and counts the syncs and refused responses of that read. Names first
+ * unless `chain` (the plan after Excel refused a chained read once): the block logic without the one-sync read.
+ */
 async function readCounted(book: FakeWorkbook, mode: ReadMode, chain = false) {
   const from = book.syncCount;
   const read = await readInputSheets(book.context as unknown as Excel.RequestContext, INPUT_SHEETS, { mode, chain });

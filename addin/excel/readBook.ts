@@ -46,7 +46,7 @@ export interface BookRead {
   realNames: Map<string, string>;
   /** How to read this workbook next time, learnt from this read. */
   next: ReadPlan;
-  /** @deprecated the mode of `next`, kept for callers of the earlier interface. */
+  /** The mode of `next`. */
   nextRead: ReadMode;
   /** Problems that stop the run before any rule: a sheet whose used range is too large to read, named by its far cell. */
   issues: Issue[];
