@@ -11,7 +11,9 @@ import { readPeer } from "./peer";
 import { readSatisfaction } from "./satisfaction";
 import { readScores } from "./scores";
 import { findSheet, layoutWarnings, type Need } from "./sheets";
-import { readUnits, warnUnknownCategories } from "./units";
+import { checkCategories, checkRankGroups, readUnits } from "./units";
+import { readDaily } from "./daily";
+import { checkFilledCells } from "./dailyChecks";
 
 export interface ReadOutcome {
   /** null when errors prevent building an input at all; otherwise built even with errors (scoring is skipped then). */
@@ -50,6 +52,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const satisfactionGrid = find(SHEET.satisfaction, "optional");
   const peerGrid = find(SHEET.peer, "optional");
   const adjustmentsGrid = find(SHEET.adjustments, "optional");
+  // 平时考核 came later than the other sheets: a workbook without it is complete, so its absence says nothing.
+  const dailyGrid = find(SHEET.daily, "silent");
 
   const paramsRead = readParams(paramsGrid, issues);
   if (unitsGrid === null) return { input: null, issues: inSheetOrder(issues) };
@@ -57,13 +61,16 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const { units, names } = unitsRead;
   validateParams(paramsRead, units.map((unit) => unit.rankGroup), issues);
   const indicatorsRead: IndicatorsRead = indicatorsGrid === null ? { indicators: [], codes: new Set() } : readIndicators(indicatorsGrid, units, names, issues);
-  warnUnknownCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkRankGroups(unitsRead, new Set(paramsRead.groupRows.map((row) => row.group)), issues);
   const params = paramsRead.params;
-  const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues);
+  const daily = dailyGrid === null ? [] : readDaily(dailyGrid, names, params.daily?.checkWords ?? new Map(), issues);
+  const filled = checkFilledCells(paramsRead, indicatorsRead, daily, issues);
+  const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues, filled);
   const satisfaction = satisfactionGrid === null ? new Map() : readSatisfaction(satisfactionGrid, names, issues);
   const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
   checkRaterWeights(paramsRead, peer.raterGroups, issues);
   const adjustments = adjustmentsGrid === null ? [] : readAdjustments(adjustmentsGrid, names, issues);
-  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments };
+  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, daily };
   return { input, issues: inSheetOrder(issues) };
 }

@@ -10,6 +10,9 @@ import { scoreGroup, type GroupStandings } from "./scoreGroup";
 import { scoreUnit, type UnitWorking } from "./scoreUnit";
 import { lastPlaceOf } from "./notes";
 import { unitNotes } from "./unitNotes";
+import { withCheckScores } from "./checkScores";
+import { dailyAdjustments } from "./dailyAdjustments";
+import { dailyParamsOf, dailyWorking } from "./dailyWorking";
 
 export interface ScoreOutcome {
   result: AssessmentResult;
@@ -28,6 +31,12 @@ export { rankTotals } from "./rank";
 export { gradeFor, forGroup } from "./grade";
 export { seriousCap } from "./serious";
 export { applyQuota, excellentLimit } from "./quota";
+export { selfCriticismStreak, experienceQuarters } from "./reviewStreak";
+export { ledgerCounts, ledgerNotice } from "./ledger";
+export { checkScore, checkMean, withCheckScores } from "./checkScores";
+export { dailyAdjustments } from "./dailyAdjustments";
+export { disqualifiedCap } from "./disqualified";
+export { DAILY_OFF } from "./dailyWorking";
 export { isLastPlace, lastPlaceOf, bigDrop, twoYearsExcellent, needsAdviceLetter, needsSummons } from "./notes";
 
 /** Spec §4, rules 1–11, for every unit: figures, 名次, 等次, 提示 and 计算说明, with the problems found. */
@@ -40,10 +49,19 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
 
   // Ratings and 加减分 records indexed by unit once, so each unit looks at its own only (linear, not quadratic, in units).
   const ratingsOf = byKey(counted.ratings, (r) => r.ratee);
-  const adjustmentsOf = byKey(input.adjustments, (a) => a.unit);
-  const workings = units.map((unit) =>
-    scoreUnit(unit, { ...input, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder }),
-  );
+  // 平时考核: its 加分/扣分 records join 加减分's (rule D4) and 双月检查 may score one indicator (rule D3).
+  const daily = dailyParamsOf(params);
+  const records = input.daily ?? [];
+  const dailyOf = new Map(records.map((record) => [record.unit, record]));
+  const checked = withCheckScores(input, daily, params.decimals);
+  const generated = records.flatMap((record) => dailyAdjustments(record, daily));
+  const adjustmentsOf = byKey(generated.length === 0 ? input.adjustments : [...input.adjustments, ...generated], (a) => a.unit);
+  const scored = checked.scores === input.scores ? input : { ...input, scores: checked.scores };
+  const workings = units.map((unit) => {
+    const w = scoreUnit(unit, { ...scored, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder });
+    const record = dailyOf.get(unit.name);
+    return record === undefined ? w : { ...w, daily: dailyWorking(record, checked.byUnit.get(unit.name) ?? null, daily, params.decimals) };
+  });
   for (const w of workings) issues.push(...unitIssues(w, input.ratings, input));
 
   const results: UnitResult[] = [];
