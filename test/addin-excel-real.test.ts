@@ -5,7 +5,7 @@ import { friendlyMessage } from "../addin/ui/errors";
 import { OFFICE_ERROR_TEXT } from "../addin/ui/messages";
 import { generateSheets } from "../bench/generate";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
-import { INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
+import { HEADERS, INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
 import { FakeWorkbook, visible } from "../fakes/excel";
 import { validWorkbook } from "./helpers/workbook";
@@ -26,6 +26,11 @@ function sheetsOf(book: WorkbookGrids): Record<string, CellValue[][]> {
   return Object.fromEntries(book.sheets.map((sheet) => [sheet.name, sheet.rows.map((row) => [...row])]));
 }
 
+/** The small valid workbook as the template makes it, with 平时考核 (header only): every input sheet is there. */
+function template(): Record<string, CellValue[][]> {
+  return { ...sheetsOf(validWorkbook()), [SHEET.daily]: [[...HEADERS.daily]] };
+}
+
 const newOutputs = runAssessment(validWorkbook()).outputs ?? [];
 
 /** Every output sheet holds the library's new grid. */
@@ -42,7 +47,7 @@ describe("output sheets keep their identity (a user's formula or name pointing a
     ["1.20", "copied in with Range.copyFrom"],
     ["1.8", "written in place (no copyFrom before ExcelApi 1.9)"],
   ])("ExcelApi %s: %s", async (api) => {
-    const book = new FakeWorkbook({ ...sheetsOf(validWorkbook()), ...OLD_OUTPUTS, 我的汇总: [[{ formula: "=结果!E2" }, { formula: "=SUM(汇总!B2:B3)" }]] });
+    const book = new FakeWorkbook({ ...template(), ...OLD_OUTPUTS, 我的汇总: [[{ formula: "=结果!E2" }, { formula: "=SUM(汇总!B2:B3)" }]] });
     book.api = api;
     book.names.set("优秀名单", "结果!$A$1:$E$9");
     const host = createExcelHost({ run: book.run, supports: book.supports });
@@ -61,7 +66,7 @@ describe("output sheets keep their identity (a user's formula or name pointing a
   });
 
   it("writes into an output sheet the user made VeryHidden (Excel refuses to delete one), and leaves it hidden", async () => {
-    const book = new FakeWorkbook({ ...sheetsOf(validWorkbook()), ...OLD_OUTPUTS });
+    const book = new FakeWorkbook({ ...template(), ...OLD_OUTPUTS });
     const results = book.find(SHEET.results);
     if (results) results.visibility = "VeryHidden";
     const outcome = await createExcelHost({ run: book.run, supports: book.supports }).compute(() => undefined);
@@ -75,7 +80,7 @@ describe("output sheets keep their identity (a user's formula or name pointing a
 
 describe("cell-edit mode: Excel refuses every request while the user types in a cell", () => {
   it("waits for the edit to end when Excel honours delayForCellEdit, then writes", async () => {
-    const book = new FakeWorkbook({ ...sheetsOf(validWorkbook()), ...OLD_OUTPUTS });
+    const book = new FakeWorkbook({ ...template(), ...OLD_OUTPUTS });
     book.startCellEdit();
     let done = false;
     const running = createExcelHost({ excel: book.excel, supports: book.supports })
@@ -93,7 +98,7 @@ describe("cell-edit mode: Excel refuses every request while the user types in a 
   });
 
   it("where Excel ignores delayForCellEdit, fails with the code the pane turns into 请按 Enter…", async () => {
-    const book = new FakeWorkbook({ ...sheetsOf(validWorkbook()), ...OLD_OUTPUTS });
+    const book = new FakeWorkbook({ ...template(), ...OLD_OUTPUTS });
     book.delayForCellEditSupported = false;
     book.startCellEdit();
     const failure = await createExcelHost({ excel: book.excel, supports: book.supports })
@@ -131,7 +136,7 @@ describe("cell-edit mode: Excel refuses every request while the user types in a 
   it("removes only our own leftover temporaries, never a sheet of the user's", async () => {
     const mine = [`${SHEET.results}${TEMPORARY_SUFFIX}`, `${SHEET.audit}${TEMPORARY_SUFFIX}2`, `${SHEET.summary}${TEMPORARY_SUFFIX}`];
     const theirs = [`${SHEET.results}（新1）`, `${SHEET.results}${TEMPORARY_SUFFIX}备注`, `我的${SHEET.results}${TEMPORARY_SUFFIX}`];
-    const book = new FakeWorkbook({ ...sheetsOf(validWorkbook()), ...Object.fromEntries([...mine, ...theirs].map((name) => [name, [["x"]]])) });
+    const book = new FakeWorkbook({ ...template(), ...Object.fromEntries([...mine, ...theirs].map((name) => [name, [["x"]]])) });
     await createExcelHost({ run: book.run, supports: book.supports }).compute(() => undefined);
     const names = book.sheets.map((sheet) => sheet.name);
     for (const name of mine) expect(names).not.toContain(name);
@@ -173,7 +178,7 @@ describe("reading a workbook whatever Excel does with a missing sheet", () => {
 
 describe("decorations after the outputs are in place", () => {
   it.each(["chart", "freeze"] as const)("a failing %s is a 提示: the outputs are new, the run succeeds", async (kind) => {
-    const book = new FakeWorkbook(sheetsOf(validWorkbook()));
+    const book = new FakeWorkbook(template());
     book.refuse[kind] = "InvalidArgument";
     const outcome = await createExcelHost({ run: book.run, supports: book.supports }).compute(() => undefined);
     expect(outcome.result).not.toBeNull();
@@ -187,7 +192,7 @@ describe("decorations after the outputs are in place", () => {
 
 describe("Excel's real error codes", () => {
   it("a protected output sheet refuses the write with AccessDenied: old outputs kept, temporaries removed, the pane says 撤销保护", async () => {
-    const book = new FakeWorkbook({ ...sheetsOf(validWorkbook()), ...OLD_OUTPUTS });
+    const book = new FakeWorkbook({ ...template(), ...OLD_OUTPUTS });
     const results = book.find(SHEET.results);
     if (results) results.protected = true;
     const failure = await createExcelHost({ run: book.run, supports: book.supports })
@@ -202,7 +207,7 @@ describe("Excel's real error codes", () => {
 
 describe("参数 at a glance", () => {
   it("is read through values, not the displayed text (#### in a narrow column)", async () => {
-    const book = new FakeWorkbook(sheetsOf(validWorkbook()));
+    const book = new FakeWorkbook(template());
     const params = book.grid(SHEET.params);
     const row = params.findIndex((line) => line[0] === "小数位数");
     book.displayed.set(`${SHEET.params}!B${row + 1}`, "####");

@@ -8,7 +8,7 @@ import { createExcelHost } from "../addin/excel/excelHost";
 import { FileHost, type FileLike } from "../addin/standalone/fileHost";
 import { main } from "../bin/main";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
-import { INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
+import { HEADERS, INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
 import { FakeWorkbook, visible } from "../fakes/excel";
 import { setCell, validWorkbook } from "./helpers/workbook";
@@ -63,7 +63,8 @@ function sheetsOf(book: WorkbookGrids): Record<string, CellValue[][]> {
 const all = () => true;
 
 describe("Excel (fake): input untouched, outputs old or new", () => {
-  const inputs = sheetsOf(validWorkbook());
+  // As the template makes it, with 平时考核 (header only), so that one sync reads every input sheet.
+  const inputs = { ...sheetsOf(validWorkbook()), [SHEET.daily]: [[...HEADERS.daily]] };
   const newOutputs = runAssessment(validWorkbook()).outputs ?? [];
 
   function snapshot(book: FakeWorkbook, names: readonly string[]): Record<string, unknown[][]> {
@@ -130,7 +131,7 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
   it("a run stopped by an error in the data writes nothing at all", async () => {
     const bad = validWorkbook();
     setCell(bad, "评分", "C3", "85分");
-    const book = new FakeWorkbook({ ...sheetsOf(bad), ...OLD_OUTPUTS });
+    const book = new FakeWorkbook({ ...sheetsOf(bad), [SHEET.daily]: [[...HEADERS.daily]], ...OLD_OUTPUTS });
     const before = snapshot(book, INPUT_SHEETS);
     const outcome = await createExcelHost({ run: book.run, supports: all }).compute(() => undefined);
     expect(outcome.result).toBeNull();

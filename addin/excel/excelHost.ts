@@ -60,7 +60,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
 
   async function readSheets(context: Excel.RequestContext, names: readonly string[] = INPUT_SHEETS): Promise<BookRead> {
     const read = await readInputSheets(context, names, nextRead);
-    nextRead = read.next;
+    // What a read of some sheets found says nothing of the others: only a read of all input sheets updates `present`.
+    nextRead = names === INPUT_SHEETS ? read.next : { ...read.next, present: nextRead.present };
     return read;
   }
 

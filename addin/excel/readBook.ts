@@ -27,10 +27,17 @@ export interface ReadPlan {
   mode: ReadMode;
   /**
    * Whether to read in one sync by asking for each input sheet's used range through getItemOrNullObject. Nothing
-   * documents that Excel answers a missing sheet's range with a null object rather than an error, so when Excel refused
-   * that read once, the names are read first from then on (one sync more, and a missing sheet is our message anyway).
+   * documents that Excel answers a missing sheet's range with a null object rather than an error: when Excel refuses
+   * that read, the names are read first, then the sheets found (a missing sheet is our message either way), and the
+   * next read asks only for the sheets found. False: names first always (tests of the read in blocks).
    */
   chain: boolean;
+  /**
+   * The input sheets the last read found: the one-sync read asks only for these (an input sheet a workbook lacks, such
+   * as 平时考核 in one made before it existed, costs a refused sync only on the first read of a task pane). A sheet added
+   * since is seen in the names read in that sync and read next; undefined on the first read: every input sheet.
+   */
+  present?: readonly string[];
 }
 
 export const FIRST_READ: ReadPlan = { mode: "whole", chain: true };
@@ -85,7 +92,10 @@ export async function readInputSheets(
   names: readonly string[] = INPUT_SHEETS,
   plan: ReadPlan | ReadMode = FIRST_READ,
 ): Promise<BookRead> {
-  let { mode, chain } = typeof plan === "string" ? { mode: plan, chain: true } : plan;
+  const given: ReadPlan = typeof plan === "string" ? { mode: plan, chain: true } : plan;
+  let mode = given.mode;
+  const chain = given.chain;
+  const present = given.present;
   const worksheets = context.workbook.worksheets;
   let refused = false;
   let raws: RawSheet[] | null = null;
@@ -94,6 +104,7 @@ export async function readInputSheets(
   if (chain && mode === "whole") {
     worksheets.load(NAME_PROPS);
     const pending = names.map((name) => {
+      if (present !== undefined && !present.includes(name)) return null;
       const sheet = worksheets.getItemOrNullObject(name);
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(VALUE_PROPS);
@@ -101,14 +112,20 @@ export async function readInputSheets(
     });
     try {
       await context.sync();
-      raws = pending.map(({ ref, sheet, used }) => ({ ref, rows: sheet.isNullObject ? null : used.isNullObject ? [] : placeGrid(used.values, undefined, used.rowIndex, used.columnIndex) }));
+      raws = pending.map((item, i) => {
+        if (item === null) return { ref: { name: names[i] ?? "", realName: names[i] ?? "" }, rows: null };
+        const { ref, sheet, used } = item;
+        return { ref, rows: sheet.isNullObject ? null : used.isNullObject ? [] : placeGrid(used.values, undefined, used.rowIndex, used.columnIndex) };
+      });
     } catch (error) {
       if (isCellEdit(error)) throw error;
       // Objects of a failed sync cannot be used: everything is asked for again, names first.
+      // Refused otherwise (a missing sheet in an Excel that refuses a call on a null object, or any other failure):
+      // the names first now; the next read asks in one sync only for the sheets found now.
       if (isTooLarge(error)) {
         refused = true;
         mode = "blocks";
-      } else chain = false;
+      }
     }
   }
   if (raws === null) {
@@ -121,8 +138,9 @@ export async function readInputSheets(
     const realName = sheetNames.includes(name) ? name : sheetNames.find((real) => sameName(real, name));
     return realName === undefined ? null : { name, realName };
   });
-  // Sheets still to read: all present ones after the names, or those found only under a name with stray spaces.
-  const toRead = refs.filter((ref, i): ref is SheetRef => ref !== null && (raws === null || (raws[i]?.rows === null && ref.realName !== ref.name)));
+  // Sheets still to read: all present ones after the names; else those the one-sync read did not ask for, or found
+  // only under a name with stray spaces.
+  const toRead = refs.filter((ref, i): ref is SheetRef => ref !== null && (raws === null || (raws[i]?.rows === null && (ref.realName !== ref.name || pendingSkipped(present, ref.name)))));
   const read = await readKnown(context, toRead, mode);
   refused ||= read.refused;
   bytes += read.bytes;
@@ -141,10 +159,16 @@ export async function readInputSheets(
     sheetNames,
     sheets,
     realNames,
-    next: { mode: nextMode, chain },
+    // Found under their own names: a sheet found only with stray spaces would be asked for in vain by its own name.
+    next: { mode: nextMode, chain, present: all.filter(({ ref }) => ref.realName === ref.name).map(({ ref }) => ref.name) },
     nextRead: nextMode,
     issues,
   };
+}
+
+/** Whether the one-sync read left a sheet out (it was missing last time). */
+function pendingSkipped(present: readonly string[] | undefined, name: string): boolean {
+  return present !== undefined && !present.includes(name);
 }
 
 /** What reading some sheets of known names gave. */
