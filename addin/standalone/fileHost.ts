@@ -3,7 +3,7 @@ import { checkAssessment, runAssessment } from "../../lib/run";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { isCellError } from "../../lib/grid";
+import { hasSheetNamed, isCellError, sameSheetName } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import type {
   AssessmentHost,
@@ -92,8 +92,8 @@ export class FileHost implements AssessmentHost {
   }
 
   async listExistingInputSheets(): Promise<string[]> {
-    const names = new Set(this.opened?.grids.sheets.map((sheet) => sheet.name) ?? []);
-    return INPUT_SHEETS.filter((name) => names.has(name));
+    const names = this.opened?.grids.sheets.map((sheet) => sheet.name) ?? [];
+    return INPUT_SHEETS.filter((name) => hasSheetNamed(names, name));
   }
 
   /** 下载考核模板: a new workbook file with every input sheet; the open workbook is never touched. */
@@ -124,7 +124,7 @@ export class FileHost implements AssessmentHost {
   }
 
   async readParams(): Promise<ParamRow[]> {
-    const sheet = this.opened?.grids.sheets.find((s) => s.name === SHEET.params);
+    const sheet = this.opened?.grids.sheets.find((s) => sameSheetName(s.name, SHEET.params));
     if (sheet === undefined) return [];
     return sheet.rows
       .slice(1)

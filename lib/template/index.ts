@@ -46,3 +46,4 @@ function assertYear(year: number): void {
 
 export { DEFAULT_INDICATORS, type DefaultIndicator } from "./indicators";
 export { scoreColumnHeader } from "./scoresSheet";
+export { parseTemplateYear, TEMPLATE_YEAR_HINT, TEMPLATE_YEARS } from "./year";
