@@ -1,4 +1,4 @@
-import { OUTPUT_SHEETS } from "../../lib/layout";
+import { OUTPUT_SHEETS, SHEET } from "../../lib/layout";
 
 /** Texts the Excel host itself shows (what Excel, not the data, stands in the way of), in one place. */
 export const EXCEL_TEXT = {
@@ -17,7 +17,10 @@ export const EXCEL_TEXT = {
  */
 export const TEMPORARY_SUFFIX = "（计算中，可删除）";
 
+/** The sheets the add-in writes whole: 计算等次's outputs and 季度点评. */
+const WRITTEN_SHEETS: readonly string[] = [...OUTPUT_SHEETS, SHEET.quarterReview];
+
 /** Whether a sheet is a temporary output sheet of ours: an output's name, the suffix, and an optional number. */
 export function isTemporarySheet(name: string): boolean {
-  return OUTPUT_SHEETS.some((out) => name.startsWith(out + TEMPORARY_SUFFIX) && /^\d*$/.test(name.slice(out.length + TEMPORARY_SUFFIX.length)));
+  return WRITTEN_SHEETS.some((out) => name.startsWith(out + TEMPORARY_SUFFIX) && /^\d*$/.test(name.slice(out.length + TEMPORARY_SUFFIX.length)));
 }

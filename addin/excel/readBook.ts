@@ -1,5 +1,4 @@
-import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { cellAddress } from "../../lib/grid";
+import { cellAddress, sameSheetName, type CellValue, type SheetGrid, type WorkbookGrids } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import { INPUT_SHEETS } from "../../lib/layout";
 import { blockAddress } from "./address";
@@ -57,11 +56,6 @@ export interface BookRead {
   nextRead: ReadMode;
   /** Problems that stop the run before any rule: a sheet whose used range is too large to read, named by its far cell. */
   issues: Issue[];
-}
-
-/** Compares sheet names as people see them: spaces (also full-width) around a name do not count. */
-export function sameName(a: string, b: string): boolean {
-  return a.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "") === b.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
 }
 
 /** An input sheet to read: the name the rules know it by, and the name it has in the workbook. */
@@ -135,7 +129,7 @@ export async function readInputSheets(
   const sheets: SheetInfo[] = worksheets.items.map((sheet) => ({ name: sheet.name, visibility: sheet.visibility }));
   const sheetNames = sheets.map((sheet) => sheet.name);
   const refs = names.map((name): SheetRef | null => {
-    const realName = sheetNames.includes(name) ? name : sheetNames.find((real) => sameName(real, name));
+    const realName = sheetNames.includes(name) ? name : sheetNames.find((real) => sameSheetName(real, name));
     return realName === undefined ? null : { name, realName };
   });
   // Sheets still to read: all present ones after the names; else those the one-sync read did not ask for, or found
