@@ -33,6 +33,9 @@ export function defaultParams(overrides: Partial<Params> = {}): Params {
     bigDropPlaces: 5,
     blankScore: "error",
     notice: { region: null, schemeName: null, issuers: [], docPrefix: null, date: null, mainTo: "", copyTo: [] },
+    deadline: null,
+    goodShareCap: null,
+    ratingFormMode: "words",
     ...overrides,
   };
 }

@@ -17,9 +17,10 @@ export interface Section {
 
 /**
  * The input sheet each part of the input was read from. Typed over every key of AssessmentInput, so whoever adds a
- * part to the input must say here which sheet it comes from (else it would silently be left out of the fingerprint).
+ * part to the input must say here which sheet it comes from (else it would silently be left out of the fingerprint);
+ * null for a part that only says where values were read (cell addresses), which is not data.
  */
-export const INPUT_SECTION_SHEET: { readonly [K in keyof AssessmentInput]-?: string } = {
+export const INPUT_SECTION_SHEET: { readonly [K in keyof AssessmentInput]-?: string | null } = {
   params: SHEET.params,
   units: SHEET.units,
   indicators: SHEET.indicators,
@@ -27,19 +28,22 @@ export const INPUT_SECTION_SHEET: { readonly [K in keyof AssessmentInput]-?: str
   satisfaction: SHEET.satisfaction,
   ratings: SHEET.peer,
   adjustments: SHEET.adjustments,
+  daily: SHEET.daily,
+  peerRows: null,
 };
 
 /** The output sheets whose figures a fingerprint covers, in this order. */
 export const OUTPUT_SECTION_SHEETS: readonly string[] = [SHEET.results, SHEET.summary];
 
 /**
- * One section per input sheet, in workbook order of the sheets (参数 first); parts read from one sheet share its
- * section, in the order of INPUT_SECTION_SHEET.
+ * One section per input sheet, in the order of INPUT_SECTION_SHEET (参数 first); parts read from one sheet share its
+ * section. A part absent from the input (a workbook without 平时考核) is written as null, so it still has a section.
  */
 export function inputSections(input: AssessmentInput): Section[] {
   const bySheet = new Map<string, string[]>();
   for (const key of Object.keys(INPUT_SECTION_SHEET) as (keyof AssessmentInput)[]) {
     const sheet = INPUT_SECTION_SHEET[key];
+    if (sheet === null) continue;
     const parts = bySheet.get(sheet) ?? [];
     parts.push(`${JSON.stringify(key)}:${canonicalText(input[key])}`);
     bySheet.set(sheet, parts);
