@@ -17,7 +17,8 @@ const DEFAULT_FEEDBACK_FOLDER = "反馈单";
 
 /** A unit's name as part of a file name: characters Windows refuses become _. */
 export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/[. ]+$/, "_");
+  const visible = [...name].map((char) => (char.charCodeAt(0) < 32 ? "_" : char)).join("");
+  return visible.replace(/[\\/:*?"<>|]/g, "_").replace(/[. ]+$/, "_");
 }
 
 /**

@@ -59,7 +59,7 @@ function noticeParagraphs(notice: Notice): Paragraph[] {
   }
   const printer = notice.issuers[0] ?? "";
   children.push(
-    paragraph(`${printer}　　　　${notice.date}印发`, "body", { indent: { left: CHAR, right: CHAR }, border: { bottom: RULE } }, SMALL_MEASURE),
+    paragraph(`${printer}\u3000\u3000\u3000\u3000${notice.date}印发`, "body", { indent: { left: CHAR, right: CHAR }, border: { bottom: RULE } }, SMALL_MEASURE),
   );
   return children;
 }

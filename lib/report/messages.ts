@@ -6,7 +6,7 @@
 export const NOTICE = {
   title: (year: number, region: string | null): string => `关于${year}年度${region ?? ""}法治建设考核结果的通报`,
   /** 发文字号 with the serial left blank: "濮法治办〔2025〕  号". */
-  docNumber: (prefix: string | null, year: number): string => `${prefix ?? ""}〔${year}〕　　号`,
+  docNumber: (prefix: string | null, year: number): string => `${prefix ?? ""}〔${year}〕\u3000\u3000号`,
   mainTo: (mainTo: string): string => `${mainTo}：`,
   opening: (scheme: string | null, organisers: string, year: number, counts: string): string =>
     `根据${scheme === null ? "年度法治建设考核方案" : `《${scheme}》`}，${organisers}对全县${counts}${year}年度法治建设情况进行了考核。考核结果已经县委、县政府审定，现将有关情况通报如下。`,
@@ -38,7 +38,7 @@ export const NOTICE = {
   /** A group's names followed by the group when a list spans groups: "城关镇、柳屯镇（乡镇）". */
   withGroup: (names: string, group: string): string => `${names}（${group}）`,
   /** 成文日期 left blank for the office to fill in. */
-  blankDate: "　　年　　月　　日",
+  blankDate: "\u3000\u3000年\u3000\u3000月\u3000\u3000日",
   copyToLine: (bodies: readonly string[]): string => `抄送：${bodies.join("，")}。`,
   printedLine: "印发",
   /** The two organising offices named in the opening: "A和B". */
