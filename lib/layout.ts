@@ -12,6 +12,9 @@ export const SHEET = {
   satisfaction: "满意度",
   peer: "上下互评",
   adjustments: "加减分",
+  review: "审定调整",
+  /** 单位更名 (上年名称 → 本年名称): read only by 从上年结果导入, so not one of the sheets scoring needs. */
+  renames: "单位更名",
   results: "结果",
   audit: "计算说明",
   summary: "汇总",
@@ -27,6 +30,7 @@ export const INPUT_SHEETS = [
   SHEET.satisfaction,
   SHEET.peer,
   SHEET.adjustments,
+  SHEET.review,
 ] as const;
 
 /** Output sheets: each 计算等次 replaces them whole. */
@@ -42,7 +46,12 @@ export const HEADERS = {
   /** 上下互评 starts with this; one column per rater unit follows, headed by the rater's 单位名称. */
   peer: ["被评单位"],
   adjustments: ["单位名称", "类型", "分值", "事由", "依据", "情节严重", "重大法治问题"],
-  results: ["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "提示"],
+  /** 审定调整: the 县委、县政府's decisions (考核方案 §六（一）), one row per unit whose 等次 they changed. */
+  review: ["单位名称", "调整为等次", "事由", "依据（会议/文件）", "日期"],
+  /** 单位更名: last year's name of a unit renamed or merged, and its name this year. */
+  renames: ["上年名称", "本年名称"],
+  /** 等次 is the 等次 the rules give (计算等次); 审定等次 the final one after 审定调整 (the same when not adjusted). */
+  results: ["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "审定等次", "提示"],
   audit: ["排名分组", "单位名称", "项目", "结果", "计算过程"],
   summary: ["排名分组", "单位数", "优秀", "良好", "合格", "不合格", "最高分", "最低分", "平均分", "说明"],
 } as const;

@@ -33,7 +33,8 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { key: "bonus", header: "加分", kind: "number" },
   { key: "penalty", header: "扣分", kind: "number" },
   { key: "total", header: "总分", kind: "number" },
-  { key: "grade", header: "等次", kind: "grade" },
+  { key: "computedGrade", header: "等次", kind: "grade" },
+  { key: "grade", header: "审定等次", kind: "grade" },
   { key: "notes", header: "提示", kind: "text" },
 ];
 

@@ -8,6 +8,7 @@ import { readIndicators, type IndicatorsRead } from "./indicators";
 import { MSG } from "./messages";
 import { checkRaterWeights, readParams, validateParams } from "./params";
 import { readPeer } from "./peer";
+import { readOverrides } from "./review";
 import { readSatisfaction } from "./satisfaction";
 import { readScores } from "./scores";
 import { findSheet, layoutWarnings, type Need } from "./sheets";
@@ -50,6 +51,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const satisfactionGrid = find(SHEET.satisfaction, "optional");
   const peerGrid = find(SHEET.peer, "optional");
   const adjustmentsGrid = find(SHEET.adjustments, "optional");
+  // Silent: workbooks made before 审定调整 existed, and every workbook before its 审定, have no such sheet.
+  const reviewGrid = find(SHEET.review, "silent");
 
   const paramsRead = readParams(paramsGrid, issues);
   if (unitsGrid === null) return { input: null, issues: inSheetOrder(issues) };
@@ -64,6 +67,7 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
   checkRaterWeights(paramsRead, peer.raterGroups, issues);
   const adjustments = adjustmentsGrid === null ? [] : readAdjustments(adjustmentsGrid, names, issues);
-  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments };
+  const overrides = reviewGrid === null ? [] : readOverrides(reviewGrid, names, issues);
+  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, overrides };
   return { input, issues: inSheetOrder(issues) };
 }

@@ -10,6 +10,7 @@ import { scoreGroup, type GroupStandings } from "./scoreGroup";
 import { scoreUnit, type UnitWorking } from "./scoreUnit";
 import { lastPlaceOf } from "./notes";
 import { unitNotes } from "./unitNotes";
+import { reviewGroup, type GroupReview, type ReviewMark } from "./review";
 
 export interface ScoreOutcome {
   result: AssessmentResult;
@@ -28,6 +29,7 @@ export { rankTotals } from "./rank";
 export { gradeFor, forGroup } from "./grade";
 export { seriousCap } from "./serious";
 export { applyQuota, excellentLimit } from "./quota";
+export { reviewGroup, type ReviewMark, type ReviewMember, type GroupReview } from "./review";
 export { isLastPlace, lastPlaceOf, bigDrop, twoYearsExcellent, needsAdviceLetter, needsSummons } from "./notes";
 
 /** Spec §4, rules 1–11, for every unit: figures, 名次, 等次, 提示 and 计算说明, with the problems found. */
@@ -49,13 +51,22 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   const results: UnitResult[] = [];
   const groups: GroupSummary[] = [];
   const texts = new FigureTexts(params.decimals);
+  const overrides = new Map((input.overrides ?? []).map((o) => [o.unit, o]));
   for (const group of groupOrder) {
     const members = workings.filter((w) => w.unit.rankGroup === group);
     const standings = scoreGroup(group, members, params);
     const context = groupContext(members, standings);
-    const groupResults = members.map((w, index) => unitResult(w, index, context, standings, input, texts));
+    const review = reviewGroup(
+      members.map((w, index) => {
+        const s = standings.standings[index];
+        return { name: w.unit.name, rank: s?.rank ?? 0, computed: s?.grade ?? "不合格", quotaMark: s?.quotaMark ?? null };
+      }),
+      overrides,
+      standings.excellentLimit,
+    );
+    const groupResults = members.map((w, index) => unitResult(w, index, context, standings, review, input, texts));
     results.push(...sortByRank(groupResults));
-    groups.push(summarise(standings, groupResults, params.decimals));
+    groups.push(summarise(standings, review, groupResults, params.decimals));
   }
   return { result: { params, units: results, groups }, issues };
 }
@@ -78,9 +89,10 @@ function groupContext(members: readonly UnitWorking[], g: GroupStandings): Group
   return { namesByRank, lastPlace: lastPlaceOf(groupRanks) };
 }
 
-function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, input: AssessmentInput, texts: FigureTexts): UnitResult {
+function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, review: GroupReview, input: AssessmentInput, texts: FigureTexts): UnitResult {
   const s = g.standings[index];
-  if (s === undefined) throw new Error("scoreAssessment: standing missing");
+  const mark: ReviewMark | undefined = review.marks[index];
+  if (s === undefined || mark === undefined) throw new Error("scoreAssessment: standing missing");
   // Unit names are unique (the reader reports duplicates), so "the others on this 名次" is every name but its own.
   const tiedWith = (context.namesByRank.get(s.rank) ?? []).filter((name) => name !== w.unit.name);
   const params = input.params;
@@ -103,9 +115,11 @@ function unitResult(w: UnitWorking, index: number, context: GroupContext, g: Gro
     majorIssue: w.majorIssue,
     total: w.total.total,
     rank: s.rank,
-    grade: s.grade,
-    notes: unitNotes(w, s, { lastPlace: context.lastPlace, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit }, params),
-    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit }, params, texts),
+    grade: mark.grade,
+    computedGrade: s.grade,
+    override: mark.override,
+    notes: unitNotes(w, s, { lastPlace: context.lastPlace, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit, review: mark }, params),
+    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit, review: mark }, params, texts),
   };
 }
 
@@ -142,7 +156,7 @@ function sortByRank(results: UnitResult[]): UnitResult[] {
   return [...results].sort((a, b) => a.rank - b.rank);
 }
 
-function summarise(g: GroupStandings, results: readonly UnitResult[], places: number): GroupSummary {
+function summarise(g: GroupStandings, review: GroupReview, results: readonly UnitResult[], places: number): GroupSummary {
   const totals = results.map((r) => r.total);
   const byGrade = Object.fromEntries(GRADES.map((grade) => [grade, 0])) as Record<Grade, number>;
   for (const r of results) byGrade[r.grade] += 1;
@@ -159,6 +173,9 @@ function summarise(g: GroupStandings, results: readonly UnitResult[], places: nu
     mean: roundHalfUp(sum(totals).div(count(results.length)), places),
     excellentLimit: g.excellentLimit,
     quotaExceededByTie: g.quotaExceededByTie,
+    adjusted: review.adjusted,
+    overQuotaByReview: review.overQuotaByReview,
+    placesFreedByReview: review.placesFreedByReview,
   };
 }
 
