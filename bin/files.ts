@@ -45,9 +45,9 @@ async function linkWithoutOverwriting(temporary: string, path: string): Promise<
     await link(temporary, path);
   } catch (cause) {
     const code = errorCode(cause);
-    if (code === "EEXIST") throw new CliError(MSG.templateExists(path));
+    if (code === "EEXIST") throw new CliError(MSG.outputExists(path));
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV" && code !== "ENOSYS") throw cause;
-    if (await exists(path)) throw new CliError(MSG.templateExists(path));
+    if (await exists(path)) throw new CliError(MSG.outputExists(path));
     await rename(temporary, path);
   }
 }

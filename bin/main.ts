@@ -1,12 +1,15 @@
 import { parseCommandArgs } from "./args";
 import { COMMANDS, findCommand } from "./commands";
 import { CliError } from "./errors";
-import { EXIT, processIo, type Io } from "./io";
+import { EXIT, printableIo, processIo, type Io } from "./io";
 import { MSG } from "./messages";
 import { renderTable } from "./table";
 
 /** The command line: runs `kaohe <command> …` and returns the exit status (0 done, 1 data errors, 2 usage or file errors). */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  // Texts from a workbook (names, sheet names, cell values quoted in messages) may carry control characters such as
+  // ESC: every line is made printable before it reaches the terminal.
+  const io = printableIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.err(MSG.noCommand);
@@ -14,7 +17,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT.usage;
   }
   if (name === "--help" || name === "-h" || name === "help") {
-    io.out(programHelp());
+    // `kaohe help score` is `kaohe score --help`.
+    const [topic, ...extra] = rest;
+    if (name !== "help" || topic === undefined) {
+      io.out(programHelp());
+      return EXIT.ok;
+    }
+    const command = findCommand(topic);
+    if (command === undefined || extra.length > 0) {
+      io.err(command === undefined ? MSG.unknownCommand(topic) : MSG.extraArguments(extra.join(" ")));
+      io.err(MSG.helpHint);
+      return EXIT.usage;
+    }
+    io.out(command.help);
     return EXIT.ok;
   }
   const command = findCommand(name);

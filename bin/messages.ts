@@ -30,8 +30,6 @@ export const MSG = {
   notXlsxName: (path: string) => `输出文件名应以 .xlsx 结尾：${path}。例如：考核（已计算）.xlsx`,
   notAWorkbook: (path: string, detail: string) => `${path}：${detail}`,
 
-  templateExists: (path: string) =>
-    `文件已存在：${path}。为免覆盖已有的工作簿，没有写入。请换一个文件名；确要覆盖时，加上 --force。`,
   templateWritten: (path: string, year: number, example: boolean) =>
     `已生成${year}年度考核模板${example ? "（含示例数据）" : ""}：${path}`,
   badYear: (value: string) => `年度“${value}”不是有效的年份。请填写四位数年份，例如 --year 2024。`,
@@ -39,6 +37,9 @@ export const MSG = {
   sameInputOutput: (path: string) =>
     `输出文件不能与输入文件相同：${path}。请换一个文件名，例如：考核（已计算）.xlsx。`,
   resultsWritten: (path: string, sheets: string) => `已写出：${path}（${sheets}）。输入的各工作表未作改动。`,
+  outputExists: (path: string) =>
+    `文件已存在：${path}。为免覆盖已有的工作簿，没有写入。请换一个文件名；确要覆盖时，加上 --force。`,
+  nothingWrittenWithoutOutput: "未写出文件；加 -o 文件名.xlsx 写出结果",
   jsonTableNote: "（--json：结果以 JSON 输出到标准输出，下面的汇总表输出到标准错误。）",
 
   countLine: (errors: number, warnings: number) =>

@@ -85,7 +85,7 @@ describe("计算等次 in Excel (fake)", () => {
     const sheets = bigWorkbook(10);
     const scores = sheets[SHEET.scores] ?? [];
     const row = scores[4] ?? [];
-    row[2] = "85分"; // text that is not a number: an error
+    row[2] = "八十五"; // text that is not a number: an error
     sheets[SHEET.results] = [["旧结果"]];
     const book = new FakeWorkbook(sheets);
     const outcome = await createExcelHost({ run: book.run, supports: all }).compute(() => undefined);

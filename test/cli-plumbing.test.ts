@@ -45,6 +45,7 @@ function fakeIssues(book: WorkbookGrids): Issue[] {
   const marker = book.sheets.find((sheet) => sheet.name === "评分")?.rows[0]?.[0];
   if (marker === "有错误") return [{ level: "error", code: "score.notNumber", sheet: "评分", cell: "C3", message: "“85分”不是数字。请只填数字，例如 85。" }];
   if (marker === "有提示") return [{ level: "warning", code: "score.fullWidth", sheet: "评分", cell: "D4", message: "全角数字已按 85.5 计算。" }];
+  if (marker === "有控制字符") return [{ level: "warning", code: "cell.controlCharacters", sheet: "评分\u0007", cell: "A3", message: "单位“\u001b]0;pwned\u0007城关镇\u009b”" }];
   return [];
 }
 
@@ -108,7 +109,33 @@ describe("kaohe (no command, help, unknown command)", () => {
   it("a command's --help, exit 0", async () => {
     const { code, out } = await run("score", "--help");
     expect(code).toBe(0);
-    expect(out.join("\n").split("\n")[0]).toBe("用法：kaohe score 考核.xlsx [-o 输出.xlsx] [--json]");
+    expect(out.join("\n").split("\n")[0]).toBe("用法：kaohe score 考核.xlsx [-o 输出.xlsx] [--force] [--json]");
+  });
+  it("kaohe help score prints the same help as kaohe score --help, exit 0", async () => {
+    const help = await run("help", "score");
+    expect(help.code).toBe(0);
+    expect(help.out).toEqual((await run("score", "--help")).out);
+    expect(help.out.join("\n")).toContain("--force");
+  });
+  it("kaohe help with an unknown command: exit 2 naming it", async () => {
+    const { code, err } = await run("help", "grade");
+    expect(code).toBe(2);
+    expect(err).toEqual(["没有“grade”这个命令。", "运行 kaohe --help 查看用法。"]);
+  });
+});
+
+describe("what is printed from a workbook is made printable", () => {
+  it("ESC, BEL and C1 controls in a sheet name or message are shown as \\u escapes, never sent to the terminal", async () => {
+    const { code, out } = await run("check", await workbookWith("有控制字符"));
+    expect(code).toBe(0);
+    expect(out[0]).toBe("[提示] 评分\\u0007!A3：单位“\\u001b]0;pwned\\u0007城关镇\\u009b”");
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(out.join("\n")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+  it("--json stays valid JSON and gives back the text as it was", async () => {
+    const { out } = await run("score", await workbookWith("有控制字符"), "--json");
+    const json = JSON.parse(out.join("\n")) as { issues: Issue[] };
+    expect(json.issues[0]?.message).toBe("单位“\u001b]0;pwned\u0007城关镇\u009b”");
   });
 });
 
@@ -219,7 +246,23 @@ describe("kaohe score", () => {
       "",
       "乡镇：共 2 个单位，优秀 2、良好 0、合格 0、不合格 0；最高 92.35，最低 92.35，平均 92.35。",
       "县直单位：共 1 个单位，优秀 0、良好 1、合格 0、不合格 0；最高 88.00，最低 88.00，平均 88.00。",
+      "未写出文件；加 -o 文件名.xlsx 写出结果",
     ]);
+  });
+
+  it("refuses to replace an existing OUT without --force (exit 2, before scoring), and replaces it with --force", async () => {
+    const input = await workbookWith("好");
+    const output = join(dir, "考核（已计算）.xlsx");
+    await writeFile(output, "上次的结果");
+    const refused = await run("score", input, "-o", output);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toEqual([]);
+    expect(refused.err).toEqual([`kaohe score：文件已存在：${output}。为免覆盖已有的工作簿，没有写入。请换一个文件名；确要覆盖时，加上 --force。`]);
+    expect(await readFile(output, "utf8")).toBe("上次的结果");
+    const forced = await run("score", input, "-o", output, "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.out.at(-1)).toBe(`已写出：${output}（结果）。输入的各工作表未作改动。`);
+    expect(await readFile(output, "utf8")).not.toBe("上次的结果");
   });
 
   it("with -o: writes OUT with the outputs, leaves IN unchanged and no temporary file behind", async () => {

@@ -2,6 +2,7 @@
 // whose figures are worked out by hand below, then check, score -o, score --json.
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -91,6 +92,16 @@ function figure(value: CellValue | undefined): string {
   return typeof value === "number" ? new D(value).toFixed(2) : String(value);
 }
 
+/** A copy of `path` with one cell typed anew, as a user would in Excel. */
+async function withCell(path: string, sheetName: string, address: string, value: string, name: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
+  workbook.getWorksheet(sheetName)!.getCell(address).value = value;
+  const copy = join(dir, name);
+  await writeFile(copy, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return copy;
+}
+
 describe("kaohe with the real library", () => {
   it("check: the filled county has warnings at most (exit 0)", async () => {
     const { code, out } = await run("check", filled);
@@ -139,21 +150,40 @@ describe("kaohe with the real library", () => {
     ]);
   });
 
-  it("a score typed as 4分: check and score exit 1, and no OUT is written", async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(filled)) as unknown as ArrayBuffer);
-    workbook.getWorksheet("评分")!.getCell("C3").value = "4分";
-    const broken = join(dir, "有错.xlsx");
-    await writeFile(broken, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  it("a score typed as 四分: check and score exit 1, and no OUT is written", async () => {
+    const broken = await withCell(filled, "评分", "C3", "四分", "有错.xlsx");
     const check = await run("check", broken);
     expect(check.code).toBe(1);
-    expect(check.out.some((line) => line.startsWith("[错误] 评分!C3："))).toBe(true);
+    expect(check.out.some((line) => line.startsWith("[错误] 评分!C3"))).toBe(true);
     const output = join(dir, "有错（已计算）.xlsx");
     const score = await run("score", broken, "-o", output);
     expect(score.code).toBe(1);
-    expect(score.err.some((line) => line.startsWith("[错误] 评分!C3："))).toBe(true);
+    expect(score.err.some((line) => line.startsWith("[错误] 评分!C3"))).toBe(true);
     expect(await readdir(dir)).not.toContain("有错（已计算）.xlsx");
   });
+
+  it("4分, ４ and ４分 in a score cell are read alike: as the number 4, with a 提示 at its cell (exit 0)", async () => {
+    // 甲镇's 1.1 is 4 in the county: typed as 4分 or full-width ４ it gives the same 总分 101.33.
+    for (const typed of ["4分", "４", "４分"]) {
+      const lenient = await withCell(filled, "评分", "C3", typed, `宽松-${typed}.xlsx`);
+      const { code, out } = await run("score", lenient, "--json");
+      expect(code).toBe(0);
+      const json = JSON.parse(out.join("\n")) as { units: { name: string; total: string }[]; issues: { level: string; cell: string; message: string }[] };
+      expect(json.units.find((u) => u.name === "甲镇")?.total).toBe("101.33");
+      expect(json.issues).toContainEqual({ level: "warning", sheet: "评分", cell: "C3", message: `“${typed}”是文本，已按数字 4 读取；如有误请改正。` });
+    }
+  });
+
+  it("kaohe score … | head: a reader that stops early ends the program quietly (no EPIPE stack), exit 0", async () => {
+    const child = spawn(process.execPath, ["bin/kaohe.js", "score", filled], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like head -0: the reader goes away before the first line is written.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  }, 60_000);
 
   it("score -o on a file whose styles part is damaged: exit 2 with the not-a-workbook message, no OUT written", async () => {
     // The sheets read (check passes) but neither the graft nor ExcelJS can write a copy: the user is told to save

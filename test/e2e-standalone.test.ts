@@ -336,7 +336,7 @@ describe("standalone page in Chromium", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(filled as unknown as ArrayBuffer);
     const scores = workbook.getWorksheet("评分")!;
-    scores.getCell("C3").value = "85分";
+    scores.getCell("C3").value = "八十五";
     scores.getCell("D4").value = 50; // 1.2 is worth 5 points
     await upload(page, "有错误.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
     await page.getByText("已打开：有错误.xlsx").waitFor();
@@ -344,7 +344,7 @@ describe("standalone page in Chromium", () => {
     const problems = page.getByRole("region", { name: /问题（错误/ });
     await problems.getByText(/评分!C3：/).waitFor();
     await expect(problems.getByText(/评分!D4：/).count()).resolves.toBe(1);
-    await expect(problems.getByText(/评分!C3：/).textContent()).resolves.toContain("85分");
+    await expect(problems.getByText(/评分!C3：/).textContent()).resolves.toContain("八十五");
     await expect(page.getByRole("button", { name: "下载结果" }).count()).resolves.toBe(0);
     await expect(page.getByRole("table", { name: "结果" }).count()).resolves.toBe(0);
     await shot(page, "4-problems");

@@ -172,7 +172,7 @@ describe("command line (files): input file untouched, output file old or new", (
 
   it("a successful run: the input file is byte for byte the same, and the output's input sheets equal it", async () => {
     const { input, output, inputBytes } = await setUp("ok");
-    expect(await main(["score", input, "-o", output], quiet)).toBe(0);
+    expect(await main(["score", input, "-o", output, "--force"], quiet)).toBe(0);
     expect(new Uint8Array(await readFile(input))).toEqual(inputBytes);
     const written = new Uint8Array(await readFile(output));
     expect(await inputGrids(written)).toEqual(await inputGrids(inputBytes));
@@ -189,7 +189,7 @@ describe("command line (files): input file untouched, output file old or new", (
     const before = await readdir(folder);
     faults[fault] = true;
     try {
-      expect(await main(["score", input, "-o", output], quiet)).toBe(status);
+      expect(await main(["score", input, "-o", output, "--force"], quiet)).toBe(status);
     } finally {
       faults[fault] = false;
     }

@@ -21,7 +21,10 @@ const YES_NO = (text: string) => `“${text}”不是“是”或“否”。请
 
 const cases: Case[] = [
   // 评分: cell values
-  { title: "85分", edit: set("评分", "C3", "85分"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("85分") },
+  { title: "4.5分 read with a warning", edit: set("评分", "C3", "4.5分"), level: "warning", sheet: "评分", cell: "C3", message: "“4.5分”是文本，已按数字 4.5 读取；如有误请改正。" },
+  { title: "95% in a score cell", edit: set("评分", "C3", "95%"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("95%") },
+  { title: "a rating typed as 85分", edit: set("上下互评", "C2", "85分"), level: "warning", sheet: "上下互评", cell: "C2", message: "“85分”是文本，已按数字 85 读取；如有误请改正。" },
+  { title: "a 加减分 分值 typed as 2分", edit: set("加减分", "C2", "2分"), level: "warning", sheet: "加减分", cell: "C2", message: "“2分”是文本，已按数字 2 读取；如有误请改正。" },
   { title: "八十五", edit: set("评分", "C3", "八十五"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("八十五") },
   { title: "85.5.1", edit: set("评分", "C3", "85.5.1"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("85.5.1") },
   { title: "NaN as text", edit: set("评分", "C3", "NaN"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("NaN") },

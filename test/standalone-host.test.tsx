@@ -83,7 +83,7 @@ describe("FileHost", () => {
     const { host, saved } = hostWithSaves();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await example).slice().buffer);
-    workbook.getWorksheet("评分")!.getCell("C3").value = "85分";
+    workbook.getWorksheet("评分")!.getCell("C3").value = "八十五";
     await host.load(fileOf("有错.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer())));
     const stages: ComputeStage[] = [];
     const outcome = await host.compute((stage) => stages.push(stage));

@@ -4,7 +4,7 @@ import { toJson } from "../../lib/output";
 import { runAssessment } from "../../lib/run";
 import { onePositional } from "../args";
 import { CliError } from "../errors";
-import { requireXlsxName, sameFile, writeFileAtomically } from "../files";
+import { exists, requireXlsxName, sameFile, writeFileAtomically } from "../files";
 import { EXIT, type Io } from "../io";
 import { MSG } from "../messages";
 import { issueLines } from "../report";
@@ -12,7 +12,7 @@ import { summaryLines } from "../summary";
 import { loadWorkbookFile, namingTheFile } from "../workbook";
 import type { Command } from "./command";
 
-const USAGE = "kaohe score 考核.xlsx [-o 输出.xlsx] [--json]";
+const USAGE = "kaohe score 考核.xlsx [-o 输出.xlsx] [--force] [--json]";
 
 /**
  * kaohe score IN.xlsx [-o OUT.xlsx] [--json]: 计算等次. With errors nothing is written (exit 1).
@@ -31,20 +31,26 @@ export const scoreCommand: Command = {
     "选项：",
     "  -o, --output 输出.xlsx   写出一个新工作簿：输入的各表原样保留，",
     "                           加上（或替换）结果、计算说明、汇总三张表。不能与输入文件同名。",
+    "                           不加 -o 时只在屏幕上列出结果，不写任何文件。",
+    "  --force                  输出文件已存在时覆盖它（不加时决不覆盖）",
     "  --json                   以 JSON 格式把结果输出到标准输出（供其他程序使用）；",
     "                           屏幕上的汇总表改为输出到标准错误。",
   ].join("\n"),
   options: {
     output: { type: "string", short: "o" },
     json: { type: "boolean" },
+    force: { type: "boolean" },
   },
   async run(args, io) {
     const input = onePositional(args.positionals, "要计算的工作簿（例如 kaohe score 考核.xlsx）");
     const output = typeof args.values.output === "string" ? args.values.output : null;
     const json = args.values.json === true;
+    const force = args.values.force === true;
     if (output !== null) {
       requireXlsxName(output);
       if (await sameFile(input, output)) throw new CliError(MSG.sameInputOutput(output));
+      // Said before the work, so the clerk does not wait for a refusal; the write itself never replaces either.
+      if (!force && (await exists(output))) throw new CliError(MSG.outputExists(output));
     }
     const { bytes, book } = await loadWorkbookFile(input);
     const outcome = runAssessment(book);
@@ -53,14 +59,14 @@ export const scoreCommand: Command = {
     }
     if (output !== null) {
       const outputs = outcome.outputs;
-      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs)), { overwrite: true });
+      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs)), { overwrite: force });
     }
     // With --json, standard output is the JSON alone, so that a program can parse it; people read standard error.
     const human = json ? io.err : io.out;
     if (json) io.out(JSON.stringify(toJson(outcome.result, outcome.issues), null, 2));
     if (outcome.issues.length > 0) for (const line of issueLines(outcome.issues)) io.err(line);
     for (const line of summaryLines(outcome.result)) human(line);
-    if (output !== null) human(MSG.resultsWritten(output, outcome.outputs.map((sheet) => sheet.name).join("、")));
+    human(output !== null ? MSG.resultsWritten(output, outcome.outputs.map((sheet) => sheet.name).join("、")) : MSG.nothingWrittenWithoutOutput);
     return EXIT.ok;
   },
 };

@@ -30,7 +30,7 @@ function readType(table: Table, row: number, issues: Issue[]): Adjustment["type"
 
 function readPoints(table: Table, row: number, issues: Issue[]) {
   const at = placeIn(table, row, POINTS, issues);
-  const points = readPlainNumber(at, valueIn(table, row, POINTS));
+  const points = readPlainNumber(at, valueIn(table, row, POINTS), undefined, true);
   if (points === null) errorAt(at, "adjustment.pointsMissing", MSG.adjustmentPointsMissing());
   if (points === null || points === undefined) return undefined;
   if (!points.gt(0)) {

@@ -88,6 +88,19 @@ export function textToDecimal(text: string): D | null {
   return PLAIN_DECIMAL.test(normal) ? new D(normal) : null;
 }
 
+/** The points unit people add after a number (4.5分); dropped only in cells that hold points. */
+const POINTS_UNIT = "分";
+
+/**
+ * The number of a points cell typed as text: a plain decimal, optionally followed by 分 (4.5分, ４．５分, "4.5 分").
+ * The rule of leniency: a unit that says what the column already means is dropped (with a warning by the caller);
+ * any other unit (95% in a points cell, 八十五) is not a number. Null when it is not.
+ */
+export function textToPoints(text: string): D | null {
+  const normal = normalizeText(text);
+  return textToDecimal(normal.endsWith(POINTS_UNIT) ? normal.slice(0, -POINTS_UNIT.length) : normal);
+}
+
 /** Empty: no value, or text of spaces only. */
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && trimSpaces(value) === "");
@@ -134,6 +147,8 @@ export interface NumberOptions {
   notApplicable?: boolean;
   /** Continues the "please type a number" sentence (HINT). */
   hint?: string;
+  /** The cell holds points: a trailing 分 (4.5分) is read with a warning, as full-width digits are. */
+  points?: boolean;
 }
 
 /**
@@ -162,7 +177,7 @@ export function readNumber(at: At, value: CellValue | undefined, options: Number
   }
   if (trimSpaces(value) === "") return BLANK;
   if (options.notApplicable === true && isNotApplicable(value)) return { kind: "notApplicable" };
-  const parsed = textToDecimal(value);
+  const parsed = options.points === true ? textToPoints(value) : textToDecimal(value);
   if (parsed === null) {
     errorAt(at, "cell.notNumber", MSG.notNumber(value, hint));
     return INVALID;
@@ -172,8 +187,8 @@ export function readNumber(at: At, value: CellValue | undefined, options: Number
 }
 
 /** A number cell where 不适用 is not allowed: the number, null when blank, undefined when wrong. */
-export function readPlainNumber(at: At, value: CellValue | undefined, hint: string = HINT.none): D | null | undefined {
-  const read = readNumber(at, value, { hint });
+export function readPlainNumber(at: At, value: CellValue | undefined, hint: string = HINT.none, points = false): D | null | undefined {
+  const read = readNumber(at, value, { hint, points });
   if (read.kind === "number") return read.value;
   return read.kind === "blank" ? null : undefined;
 }

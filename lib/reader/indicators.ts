@@ -69,7 +69,7 @@ function readRow(table: Table, row: number, allowed: Set<string>, seen: Map<stri
   seen.set(code, row);
   codes.add(code);
   const maxAt = placeIn(table, row, MAX_POINTS, issues);
-  const maxPoints = readPlainNumber(maxAt, valueIn(table, row, MAX_POINTS));
+  const maxPoints = readPlainNumber(maxAt, valueIn(table, row, MAX_POINTS), undefined, true);
   if (maxPoints === null) errorAt(maxAt, "indicator.maxPointsMissing", MSG.maxPointsMissing(code));
   if (maxPoints !== null && maxPoints !== undefined && !maxPoints.gt(0)) {
     errorAt(maxAt, "indicator.maxPointsNotPositive", MSG.maxPointsNotPositive(maxPoints.toString()));

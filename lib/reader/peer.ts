@@ -8,7 +8,7 @@ import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
 import type { PeerRating, Unit } from "../model";
-import { errorAt, isBlank, isNotApplicable, normalizeText, ReadCell, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import { errorAt, isBlank, isNotApplicable, normalizeText, ReadCell, readNumber, readText, textToPoints, warnAt, type At } from "./cells";
 import { MSG } from "./messages";
 import { cellAt, dataRowIndexes, hasColumns, readTable, type Table } from "./sheets";
 
@@ -49,7 +49,7 @@ function readRating(at: At, value: CellValue, words: Map<string, D>): { value: D
     const word = normalizeText(value);
     const mapped = words.get(word);
     if (mapped !== undefined) return { value: mapped, word };
-    const number = textToDecimal(value);
+    const number = textToPoints(value);
     if (number === null) {
       errorAt(at, "peer.notRating", MSG.notRating(value, [...words.keys()].join("、")));
       return undefined;

@@ -74,7 +74,7 @@ function checkMaxRow(table: Table, nameColumn: number, columns: Map<Indicator, n
 type CellRead = D | "notApplicable" | null;
 
 function readApplicable(at: At, value: CellValue, unit: Unit, indicator: Indicator, policy: BlankScorePolicy): CellRead {
-  const read = readNumber(at, value, { notApplicable: true, hint: HINT.score });
+  const read = readNumber(at, value, { notApplicable: true, hint: HINT.score, points: true });
   if (read.kind === "notApplicable") return "notApplicable";
   const max = indicator.maxPoints.toString();
   if (read.kind === "blank") {
