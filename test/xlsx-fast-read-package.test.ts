@@ -65,11 +65,14 @@ describe("openPackage", () => {
     expect(textOf(pkg, "xl/nothing.xml")).toBeNull();
   });
 
-  it("takes entry names with a leading slash, and the usual workbook path when _rels/.rels is missing", () => {
-    const pkg = openPackage(workbook({ leadingSlash: true, rootRels: false }));
+  it("takes the usual workbook path when _rels/.rels is missing", () => {
+    const pkg = openPackage(workbook({ rootRels: false }));
     expect(pkg.workbookPath).toBe("xl/workbook.xml");
-    expect(Object.keys(pkg.files).every((path) => !path.startsWith("/"))).toBe(true);
     expect(pkg.sheets.map((sheet) => sheet.name)).toStrictEqual(["乙", "甲 & 丙", "丁"]);
+  });
+
+  it("refuses entry names with a leading slash: absolute paths to whoever unzips a copy (test/xlsx-hostile.test.ts)", () => {
+    expect(() => openPackage(workbook({ leadingSlash: true, rootRels: false }))).toThrow(new NotAWorkbookError(XLSX_MESSAGES.unsafeEntryName));
   });
 
   it("accepts an ArrayBuffer", () => {

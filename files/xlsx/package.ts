@@ -1,12 +1,13 @@
 /**
- * The .xlsx package (a zip of XML parts) as the fast reader and writer see it: every part by path, the workbook part,
- * and the sheets in tab order with the part each one lives in. Isomorphic (fflate, TextDecoder): no Node modules.
+ * The .xlsx package (a zip of XML parts) as the fast reader and writer see it: every part's path, each part's bytes
+ * when asked for (inflated then, within the limits of zip.ts, and only then: a part nobody reads stays compressed),
+ * the workbook part, and the sheets in tab order with the part each one lives in. Isomorphic: no Node modules.
  */
-import { unzipSync } from "fflate";
 import { NotAWorkbookError } from "./errors";
 import type { Bytes } from "./library";
 import { XLSX_MESSAGES } from "./messages";
 import { attributeByLocalName, elementsNamed, UnsupportedXmlError } from "./xmlScan";
+import { InflateBudget, inflateEntry, zipEntries, type ZipEntry } from "./zip";
 
 /** One sheet of the workbook, as workbook.xml lists it. */
 export interface PackageSheet {
@@ -20,8 +21,13 @@ export interface PackageSheet {
 
 /** An opened .xlsx package. */
 export interface XlsxPackage {
-  /** Every zip entry by path (no leading slash); folders are left out. */
-  files: Record<string, Uint8Array>;
+  /** Every zip entry's path; folders are left out. */
+  names: ReadonlySet<string>;
+  /**
+   * A part's bytes, inflated on first use and kept, or null when the package has no such part.
+   * @throws PartTooLargeError past the limits of zip.ts; NotAWorkbookError for a part that cannot be inflated.
+   */
+  part(path: string): Uint8Array | null;
   /** Usually "xl/workbook.xml". */
   workbookPath: string;
   /** In tab order (the order of workbook.xml); a sheet whose relationship is missing is left out. */
@@ -40,11 +46,11 @@ export function openPackage(data: Bytes): XlsxPackage {
   if (data.byteLength === 0) throw new NotAWorkbookError(XLSX_MESSAGES.emptyFile);
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (isCompoundFile(bytes)) throw new NotAWorkbookError(XLSX_MESSAGES.oldOrEncrypted);
-  const files = unzipAll(bytes);
+  const { names, part } = lazyParts(bytes);
   try {
-    const workbookPath = findWorkbookPath(files);
+    const workbookPath = findWorkbookPath(part);
     if (workbookPath === null) throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook);
-    const pkg: XlsxPackage = { files, workbookPath, sheets: [] };
+    const pkg: XlsxPackage = { names, part, workbookPath, sheets: [] };
     pkg.sheets = readSheetList(pkg);
     if (pkg.sheets.length === 0) throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook);
     return pkg;
@@ -57,8 +63,8 @@ export function openPackage(data: Bytes): XlsxPackage {
 
 /** A part as text (UTF-8, a byte order mark dropped), or null when the package has no such part. */
 export function textOf(pkg: XlsxPackage, path: string): string | null {
-  const bytes = pkg.files[stripSlash(path)];
-  return bytes === undefined ? null : decoder.decode(bytes);
+  const bytes = pkg.part(path);
+  return bytes === null ? null : decoder.decode(bytes);
 }
 
 /** The relationships part that belongs to a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
@@ -102,33 +108,38 @@ function isCompoundFile(bytes: Uint8Array): boolean {
   return COMPOUND_FILE.every((byte, index) => bytes[index] === byte);
 }
 
-function unzipAll(bytes: Uint8Array): Record<string, Uint8Array> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (cause) {
-    throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook, { cause });
-  }
-  // No prototype: a part named "constructor" or "__proto__" in a crafted file must be looked up as any other name.
-  const files = Object.create(null) as Record<string, Uint8Array>;
-  for (const [name, content] of Object.entries(entries)) {
-    if (!name.endsWith("/")) files[stripSlash(name)] = content;
-  }
-  return files;
+/** The directory read (names checked), and each part inflated when first asked for, all within one budget. */
+function lazyParts(bytes: Uint8Array): { names: ReadonlySet<string>; part: (path: string) => Uint8Array | null } {
+  // Maps, not objects: a part named "constructor" or "__proto__" in a crafted file is looked up as any other name.
+  const entries = new Map<string, ZipEntry>();
+  for (const entry of zipEntries(bytes)) if (!entry.name.endsWith("/")) entries.set(entry.name, entry);
+  const inflated = new Map<string, Uint8Array>();
+  const budget = new InflateBudget();
+  const part = (path: string): Uint8Array | null => {
+    const name = stripSlash(path);
+    const done = inflated.get(name);
+    if (done !== undefined) return done;
+    const entry = entries.get(name);
+    if (entry === undefined) return null;
+    const content = inflateEntry(bytes, entry, budget);
+    inflated.set(name, content);
+    return content;
+  };
+  return { names: new Set(entries.keys()), part };
 }
 
 /** The officeDocument relationship of _rels/.rels; without one, the usual path if the package has it. */
-export function findWorkbookPath(files: Record<string, Uint8Array>): string | null {
-  const rootRels = files["_rels/.rels"];
-  if (rootRels !== undefined) {
+export function findWorkbookPath(part: (path: string) => Uint8Array | null): string | null {
+  const rootRels = part("_rels/.rels");
+  if (rootRels !== null) {
     for (const { attributes } of elementsNamed(decoder.decode(rootRels), "Relationship")) {
       const target = attributes.get("Target");
       if (target === undefined || !(attributes.get("Type") ?? "").endsWith(OFFICE_DOCUMENT)) continue;
       const path = resolveTarget("", target);
-      if (files[path] !== undefined) return path;
+      if (part(path) !== null) return path;
     }
   }
-  return files[DEFAULT_WORKBOOK] !== undefined ? DEFAULT_WORKBOOK : null;
+  return part(DEFAULT_WORKBOOK) !== null ? DEFAULT_WORKBOOK : null;
 }
 
 /** The sheets workbook.xml lists, in tab order; a sheet whose relationship is missing is left out. */

@@ -7,6 +7,7 @@ import { openPackage, textOf, type XlsxPackage } from "./package";
 import { parseDateStyles, parseSharedStrings, usesDate1904 } from "./partsXml";
 import { decodeAgain, readSheetXml, type SheetContext } from "./sheetXml";
 import { UnsupportedXmlError } from "./xmlScan";
+import { checkWholeZip } from "./zip";
 
 /**
  * Reads every sheet of an .xlsx file, in workbook order, as the user sees it (cached formula results, not formulas).
@@ -18,13 +19,15 @@ export async function readWorkbookGrids(data: Bytes): Promise<WorkbookGrids> {
   try {
     return readWorkbookGridsFast(data);
   } catch (error) {
-    // ExcelJS decides, with its own messages, about a file the package layer refused (it may be more lenient
-    // with a damaged zip), except for the two cases both readers refuse before opening anything.
-    const refusedEarly = error instanceof NotAWorkbookError && (error.message === XLSX_MESSAGES.emptyFile || error.message === XLSX_MESSAGES.oldOrEncrypted);
+    // ExcelJS decides, with its own messages, about a file the package layer refused, except for what both readers
+    // refuse before opening anything: an empty file, an old or encrypted one, unsafe entry names, a part too large.
+    const refusedEarly = error instanceof NotAWorkbookError && REFUSED_EARLY.has(error.message);
     if (refusedEarly || !(error instanceof UnsupportedXmlError || error instanceof NotAWorkbookError)) throw error;
     return readWorkbookGridsWithExcelJS(data);
   }
 }
+
+const REFUSED_EARLY = new Set<string>([XLSX_MESSAGES.emptyFile, XLSX_MESSAGES.oldOrEncrypted, XLSX_MESSAGES.unsafeEntryName, XLSX_MESSAGES.partTooLarge]);
 
 /** The library reader: ExcelJS's object model of the whole workbook (slow and memory-hungry on big files). */
 export async function readWorkbookGridsWithExcelJS(data: Bytes): Promise<WorkbookGrids> {
@@ -82,10 +85,15 @@ function workbookContext(pkg: XlsxPackage, workbookXml: string): SheetContext {
   };
 }
 
-/** Loads the bytes; any failure of the zip or XML layer means the file is not a workbook we can read. */
+/**
+ * Loads the bytes; any failure of the zip or XML layer means the file is not a workbook we can read.
+ * ExcelJS inflates every part and trusts the sizes a file declares, so the whole zip is first inflated within the
+ * limits of zip.ts (and its entry names checked): a zip bomb is refused before ExcelJS sees it.
+ */
 export async function openWorkbook(data: Bytes): Promise<Workbook> {
   if (data.byteLength === 0) throw new NotAWorkbookError(XLSX_MESSAGES.emptyFile);
   if (isCompoundFile(data)) throw new NotAWorkbookError(XLSX_MESSAGES.oldOrEncrypted);
+  checkWholeZip(data instanceof Uint8Array ? data : new Uint8Array(data));
   let workbook: Workbook;
   try {
     workbook = await loadWorkbook(data);

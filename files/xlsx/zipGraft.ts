@@ -7,6 +7,7 @@
  */
 import { deflatePart, type DeflatedPart } from "./deflate";
 import type { PartContent } from "./graft";
+import { entryName } from "./zip";
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -152,16 +153,6 @@ function endOfCentralDirectory(view: DataView): number | null {
     if (view.getUint32(at, true) === END_OF_CENTRAL_DIRECTORY) return at;
   }
   return null;
-}
-
-const utf8 = new TextDecoder("utf-8");
-
-/** Names are UTF-8 when flagged so, else code page 437; read byte for byte then, as fflate does. */
-function entryName(bytes: Uint8Array, isUtf8: boolean): string {
-  if (isUtf8) return utf8.decode(bytes);
-  let name = "";
-  for (const byte of bytes) name += String.fromCharCode(byte);
-  return name;
 }
 
 /** The zip of the entries in order, each local record at its new offset; null past the limits of a plain zip. */

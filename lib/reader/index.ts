@@ -12,7 +12,7 @@ import { readOverrides } from "./review";
 import { readSatisfaction } from "./satisfaction";
 import { readScores } from "./scores";
 import { findSheet, layoutWarnings, type Need } from "./sheets";
-import { readUnits, warnUnknownCategories } from "./units";
+import { checkCategories, checkRankGroups, readUnits } from "./units";
 
 export interface ReadOutcome {
   /** null when errors prevent building an input at all; otherwise built even with errors (scoring is skipped then). */
@@ -60,7 +60,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const { units, names } = unitsRead;
   validateParams(paramsRead, units.map((unit) => unit.rankGroup), issues);
   const indicatorsRead: IndicatorsRead = indicatorsGrid === null ? { indicators: [], codes: new Set() } : readIndicators(indicatorsGrid, units, names, issues);
-  warnUnknownCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkRankGroups(unitsRead, new Set(paramsRead.groupRows.map((row) => row.group)), issues);
   const params = paramsRead.params;
   const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues);
   const satisfaction = satisfactionGrid === null ? new Map() : readSatisfaction(satisfactionGrid, names, issues);

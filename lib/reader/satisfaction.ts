@@ -87,6 +87,17 @@ export function readSatisfaction(grid: SheetGrid, unitNames: ReadonlySet<string>
     issues.push(error("header.missing", table.sheet, cellAddress(0, HEADERS.satisfaction.indexOf(PERCENT)), MSG.satisfactionColumns(missing)));
     return entries;
   }
+  // A ballot heading typed wrong (比较满意 for 基本满意) would drop that column's votes with only a 提示 about an unknown
+  // column, and change the percentage: when some counted ballot columns are there, all three must be.
+  const counted = [SATISFIED, BASIC, UNSATISFIED];
+  const absent = counted.filter((header) => !table.columns.has(header));
+  if (absent.length > 0 && absent.length < counted.length) {
+    for (const header of absent) {
+      const cell = cellAddress(0, HEADERS.satisfaction.indexOf(header));
+      issues.push(error("header.ballotMissing", table.sheet, cell, MSG.ballotColumnMissing(header, counted.filter((h) => !absent.includes(h)).join("、"))));
+    }
+    return entries;
+  }
   const nameColumn = table.columns.get(NAME) ?? 0;
   const seen = new Map<string, number>();
   for (const row of dataRowIndexes(table.rows, 1)) {
