@@ -181,7 +181,8 @@ export function generateSheets(count: number, seed = 20251123): { name: string; 
     { name: SHEET.satisfaction, rows: satisfactionRows(count, random) },
     { name: SHEET.peer, rows: peerRows(count, random) },
     { name: SHEET.adjustments, rows: adjustmentsRows(count, random) },
-    // Before 审定 the sheet holds its header only, as in a new template.
+    // 平时考核 unused, and before 审定: the headers only, as in a new template.
+    { name: SHEET.daily, rows: [[...HEADERS.daily]] },
     { name: SHEET.review, rows: [[...HEADERS.review]] },
   ];
 }

@@ -12,12 +12,14 @@ export const SHEET = {
   satisfaction: "满意度",
   peer: "上下互评",
   adjustments: "加减分",
+  daily: "平时考核",
   review: "审定调整",
   /** 单位更名 (上年名称 → 本年名称): read only by 从上年结果导入, so not one of the sheets scoring needs. */
   renames: "单位更名",
   results: "结果",
   audit: "计算说明",
   summary: "汇总",
+  quarterReview: "季度点评",
 } as const;
 
 /** Input sheets, in workbook order. The software never changes a cell in them after creating them. */
@@ -30,11 +32,30 @@ export const INPUT_SHEETS = [
   SHEET.satisfaction,
   SHEET.peer,
   SHEET.adjustments,
+  SHEET.daily,
   SHEET.review,
 ] as const;
 
 /** Output sheets: each 计算等次 replaces them whole. */
 export const OUTPUT_SHEETS = [SHEET.results, SHEET.audit, SHEET.summary] as const;
+
+/** 平时考核 (seed 002 双月检查、季度点评): 12 months of 工作台账, 6 双月检查, 4 季度点评 per year. */
+export const DAILY_MONTHS = 12;
+export const DAILY_CHECKS = 6;
+export const DAILY_QUARTERS = 4;
+export const DAILY_HEADERS = {
+  name: "单位名称",
+  ledger: Array.from({ length: DAILY_MONTHS }, (_, i) => `${i + 1}月台账`),
+  checks: Array.from({ length: DAILY_CHECKS }, (_, i) => `第${i + 1}次检查`),
+  reviews: Array.from({ length: DAILY_QUARTERS }, (_, i) => `第${i + 1}季度点评`),
+  disqualified: "取消评先资格",
+  disqualifiedReason: "取消评先事由",
+} as const;
+
+/** 工作台账 each month: reported by the 5th (按时), later (逾期), or not at all (未报); blank = not yet due. */
+export const LEDGER_WORDS = { onTime: "按时", late: "逾期", missing: "未报" } as const;
+/** 季度点评: named for 经验介绍 (good progress) or 检查性发言 (lagging); blank = neither. */
+export const REVIEW_WORDS = { experience: "经验介绍", selfCriticism: "检查性发言" } as const;
 
 export const HEADERS = {
   params: ["参数", "值", "说明"],
@@ -46,10 +67,19 @@ export const HEADERS = {
   /** 上下互评 starts with this; one column per rater unit follows, headed by the rater's 单位名称. */
   peer: ["被评单位"],
   adjustments: ["单位名称", "类型", "分值", "事由", "依据", "情节严重", "重大法治问题"],
+  daily: [
+    DAILY_HEADERS.name,
+    ...DAILY_HEADERS.ledger,
+    ...DAILY_HEADERS.checks,
+    ...DAILY_HEADERS.reviews,
+    DAILY_HEADERS.disqualified,
+    DAILY_HEADERS.disqualifiedReason,
+  ],
   /** 审定调整: the 县委、县政府's decisions (考核方案 §六（一）), one row per unit whose 等次 they changed. */
   review: ["单位名称", "调整为等次", "事由", "依据（会议/文件）", "日期"],
   /** 单位更名: last year's name of a unit renamed or merged, and its name this year. */
   renames: ["上年名称", "本年名称"],
+  quarterReview: ["单位名称", "排名分组", "本季度台账", "全年逾期", "全年未报", "本季度检查", "检查平均分", "检查名次", "上季度点评", "本年经验介绍", "提示"],
   /** 等次 is the 等次 the rules give (计算等次); 审定等次 the final one after 审定调整 (the same when not adjusted). */
   results: ["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "审定等次", "提示"],
   audit: ["排名分组", "单位名称", "项目", "结果", "计算过程"],
@@ -112,6 +142,12 @@ export const PARAM = {
   rankRule: "名次规则",
   bigDropPlaces: "退步较大名次",
   blankScore: "空白评分",
+  checkWords: "检查等级分",
+  checkIndicator: "双月检查指标",
+  ledgerNoticeCount: "台账提示次数",
+  ledgerMissingPenalty: "台账未报扣分",
+  selfCriticismPenalty: "检查性发言扣分",
+  experienceBonus: "经验介绍加分",
 } as const;
 
 /** Parameters that may be given per 排名分组 by adding "-<组名>". 互评权重 exists only per group. */
@@ -146,4 +182,10 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.rankRule, value: RANK_RULE_WORDS.dense, explanation: "中国式排名：同分并列，下一名次连续（1、1、2）；跳位排名：同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。" },
   { name: PARAM.bigDropPlaces, value: 5, explanation: "名次比上年后退不少于此数，提示“退步较大”（通报警示）。" },
   { name: PARAM.blankScore, value: BLANK_SCORE_WORDS.error, explanation: "报错：适用指标的评分留空时报错；按0分：按0分计算并给出提示。" },
+  { name: PARAM.checkWords, value: "好=100、较好=85、一般=70、差=55", explanation: "平时考核中双月检查结果可填0–100的分数，或这里列出的等级词（用“、”分隔）。" },
+  { name: PARAM.checkIndicator, value: null, explanation: "填一个考核指标编号（如 1.5）时，该指标的得分由双月检查平均分换算（平均分 ÷ 100 × 分值），评分表中该格留空；留空表示检查结果只作展示。" },
+  { name: PARAM.ledgerNoticeCount, value: 3, explanation: "工作台账逾期、未报合计达到此次数时，在结果中提示。" },
+  { name: PARAM.ledgerMissingPenalty, value: null, explanation: "每个月工作台账未报扣的分数，计入扣分并受扣分上限约束；留空表示不扣分。" },
+  { name: PARAM.selfCriticismPenalty, value: null, explanation: "每次在季度点评会议上作检查性发言扣的分数，计入扣分并受扣分上限约束；留空表示不扣分（只提示）。" },
+  { name: PARAM.experienceBonus, value: null, explanation: "每次在季度点评会议上作经验介绍加的分数，计入加分并受加分上限约束；留空表示不加分。" },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../lib/grid";
 import { readAssessment } from "../lib/reader";
+import { PARAM_ROWS } from "../lib/layout";
 import { runAssessment } from "../lib/run";
 import { appendRow, paramRow, removeSheet, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
 import { set, type IssueCase } from "./helpers/issueCase";
@@ -14,6 +15,8 @@ import { set, type IssueCase } from "./helpers/issueCase";
  * 互评等级分 11, 优秀分数线 16, 良好分数线 17, 优秀比例上限 19, 名次规则 20, 空白评分 22; an added row is row 23.
  */
 type Case = IssueCase;
+// A row appended to 参数 lands just below the template's rows (header + PARAM_ROWS), wherever new parameters are added.
+const NEXT_PARAM_ROW = PARAM_ROWS.length + 2;
 const param = (name: string, value: CellValue) => set("参数", `B${paramRow(name)}`, value);
 const NOT_NUMBER = (text: string) => `“${text}”不是数字。请只填写数字，如 85 或 85.5；不适用的指标填“不适用”。`;
 const UNKNOWN_UNIT = (name: string) => `单位“${name}”不在“考核对象”中。请改为“考核对象”中的单位名称，或先在“考核对象”中加入该单位。`;
@@ -260,16 +263,16 @@ const cases: Case[] = [
     edit: (book) => appendRow(book, "参数", ["优秀率", 0.3]),
     level: "error",
     sheet: "参数",
-    cell: "A23",
+    cell: `A${NEXT_PARAM_ROW}`,
     message: "未知参数“优秀率”。参数名请从模板中复制，如“优秀分数线”或“优秀分数线-乡镇”；不需要的行请删除。",
   },
-  { title: "duplicate parameter", edit: (book) => appendRow(book, "参数", ["小数位数", 3]), level: "error", sheet: "参数", cell: "A23", message: "参数“小数位数”与 A3 重复，只按第一行计算。请删除重复的行。" },
+  { title: "duplicate parameter", edit: (book) => appendRow(book, "参数", ["小数位数", 3]), level: "error", sheet: "参数", cell: `A${NEXT_PARAM_ROW}`, message: "参数“小数位数”与 A3 重复，只按第一行计算。请删除重复的行。" },
   {
     title: "互评权重 without a group",
     edit: (book) => appendRow(book, "参数", ["互评权重", "50%"]),
     level: "error",
     sheet: "参数",
-    cell: "A23",
+    cell: `A${NEXT_PARAM_ROW}`,
     message: "参数“互评权重”需要写明排名分组，如“互评权重-乡镇”“互评权重-县直单位”。请改正参数名。",
   },
   { title: "thresholds not descending", edit: param("良好分数线", 95), level: "error", sheet: "参数", cell: "B17", message: `良好分数线 95 不低于优秀分数线 90。${THRESHOLD_RULE}` },
@@ -278,7 +281,7 @@ const cases: Case[] = [
     edit: (book) => appendRow(book, "参数", ["良好分数线-乡镇", 92]),
     level: "error",
     sheet: "参数",
-    cell: "B23",
+    cell: `B${NEXT_PARAM_ROW}`,
     message: `良好分数线（乡镇） 92 不低于优秀分数线 90。${THRESHOLD_RULE}`,
   },
   {
@@ -286,7 +289,7 @@ const cases: Case[] = [
     edit: (book) => appendRow(book, "参数", ["优秀分数线-街道", 95]),
     level: "warning",
     sheet: "参数",
-    cell: "A23",
+    cell: `A${NEXT_PARAM_ROW}`,
     message: "参数“优秀分数线-街道”中的排名分组“街道”在“考核对象”中没有单位使用，此行不起作用。请检查分组名称是否写错。",
   },
   { title: "percent above 100%", edit: param("优秀比例上限", "120%"), level: "error", sheet: "参数", cell: "B19", message: "120% 超过 100%。请填写 0% 到 100% 之间的百分比，如 30%。" },
@@ -307,8 +310,8 @@ const cases: Case[] = [
     edit: set("考核对象", "D5", "政法单位"),
     level: "error",
     sheet: "参数",
-    cell: "A23",
-    message: "排名分组“政法单位”的单位在“上下互评”中评了分，但参数表没有“互评权重-政法单位”。请在参数表 A23 加一行“互评权重-政法单位”，值如 50%。",
+    cell: `A${NEXT_PARAM_ROW}`,
+    message: `排名分组“政法单位”的单位在“上下互评”中评了分，但参数表没有“互评权重-政法单位”。请在参数表 A${NEXT_PARAM_ROW} 加一行“互评权重-政法单位”，值如 50%。`,
   },
   { title: "是/否 parameter with another word", edit: param("互评去掉最高最低分", "可以"), level: "error", sheet: "参数", cell: "B8", message: YES_NO("可以") },
   { title: "名次规则 unknown", edit: param("名次规则", "并列排名"), level: "error", sheet: "参数", cell: "B20", message: "“并列排名”不是可选的值。请填写 中国式排名、跳位排名 之一。" },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { appliesTo } from "../lib/applies";
 import { D, roundHalfUp } from "../lib/decimal";
 import type { SheetOut } from "../lib/format";
-import { CATEGORIES, defaultRankGroup, INPUT_SHEETS, NOT_APPLICABLE_MARKS } from "../lib/layout";
+import { CATEGORIES, defaultRankGroup, HEADERS, INPUT_SHEETS, NOT_APPLICABLE_MARKS } from "../lib/layout";
 import { GRADES, type Grade } from "../lib/model";
 import { readAssessment } from "../lib/reader";
 import { runAssessment } from "../lib/run";
@@ -276,6 +276,8 @@ function estimateTotals(): Map<string, { total: D; grade: Grade }> {
     const total = normalised.plus(bonus).minus(penalty);
     let grade: Grade = total.gte(90) ? "优秀" : total.gte(80) ? "良好" : total.gte(60) ? "合格" : "不合格";
     if (grade === "优秀" && mine.some((a) => a.serious)) grade = "良好";
+    // 平时考核: 取消评先资格 = 是 bars 优秀 too.
+    if (grade === "优秀" && data("平时考核").some((r) => r[0] === unit.name && r[HEADERS.daily.indexOf("取消评先资格")] === "是")) grade = "良好";
     result.set(unit.name, { total, grade });
   });
   return result;

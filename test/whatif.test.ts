@@ -4,7 +4,7 @@ import { generateBook } from "../bench/generate";
 import { renderOutputs, toJson } from "../lib/output";
 import { runAssessment } from "../lib/run";
 import { describeChanges, parseSetting, prepareWhatIf, withParamChanges, type ParamChange, type WhatIfSession } from "../lib/whatif";
-import { paramRow, validWorkbook } from "./helpers/workbook";
+import { paramRow, sheetOf, validWorkbook } from "./helpers/workbook";
 
 function session(book = validWorkbook()): WhatIfSession {
   const prepared = prepareWhatIf(book);
@@ -42,7 +42,7 @@ describe("试算 (what-if)", () => {
   it("a per-group line adds a row 优秀分数线-乡镇 below the table; the plain line stays", () => {
     const preview = session().preview([{ name: "优秀分数线-乡镇", value: 86 }]);
     const added = preview.edits[0];
-    expect(added).toMatchObject({ name: "优秀分数线-乡镇", added: true, before: null, after: 86, cell: "B23", nameCell: "A23" });
+    expect(added).toMatchObject({ name: "优秀分数线-乡镇", added: true, before: null, after: 86, cell: `B${sheetOf(validWorkbook(), "参数").rows.length + 1}`, nameCell: `A${sheetOf(validWorkbook(), "参数").rows.length + 1}` });
     expect(preview.after[0]?.byGrade.优秀).toBe(2);
     expect(preview.after[1]).toEqual(preview.before[1]);
   });

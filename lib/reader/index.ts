@@ -13,6 +13,8 @@ import { readSatisfaction } from "./satisfaction";
 import { readScores } from "./scores";
 import { findSheet, layoutWarnings, type Need } from "./sheets";
 import { checkCategories, checkRankGroups, readUnits } from "./units";
+import { readDaily } from "./daily";
+import { checkFilledCells } from "./dailyChecks";
 
 export interface ReadOutcome {
   /** null when errors prevent building an input at all; otherwise built even with errors (scoring is skipped then). */
@@ -51,6 +53,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const satisfactionGrid = find(SHEET.satisfaction, "optional");
   const peerGrid = find(SHEET.peer, "optional");
   const adjustmentsGrid = find(SHEET.adjustments, "optional");
+  // 平时考核 came later than the other sheets: a workbook without it is complete, so its absence says nothing.
+  const dailyGrid = find(SHEET.daily, "silent");
   // Silent: workbooks made before 审定调整 existed, and every workbook before its 审定, have no such sheet.
   const reviewGrid = find(SHEET.review, "silent");
 
@@ -63,12 +67,14 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   checkCategories(unitsRead, indicatorsRead.indicators, issues);
   checkRankGroups(unitsRead, new Set(paramsRead.groupRows.map((row) => row.group)), issues);
   const params = paramsRead.params;
-  const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues);
+  const daily = dailyGrid === null ? [] : readDaily(dailyGrid, names, params.daily?.checkWords ?? new Map(), issues);
+  const filled = checkFilledCells(paramsRead, indicatorsRead, daily, issues);
+  const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues, filled);
   const satisfaction = satisfactionGrid === null ? new Map() : readSatisfaction(satisfactionGrid, names, issues);
   const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
   checkRaterWeights(paramsRead, peer.raterGroups, issues);
   const adjustments = adjustmentsGrid === null ? [] : readAdjustments(adjustmentsGrid, names, issues);
   const overrides = reviewGrid === null ? [] : readOverrides(reviewGrid, names, issues);
-  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, overrides };
+  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, daily, overrides };
   return { input, issues: inSheetOrder(issues) };
 }

@@ -22,6 +22,7 @@ import {
   trimSpaces,
   type At,
 } from "./cells";
+import { DAILY_MSG } from "./dailyMessages";
 import { MSG } from "./messages";
 import { dataRowIndexes, hasColumns, readTable, valueIn } from "./sheets";
 
@@ -167,6 +168,14 @@ class ParamReader {
     return read === undefined ? fallback : read;
   }
 
+  /** An indicator 编号 (text, or a number read as its shortest decimal); null when missing or blank. */
+  code(key: string): string | null {
+    const at = this.at(key);
+    if (at === null) return null;
+    const text = readText(at, this.value(key));
+    return text === null || text === undefined ? null : normalizeText(text);
+  }
+
   choice<T extends string>(key: string, words: Record<T, string>, fallback: T): T {
     const at = this.at(key);
     const value = this.value(key);
@@ -297,6 +306,7 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
     (words) => words.size === BALLOT_WORDS.length && BALLOT_WORDS.every((word) => words.has(word)),
     (shown) => MSG.ballotWordsMismatch(shown, ballotExample),
   );
+  const checkExample = templateDefault(PARAM.checkWords);
   return {
     year: reader.integer(PARAM.year, new Date().getFullYear(), 1900, 9999, MSG.yearRange),
     decimals: reader.integer(PARAM.decimals, 2, 0, 6, MSG.decimalsRange),
@@ -320,6 +330,14 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
     rankRule: reader.choice<RankRule>(PARAM.rankRule, RANK_RULE_WORDS, "dense"),
     bigDropPlaces: reader.integer(PARAM.bigDropPlaces, 5, 1, 100000, MSG.bigDropRange),
     blankScore: reader.choice<BlankScorePolicy>(PARAM.blankScore, BLANK_SCORE_WORDS, "error"),
+    daily: {
+      checkWords: reader.wordList(PARAM.checkWords, checkExample, () => true, (shown) => MSG.badWordList(shown, checkExample)),
+      checkIndicator: reader.code(PARAM.checkIndicator),
+      ledgerNoticeCount: reader.integer(PARAM.ledgerNoticeCount, 3, 1, 12, DAILY_MSG.ledgerNoticeRange),
+      ledgerMissingPenalty: reader.cap(PARAM.ledgerMissingPenalty, null),
+      selfCriticismPenalty: reader.cap(PARAM.selfCriticismPenalty, null),
+      experienceBonus: reader.cap(PARAM.experienceBonus, null),
+    },
   };
 }
 

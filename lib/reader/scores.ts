@@ -10,6 +10,7 @@ import type { BlankScorePolicy, Indicator, ScoreEntry, Unit } from "../model";
 import { ZERO, type D } from "../decimal";
 import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, reportCellError, shownValue, textToDecimal, warnAt, type At } from "./cells";
 import type { IndicatorsRead } from "./indicators";
+import { DAILY_MSG } from "./dailyMessages";
 import { HINT, MSG } from "./messages";
 import { ScoreColumns, UnitScores } from "./unitScores";
 import { cellAt, dataRowIndexes, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
@@ -120,13 +121,26 @@ interface ScoreColumn {
   good: Map<number, D>;
 }
 
-function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns, columns: readonly ScoreColumn[], sheetNumbers: Map<number, D>, policy: BlankScorePolicy, issues: Issue[]): UnitScores {
+/**
+ * Cells whose score comes from elsewhere (平时考核's 双月检查, see 参数 双月检查指标): unit and 编号 → the cell the
+ * figure comes from; undefined for every other cell.
+ */
+export type FilledElsewhere = (unit: string, code: string) => string | undefined;
+
+function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns, columns: readonly ScoreColumn[], sheetNumbers: Map<number, D>, policy: BlankScorePolicy, issues: Issue[], filled: FilledElsewhere | undefined): UnitScores {
   const scores = new UnitScores(layout, row);
   const cells = table.rows[row] ?? [];
   for (const { indicator, column, position, good } of columns) {
     const value = cells[column] ?? null;
     if (!appliesTo(indicator, unit)) {
       if (value !== null) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
+      continue;
+    }
+    const source = filled === undefined ? undefined : filled(unit.name, indicator.code);
+    if (source !== undefined) {
+      // The rule fills this score; the cell stays blank (or 不适用, which the rule respects).
+      if (isNotApplicable(value)) scores.setNotApplicable(position);
+      else if (!isBlank(value)) errorAt({ sheet: table.sheet, row, column, issues }, "scores.filledByChecks", DAILY_MSG.checkCellFilled(unit.name, indicator.code, source));
       continue;
     }
     if (typeof value === "number") {
@@ -157,7 +171,15 @@ function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns
 }
 
 /** 评分 → unit name → indicator 编号 → entry, for the indicators that apply to each unit. */
-export function readScores(grid: SheetGrid, units: readonly Unit[], unitNames: ReadonlySet<string>, indicators: IndicatorsRead, policy: BlankScorePolicy, issues: Issue[]): Scores {
+export function readScores(
+  grid: SheetGrid,
+  units: readonly Unit[],
+  unitNames: ReadonlySet<string>,
+  indicators: IndicatorsRead,
+  policy: BlankScorePolicy,
+  issues: Issue[],
+  filled?: FilledElsewhere,
+): Scores {
   const scores: Scores = new Map();
   const table = readTable(grid, { layout: HEADERS.scores, required: [NAME], warnExtras: false }, issues);
   if (!hasColumns(table, [NAME])) return scores;
@@ -185,7 +207,7 @@ export function readScores(grid: SheetGrid, units: readonly Unit[], unitNames: R
     }
     seen.set(name, row);
     const unit = byName.get(name);
-    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, sheetNumbers, policy, issues));
+    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, sheetNumbers, policy, issues, filled));
   }
   for (const name of unitNames) {
     if (!seen.has(name)) issues.push(error("scores.unitMissing", table.sheet, "A1", MSG.unitWithoutScores(name)));

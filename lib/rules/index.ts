@@ -10,7 +10,10 @@ import { scoreGroup, type GroupStandings } from "./scoreGroup";
 import { scoreUnit, type UnitWorking } from "./scoreUnit";
 import { lastPlaceOf } from "./notes";
 import { unitNotes } from "./unitNotes";
-import { reviewGroup, type GroupReview, type ReviewMark } from "./review";
+import { withCheckScores } from "./checkScores";
+import { dailyAdjustments } from "./dailyAdjustments";
+import { dailyParamsOf, dailyWorking } from "./dailyWorking";
+import { approveGroup, type GroupApproval, type ApprovalMark } from "./approval";
 
 export interface ScoreOutcome {
   result: AssessmentResult;
@@ -29,7 +32,13 @@ export { rankTotals } from "./rank";
 export { gradeFor, forGroup } from "./grade";
 export { seriousCap } from "./serious";
 export { applyQuota, excellentLimit } from "./quota";
-export { reviewGroup, type ReviewMark, type ReviewMember, type GroupReview } from "./review";
+export { selfCriticismStreak, experienceQuarters } from "./reviewStreak";
+export { ledgerCounts, ledgerNotice } from "./ledger";
+export { checkScore, checkMean, withCheckScores } from "./checkScores";
+export { dailyAdjustments } from "./dailyAdjustments";
+export { disqualifiedCap } from "./disqualified";
+export { DAILY_OFF } from "./dailyWorking";
+export { approveGroup, type ApprovalMark, type ApprovalMember, type GroupApproval } from "./approval";
 export { isLastPlace, lastPlaceOf, bigDrop, twoYearsExcellent, needsAdviceLetter, needsSummons } from "./notes";
 
 /** Spec §4, rules 1–11, for every unit: figures, 名次, 等次, 提示 and 计算说明, with the problems found. */
@@ -42,10 +51,19 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
 
   // Ratings and 加减分 records indexed by unit once, so each unit looks at its own only (linear, not quadratic, in units).
   const ratingsOf = byKey(counted.ratings, (r) => r.ratee);
-  const adjustmentsOf = byKey(input.adjustments, (a) => a.unit);
-  const workings = units.map((unit) =>
-    scoreUnit(unit, { ...input, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder }),
-  );
+  // 平时考核: its 加分/扣分 records join 加减分's (rule D4) and 双月检查 may score one indicator (rule D3).
+  const daily = dailyParamsOf(params);
+  const records = input.daily ?? [];
+  const dailyOf = new Map(records.map((record) => [record.unit, record]));
+  const checked = withCheckScores(input, daily, params.decimals);
+  const generated = records.flatMap((record) => dailyAdjustments(record, daily));
+  const adjustmentsOf = byKey(generated.length === 0 ? input.adjustments : [...input.adjustments, ...generated], (a) => a.unit);
+  const scored = checked.scores === input.scores ? input : { ...input, scores: checked.scores };
+  const workings = units.map((unit) => {
+    const w = scoreUnit(unit, { ...scored, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder });
+    const record = dailyOf.get(unit.name);
+    return record === undefined ? w : { ...w, daily: dailyWorking(record, checked.byUnit.get(unit.name) ?? null, daily, params.decimals) };
+  });
   for (const w of workings) issues.push(...unitIssues(w, input.ratings, input));
 
   const results: UnitResult[] = [];
@@ -56,7 +74,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
     const members = workings.filter((w) => w.unit.rankGroup === group);
     const standings = scoreGroup(group, members, params);
     const context = groupContext(members, standings);
-    const review = reviewGroup(
+    const review = approveGroup(
       members.map((w, index) => {
         const s = standings.standings[index];
         return { name: w.unit.name, rank: s?.rank ?? 0, computed: s?.grade ?? "不合格", quotaMark: s?.quotaMark ?? null };
@@ -89,9 +107,9 @@ function groupContext(members: readonly UnitWorking[], g: GroupStandings): Group
   return { namesByRank, lastPlace: lastPlaceOf(groupRanks) };
 }
 
-function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, review: GroupReview, input: AssessmentInput, texts: FigureTexts): UnitResult {
+function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, review: GroupApproval, input: AssessmentInput, texts: FigureTexts): UnitResult {
   const s = g.standings[index];
-  const mark: ReviewMark | undefined = review.marks[index];
+  const mark: ApprovalMark | undefined = review.marks[index];
   if (s === undefined || mark === undefined) throw new Error("scoreAssessment: standing missing");
   // Unit names are unique (the reader reports duplicates), so "the others on this 名次" is every name but its own.
   const tiedWith = (context.namesByRank.get(s.rank) ?? []).filter((name) => name !== w.unit.name);
@@ -156,7 +174,7 @@ function sortByRank(results: UnitResult[]): UnitResult[] {
   return [...results].sort((a, b) => a.rank - b.rank);
 }
 
-function summarise(g: GroupStandings, review: GroupReview, results: readonly UnitResult[], places: number): GroupSummary {
+function summarise(g: GroupStandings, review: GroupApproval, results: readonly UnitResult[], places: number): GroupSummary {
   const totals = results.map((r) => r.total);
   const byGrade = Object.fromEntries(GRADES.map((grade) => [grade, 0])) as Record<Grade, number>;
   for (const r of results) byGrade[r.grade] += 1;

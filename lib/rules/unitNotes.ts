@@ -1,6 +1,7 @@
 import type { Params } from "../model";
-import type { ReviewMark } from "./review";
+import type { ApprovalMark } from "./approval";
 import { NOTES } from "./messages";
+import { dailyNotes } from "./dailyWorking";
 import { bigDrop, needsAdviceLetter, needsSummons, twoYearsExcellent } from "./notes";
 import type { Standing } from "./scoreGroup";
 import type { UnitWorking } from "./scoreUnit";
@@ -12,7 +13,7 @@ export interface NoteContext {
   tied: boolean;
   quotaLimit: number | null;
   /** What the 审定 did; absent: not reviewed, the computed 等次 is final. */
-  review?: ReviewMark;
+  review?: ApprovalMark;
 }
 
 /** The 提示 of one unit, in rule order (1 → 11), the 审定 after the 等次 rules; the flags follow the final 等次. */
@@ -28,6 +29,7 @@ export function unitNotes(w: UnitWorking, s: Standing, context: NoteContext, par
   if (w.total.capped && params.totalCap !== null) notes.push(NOTES.aboveCap(params.totalCap));
   if (context.tied) notes.push(NOTES.tie(s.rank));
   if (s.seriousDemoted) notes.push(NOTES.serious);
+  if (w.daily !== undefined) notes.push(...dailyNotes(w.daily, s.disqualifiedDemoted === true));
   if (s.quotaMark === "demoted" && context.quotaLimit !== null) notes.push(NOTES.quotaDemoted(context.quotaLimit));
   if (s.quotaMark === "keptByTie") notes.push(NOTES.quotaKeptByTie(s.rank));
   const review = context.review;

@@ -1,5 +1,6 @@
 import type { SheetOut } from "../format";
 import { adjustmentsSheet } from "./adjustmentsSheet";
+import { dailySheet } from "./dailySheet";
 import { buildExample } from "./example";
 import { guideSheet } from "./guideSheet";
 import { DEFAULT_INDICATORS } from "./indicators";
@@ -39,6 +40,7 @@ export function buildTemplate(options: TemplateOptions): SheetOut[] {
     satisfactionSheet(data.satisfaction),
     peerSheet(data.peer),
     adjustmentsSheet(data.adjustments),
+    dailySheet(data.daily),
     reviewSheet(),
   ];
 }

@@ -2,7 +2,7 @@ import type { Grade, Override } from "../model";
 import type { QuotaMark } from "./quota";
 
 /** One unit of a rank group as the 审定 sees it: its 名次, the 等次 the rules gave, and what the quota did. */
-export interface ReviewMember {
+export interface ApprovalMember {
   name: string;
   rank: number;
   computed: Grade;
@@ -10,7 +10,7 @@ export interface ReviewMember {
 }
 
 /** What the 审定 did to one unit. */
-export interface ReviewMark {
+export interface ApprovalMark {
   override: Override | null;
   computed: Grade;
   /** The final 等次: the 审定 one when there is a row, else the computed one. */
@@ -23,8 +23,8 @@ export interface ReviewMark {
   freedPlaces: number;
 }
 
-export interface GroupReview {
-  marks: ReviewMark[];
+export interface GroupApproval {
+  marks: ApprovalMark[];
   /** Units whose final 等次 differs from the computed one. */
   adjusted: number;
   overQuotaByReview: number;
@@ -39,8 +39,8 @@ export interface GroupReview {
  *   the 审定 did not decide that. The units the quota held to 良好 are told a place is free (first by 名次, one per place),
  *   so that the meeting can add a row for them.
  */
-export function reviewGroup(members: readonly ReviewMember[], overrides: ReadonlyMap<string, Override>, limit: number | null): GroupReview {
-  const marks: ReviewMark[] = members.map((m) => {
+export function approveGroup(members: readonly ApprovalMember[], overrides: ReadonlyMap<string, Override>, limit: number | null): GroupApproval {
+  const marks: ApprovalMark[] = members.map((m) => {
     const override = overrides.get(m.name) ?? null;
     const grade = override?.grade ?? m.computed;
     return { override, computed: m.computed, grade, changed: grade !== m.computed, overQuota: false, freedPlaces: 0 };
