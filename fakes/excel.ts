@@ -5,7 +5,7 @@
  * sync with the error codes Excel on the web uses.
  */
 import { Buffer } from "node:buffer";
-import { columnName } from "../lib/grid";
+import { columnName, parseA1Range } from "../lib/grid";
 
 type Stored = number | string | boolean | { error: string } | { formula: string };
 
@@ -53,22 +53,15 @@ export class OfficeError extends Error {
 const OP_BYTES = 100;
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** "B2:D4" → 0-based bounds; whole columns ("C:C") span rows 0..1048575. */
 export function parseAddress(address: string): { row: number; column: number; rows: number; columns: number } {
-  const [from = "", to = from] = address.split(":");
-  const a = /^([A-Z]+)(\d*)$/.exec(from);
-  const b = /^([A-Z]+)(\d*)$/.exec(to);
-  if (!a || !b) throw new OfficeError("InvalidArgument", `bad address ${address}`);
-  const column = columnIndex(a[1] ?? "A");
-  const row = a[2] ? Number(a[2]) - 1 : 0;
-  const lastRow = b[2] ? Number(b[2]) - 1 : 1048575;
-  return { row, column, rows: lastRow - row + 1, columns: columnIndex(b[1] ?? "A") - column + 1 };
+  const range = parseA1Range(address);
+  if (range === null) throw new OfficeError("InvalidArgument", `bad address ${address}`);
+  const { from, to } = range;
+  const row = from.row ?? 0;
+  const lastRow = to.row ?? 1048575;
+  return { row, column: from.column, rows: lastRow - row + 1, columns: to.column - from.column + 1 };
 }
 
 export class FakeWorkbook {

@@ -105,7 +105,7 @@ describe("the example county 示例县", () => {
   it("has peer ratings as numbers and words, a self-rating, a group of 6 or more, and units with no rating at all", () => {
     for (const name of raters) expect(unitNames.has(name)).toBe(true);
     const cells = peerRows.slice(1).flatMap((row) => row.slice(1).map((value, column) => ({ ratee: String(row[0]), rater: raters[column], value })));
-    const given = cells.filter((cell) => cell.value !== null);
+    const given = cells.filter((cell) => cell.value !== null && cell.value !== "/");
     for (const cell of given) {
       if (typeof cell.value === "string") expect(Object.keys(ratingWords)).toContain(cell.value);
       else expect(cell.value as number).toBeGreaterThanOrEqual(50);
@@ -255,7 +255,7 @@ function estimateTotals(): Map<string, { total: D; grade: Grade }> {
     const groups = new Map<string, D[]>();
     row?.slice(1).forEach((value, column) => {
       const rater = raters[column] ?? "";
-      if (value === null || rater === unit.name) return;
+      if (value === null || value === "/" || rater === unit.name) return;
       const rating = typeof value === "string" ? new D(ratingWords[value] ?? "0") : new D(value as number);
       const group = defaultRankGroup(category.get(rater) ?? "");
       groups.set(group, [...(groups.get(group) ?? []), rating]);

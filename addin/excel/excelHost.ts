@@ -1,5 +1,5 @@
 import type { SheetOut } from "../../lib/format";
-import type { WorkbookGrids } from "../../lib/grid";
+import { hasSheetNamed, type WorkbookGrids } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
@@ -59,7 +59,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     listExistingInputSheets: () =>
       run(async (context) => {
         const names = await sheetNames(context);
-        return INPUT_SHEETS.filter((name) => names.includes(name));
+        return INPUT_SHEETS.filter((name) => hasSheetNamed(names, name));
       }),
 
     createTemplate: (request: TemplateRequest): Promise<TemplateOutcome> =>

@@ -1,4 +1,4 @@
-import type { SheetGrid, WorkbookGrids } from "../../lib/grid";
+import { sameSheetName, type SheetGrid, type WorkbookGrids } from "../../lib/grid";
 import { INPUT_SHEETS } from "../../lib/layout";
 import { blockAddress } from "./address";
 import { gridBytes, READ_BLOCK_CELLS, READ_BUDGET, READ_SYNC_CELLS } from "./budget";
@@ -20,11 +20,6 @@ export interface BookRead {
   realNames: Map<string, string>;
   /** How to read this workbook next time, learnt from this read: pass it to the next readInputSheets. */
   nextRead: ReadMode;
-}
-
-/** Compares sheet names as people see them: spaces (also full-width) around a name do not count. */
-export function sameName(a: string, b: string): boolean {
-  return a.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "") === b.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
 }
 
 /** An input sheet to read: the name the rules know it by, and the name it has in the workbook. */
@@ -102,7 +97,7 @@ export async function readInputSheets(
 function strayRefs(names: readonly string[], grids: readonly (SheetGrid | null)[], sheetNames: readonly string[]): SheetRef[] {
   return names
     .filter((name, i) => grids[i] === null && !sheetNames.includes(name))
-    .map((name) => ({ name, realName: sheetNames.find((real) => sameName(real, name)) }))
+    .map((name) => ({ name, realName: sheetNames.find((real) => sameSheetName(real, name)) }))
     .filter((ref): ref is SheetRef => ref.realName !== undefined);
 }
 

@@ -17,6 +17,7 @@ import { ArrowDownloadRegular, DocumentSearchRegular, FolderOpenRegular } from "
 import type { Issue } from "../../lib/issue";
 import type { AssessmentResult } from "../../lib/model";
 import { toJson } from "../../lib/output";
+import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { PlanImport } from "../ui/PlanImport";
@@ -136,7 +137,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
 
   const busy = template.running || open.running || check.running || save.running;
   const failure = template.failure ?? open.failure ?? check.failure ?? save.failure;
-  const yearNumber = parseYear(year);
+  const yearNumber = parseTemplateYear(year);
   const rows = useMemo(() => (result === null ? [] : toJson(result, []).units), [result]);
 
   return (
@@ -269,10 +270,3 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   );
 }
 
-/** The template's year as typed, when it is a whole year the template accepts (2000–2100); otherwise null. */
-function parseYear(typed: string): number | null {
-  const text = typed.trim();
-  if (!/^\d{4}$/.test(text)) return null;
-  const year = Number(text);
-  return year >= 2000 && year <= 2100 ? year : null;
-}

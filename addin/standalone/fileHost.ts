@@ -2,7 +2,7 @@ import { buildTemplate } from "../../lib/template";
 import { checkAssessment, runAssessment } from "../../lib/run";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { isCellError } from "../../lib/grid";
+import { hasSheetNamed, isCellError, sameSheetName } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import type {
   AssessmentHost,
@@ -91,8 +91,8 @@ export class FileHost implements AssessmentHost {
   }
 
   async listExistingInputSheets(): Promise<string[]> {
-    const names = new Set(this.opened?.grids.sheets.map((sheet) => sheet.name) ?? []);
-    return INPUT_SHEETS.filter((name) => names.has(name));
+    const names = this.opened?.grids.sheets.map((sheet) => sheet.name) ?? [];
+    return INPUT_SHEETS.filter((name) => hasSheetNamed(names, name));
   }
 
   /** 下载考核模板: a new workbook file with every input sheet; the open workbook is never touched. */
@@ -123,7 +123,7 @@ export class FileHost implements AssessmentHost {
   }
 
   async readParams(): Promise<ParamRow[]> {
-    const sheet = this.opened?.grids.sheets.find((s) => s.name === SHEET.params);
+    const sheet = this.opened?.grids.sheets.find((s) => sameSheetName(s.name, SHEET.params));
     if (sheet === undefined) return [];
     return sheet.rows
       .slice(1)

@@ -1,8 +1,11 @@
+import { TEMPLATE_YEAR_HINT } from "../../lib/template/year";
+
 /** Every text the task pane shows, in one place. */
 export const TEXT = {
   title: "法治考核",
   templateTitle: "加载考核模板",
   templateYear: "考核年度",
+  templateYearInvalid: `${TEMPLATE_YEAR_HINT}，如 2025。`,
   templateKind: "模板内容",
   templateBlank: "空白模板（只含表头、参数和默认指标）",
   templateExample: "示例数据（一个完整的示例县，可直接计算）",

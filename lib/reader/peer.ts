@@ -8,11 +8,13 @@ import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
 import type { PeerRating, Unit } from "../model";
-import { errorAt, isBlank, isNotApplicable, normalizeText, ReadCell, readNumber, readText, textToPoints, warnAt, type At } from "./cells";
+import { errorAt, isBlank, isNotApplicable, normalizeText, ReadCell, readNumber, textToPoints, warnAt, type At } from "./cells";
 import { MSG } from "./messages";
-import { cellAt, dataRowIndexes, hasColumns, readTable, type Table } from "./sheets";
+import { hasColumns, readTable, type Table } from "./sheets";
+import { unitRows } from "./unitRows";
 
 const [RATEE] = HEADERS.peer;
+const ROW_CODES = { missing: "peer.nameMissing", unknown: "peer.unknownRatee", duplicate: "peer.duplicateRatee" };
 
 export interface PeerRead {
   ratings: PeerRating[];
@@ -76,23 +78,8 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
   const rateeColumn = table.columns.get(RATEE) ?? 0;
   const raters = raterColumns(table, unitNames, issues);
   const groupOf = new Map(units.map((unit) => [unit.name, unit.rankGroup]));
-  const seen = new Map<string, number>();
   const good = new Map<number | string, { value: D; word: string | null }>();
-  for (const row of dataRowIndexes(table.rows, 1)) {
-    const at: At = { sheet: table.sheet, row, column: rateeColumn, issues };
-    const ratee = readText(at, cellAt(table.rows, row, rateeColumn));
-    if (ratee === null) errorAt(at, "peer.nameMissing", MSG.nameMissing());
-    if (ratee === null || ratee === undefined) continue;
-    if (!unitNames.has(ratee)) {
-      errorAt(at, "peer.unknownRatee", MSG.unknownUnit(ratee));
-      continue;
-    }
-    const first = seen.get(ratee);
-    if (first !== undefined) {
-      errorAt(at, "peer.duplicateRatee", MSG.duplicateUnitRow(ratee, cellAddress(first, rateeColumn)));
-      continue;
-    }
-    seen.set(ratee, row);
+  for (const { row, name: ratee } of unitRows(table, 1, rateeColumn, unitNames, ROW_CODES, issues)) {
     const cells = table.rows[row] ?? [];
     for (const [column, rater] of raters) {
       const value = cells[column] ?? null;

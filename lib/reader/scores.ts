@@ -8,16 +8,18 @@ import { error, warning, type Issue } from "../issue";
 import { HEADERS, SCORES_MAX_ROW_LABEL } from "../layout";
 import type { BlankScorePolicy, Indicator, ScoreEntry, Unit } from "../model";
 import { ZERO, type D } from "../decimal";
-import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, reportCellError, shownValue, textToDecimal, warnAt, type At } from "./cells";
+import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, reportCellError, shownValue, textToDecimal, warnAt, type At } from "./cells";
 import type { IndicatorsRead } from "./indicators";
 import { DAILY_MSG } from "./dailyMessages";
 import { HINT, MSG } from "./messages";
 import { ScoreColumns, UnitScores } from "./unitScores";
-import { cellAt, dataRowIndexes, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
+import { cellAt, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
+import { unitRows } from "./unitRows";
 
 const [NAME] = HEADERS.scores;
 const MAX_ROW = 1;
 const FIRST_UNIT_ROW = 2;
+const ROW_CODES = { missing: "scores.nameMissing", unknown: "scores.unknownUnit", duplicate: "scores.duplicateUnit" };
 
 export type Scores = Map<string, ReadonlyMap<string, ScoreEntry>>;
 
@@ -190,22 +192,9 @@ export function readScores(
   const layout = new ScoreColumns(table.sheet);
   const sheetNumbers = new Map<number, D>();
   const scoreColumns: ScoreColumn[] = [...columns].map(([indicator, column]) => ({ indicator, column, position: layout.add(indicator.code, column), good: new Map() }));
-  const seen = new Map<string, number>();
-  for (const row of dataRowIndexes(table.rows, FIRST_UNIT_ROW)) {
-    const at: At = { sheet: table.sheet, row, column: nameColumn, issues };
-    const name = readText(at, cellAt(table.rows, row, nameColumn));
-    if (name === null) errorAt(at, "scores.nameMissing", MSG.nameMissing());
-    if (name === null || name === undefined) continue;
-    if (!unitNames.has(name)) {
-      errorAt(at, "scores.unknownUnit", MSG.unknownUnit(name));
-      continue;
-    }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      errorAt(at, "scores.duplicateUnit", MSG.duplicateUnitRow(name, cellAddress(first, nameColumn)));
-      continue;
-    }
-    seen.set(name, row);
+  const seen = new Set<string>();
+  for (const { row, name } of unitRows(table, FIRST_UNIT_ROW, nameColumn, unitNames, ROW_CODES, issues)) {
+    seen.add(name);
     const unit = byName.get(name);
     if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, sheetNumbers, policy, issues, filled));
   }

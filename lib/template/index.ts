@@ -55,3 +55,4 @@ export { DEFAULT_INDICATORS, type DefaultIndicator } from "./indicators";
 export { scoreColumnHeader } from "./scoresSheet";
 export { unitsSheet } from "./unitsSheet";
 export type { TemplateUnit } from "./templateData";
+export { parseTemplateYear, TEMPLATE_YEAR_HINT, TEMPLATE_YEARS } from "./year";

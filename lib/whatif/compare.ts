@@ -1,4 +1,4 @@
-import { fixed } from "../decimal";
+import { figureText } from "../output/figures";
 import { GRADES, type AssessmentResult, type Grade } from "../model";
 import { CHANGE_TEXT } from "./messages";
 
@@ -31,7 +31,7 @@ export interface ResultChanges {
 /** The lines of a result, in 结果 order. */
 export function resultLines(result: AssessmentResult): ResultLine[] {
   const places = result.params.decimals;
-  return result.units.map((u) => ({ name: u.unit.name, rankGroup: u.unit.rankGroup, total: fixed(u.total, places), rank: u.rank, grade: u.grade }));
+  return result.units.map((u) => ({ name: u.unit.name, rankGroup: u.unit.rankGroup, total: figureText(u.total, places), rank: u.rank, grade: u.grade }));
 }
 
 /** Units matched by name; a unit changed when its 总分 (as written), 名次 or 等次 differs. */
