@@ -176,6 +176,8 @@ export interface AssessmentInput {
   overrides?: Override[];
   /** 平时考核, one record per unit listed there; absent or empty when the sheet is not used. */
   daily?: DailyRecord[];
+  /** 上下互评: the cell of each 被评单位's name (column A), so that a problem about its ratings points at its own row. */
+  peerRows?: ReadonlyMap<string, CellRef>;
 }
 
 /** One line of 计算说明: a figure, its value as written, and how it came about in words. */

@@ -174,13 +174,21 @@ describe("the example through the reader and the rules", () => {
     expect(read.input?.indicators).toHaveLength(34);
   });
 
-  it("scores with only the expected warnings: one self-rating (县司法局 rates itself at AA27) and 16 units nobody rated", () => {
+  it("scores with only the expected warnings: one self-rating (县司法局 rates itself at AA27) and one line for the 16 units nobody rated", () => {
     expect(outcome.issues.filter((i) => i.level === "error")).toEqual([]);
     const self = outcome.issues.filter((i) => i.code === "rules.selfRating");
     expect(self.map((i) => `${i.sheet}!${i.cell}`)).toEqual(["上下互评!AA27"]);
-    // 党委机关 7 + 人大政协 2 + 法院检察院 2 + 群团机关 5.
-    expect(outcome.issues.filter((i) => i.code === "rules.noPeerRatings")).toHaveLength(16);
-    expect(outcome.issues).toHaveLength(17);
+    // 党委机关 7 + 人大政协 2 + 法院检察院 2 + 群团机关 5, told in one line at the first one's row of 考核对象
+    // (none of them has a row in 上下互评), each unit's own row kept in places.
+    const unrated = outcome.issues.filter((i) => i.code === "rules.noPeerRatings");
+    expect(unrated).toHaveLength(1);
+    expect(unrated[0]).toMatchObject({ sheet: "考核对象", cell: "B22" });
+    expect(unrated[0]?.message).toBe(
+      "16 个单位没有收到互评评分：县委办公室、县纪委监委机关、县委组织部、县委宣传部、县委统战部、县委政法委、县委编办、县人大常委会办公室、县政协办公室、县人民法院、县人民检察院、县总工会、团县委、县妇联、县科协、县残联，此项不计，按实际应得分换算。如有评分，请在上下互评表中填写。",
+    );
+    expect(unrated[0]?.places).toHaveLength(16);
+    expect(unrated[0]?.places?.every((place) => place.sheet === "考核对象" && /^B\d+$/.test(place.cell))).toBe(true);
+    expect(outcome.issues).toHaveLength(2);
     expect(outcome.outputs?.map((o) => o.name)).toEqual(["结果", "计算说明", "汇总"]);
   });
 

@@ -3,6 +3,7 @@ import { hasSheetNamed, type WorkbookGrids } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
+import { runQuarter } from "../../lib/quarter";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
 import type { AssessmentHost, ComputeOutcome, ComputeStage, ParamRow, TemplateOutcome, TemplateRequest } from "../ui/host";
 import { planContext } from "../../lib/plan";
@@ -12,6 +13,9 @@ import { importIndicatorSheet } from "./importIndicators";
 import { readInputSheets, type ReadMode } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
+
+/** The sheets 季度点评 reads: mid-year, 评分 and the other annual sheets may still be empty. */
+const QUARTER_SHEETS = [SHEET.params, SHEET.units, SHEET.daily];
 
 /** Runs a batch against the workbook (Excel.run in Office). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -110,6 +114,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     // The pane asks before replacing indicators; the old sheet is kept renamed either way, so nothing typed is lost.
     importIndicators: (rows) =>
       run(async (context) => importIndicatorSheet(context, planIndicatorsSheet(rows), await sheetNames(context), supports)),
+
+    quarter: (q: number) => run(async (context) => runQuarter((await readInputSheets(context, QUARTER_SHEETS)).book, q)),
+
+    // 季度点评 is an output sheet: written like 结果 (old or new, never a mix), input sheets untouched.
+    exportQuarter: (q: number) =>
+      run(async (context) => {
+        const read = await readInputSheets(context, QUARTER_SHEETS);
+        const outcome = runQuarter(read.book, q);
+        if (outcome.sheet !== null) await writeOutputs(context, [outcome.sheet], read.sheetNames, supports);
+        return outcome;
+      }),
 
     showSheet: (sheet: string) =>
       run(async (context) => {

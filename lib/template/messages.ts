@@ -61,3 +61,8 @@ export const PROMPTS = {
   review: "请选择季度点评结果：经验介绍或检查性发言；未被点名留空。",
   reviewGrade: "请选择审定后的等次：优秀、良好、合格或不合格。",
 } as const;
+
+/** 评分's number check of an indicator's column: what Excel says when the typed value is not between 0 and 分值. */
+export function scorePrompt(maxPoints: number): string {
+  return `分值为 ${maxPoints}，得分应在 0 到 ${maxPoints} 之间；本项对该单位不适用时填“不适用”。`;
+}
