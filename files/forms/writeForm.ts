@@ -63,6 +63,12 @@ async function addSheet(workbook: InstanceType<typeof ExcelJS.Workbook>, form: F
   unlock(sheet, form.unlocked, form.rows.length);
   addRangeValidations(sheet, form);
   for (const note of form.notes) sheet.getCell(note.cell).note = note.text;
+  if (form.headerHeight !== null) sheet.getRow(1).height = form.headerHeight;
+  if (form.print !== null) {
+    // A4 (paper size 9), one page wide, as many pages down as it takes, the header rows on each page.
+    sheet.pageSetup = { paperSize: 9, orientation: form.print.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    if (form.print.titleRows > 0) sheet.pageSetup.printTitlesRow = `1:${form.print.titleRows}`;
+  }
   if (form.protect) {
     // No password: the protection keeps rows and columns from being shifted by accident, it is not a lock.
     await sheet.protect("", {

@@ -65,17 +65,24 @@ function identity(kind: FormKind, owner: string, input: AssessmentInput, options
   return { kind, owner, fingerprint: options.fingerprint, made: options.made, deadline: input.params.deadline, lines: options.lines };
 }
 
+/**
+ * 填表说明: one sentence a row, so that no row needs a height to show wrapped text (spreadsheets do not grow a row
+ * for text written by a program), and it reads and prints the same in Excel, WPS and LibreOffice.
+ */
 function guideSheet(lines: readonly string[]): FormSheet {
-  const rows = lines.map((line) => [line]);
+  const sentences = lines.flatMap((line) => line.split(/(?<=。)(?=.)/));
+  const rows = sentences.map((line) => [line]);
   return {
     name: GUIDE_SHEET,
     rows,
-    format: { columnWidths: [110], frozenRows: 0, frozenColumns: 0, styles: [{ range: "A1", bold: true }, { range: `A2:A${rows.length}`, wrap: true }], validations: [] },
+    format: { columnWidths: [100], frozenRows: 0, frozenColumns: 0, styles: [{ range: "A1", bold: true }], validations: [] },
     protect: true,
     unlocked: [],
     rangeValidations: [],
     notes: [],
     hidden: false,
+    headerHeight: null,
+    print: { landscape: false, titleRows: 0 },
   };
 }
 
@@ -148,6 +155,9 @@ function scoreForm(owner: string, indicators: readonly Indicator[], units: reado
     rangeValidations,
     notes: indicators.map((indicator, position) => ({ cell: cellAddress(0, first + position), text: noteOf(indicator) })).filter((note) => note.text !== ""),
     hidden: false,
+    // "编号 二级指标" wraps in a 16-wide column: room for four lines.
+    headerHeight: 64,
+    print: { landscape: indicators.length > 4, titleRows: 2 },
   };
   const codes = indicators.map((indicator) => {
     const helpers = helpingAssessors(indicator);
@@ -197,6 +207,8 @@ function ratingForm(rater: string, ratees: readonly string[], places: SheetPlace
     rangeValidations,
     notes: [],
     hidden: false,
+    headerHeight: null,
+    print: { landscape: false, titleRows: 1 },
   };
   const guide = guideSheet([
     FORM_TEXT.ratingTitle(input.params.year, rater),
@@ -239,6 +251,8 @@ function satisfactionForm(input: AssessmentInput, places: SheetPlaces, options: 
     ],
     notes: [],
     hidden: false,
+    headerHeight: null,
+    print: { landscape: false, titleRows: 1 },
   };
   const guide = guideSheet([FORM_TEXT.satisfactionTitle(input.params.year), FORM_TEXT.satisfactionWhat, FORM_TEXT.keepLayout, deadlineLine(input), FORM_TEXT.made(options.made)]);
   return {

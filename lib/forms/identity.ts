@@ -48,6 +48,8 @@ export function identitySheet(identity: FormIdentity): FormSheet {
     rangeValidations: [],
     notes: [],
     hidden: true,
+    headerHeight: null,
+    print: null,
   };
 }
 

@@ -32,6 +32,10 @@ export interface FormSheet extends SheetOut {
   notes: readonly CellNote[];
   /** veryHidden: the form's identity, which nobody can unhide from Excel's menus. */
   hidden: boolean;
+  /** Height of row 1 in points when its headers wrap onto several lines; null leaves the default. */
+  headerHeight: number | null;
+  /** A4, fit to one page wide, these rows repeated on every printed page; null: no print setup. */
+  print: { landscape: boolean; titleRows: number } | null;
 }
 
 /** One form ready for a host to turn into a file. */

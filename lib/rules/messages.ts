@@ -45,7 +45,7 @@ export const NOTES = {
   tie: (rank: number) => `并列第${rank}名`,
   serious: "有情节严重的扣分情形，不得评为优秀，定为良好",
   quotaDemoted: (limit: number) => `超出优秀比例（上限${limit}个），定为良好`,
-  quotaKeptByTie: (rank: number) => `与第${rank}名并列，超出优秀比例仍为优秀`,
+  quotaKeptByTie: (rank: number) => `并列第${rank}名跨过优秀比例界线，并列单位均为优秀`,
   lastPlace: "排名最后，通报警示",
   bigDrop: (places: number) => `比上年后退${places}名，退步较大，通报警示`,
   twoYearsExcellent: "连续两年优秀，建议通报表扬",
@@ -126,7 +126,7 @@ export const AUDIT_TEXT = {
   lineNames: { 优秀: "优秀分数线", 良好: "良好分数线", 合格: "合格分数线" } satisfies Record<Exclude<Grade, "不合格">, string>,
   serious: "；有情节严重的扣分情形，不得评为优秀，定为良好",
   quotaDemoted: (limit: number) => `；超出优秀比例（上限${limit}个），定为良好`,
-  quotaKeptByTie: (rank: number) => `；与第${rank}名并列，超出优秀比例仍为优秀`,
+  quotaKeptByTie: (rank: number) => `；并列第${rank}名跨过优秀比例界线，并列单位均为优秀`,
   notReviewed: (grade: Grade) => `未经审定调整，同计算等次 → ${grade}`,
   reviewed: (computed: Grade, grade: Grade, reason: string, basis: string, date: string | null, cell: string) =>
     `经审定调整（${cell}）：计算等次 ${computed} → 审定等次 ${grade}。事由：${reason}；依据：${basis}${date === null ? "" : `；日期：${date}`}`,

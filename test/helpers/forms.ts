@@ -108,10 +108,10 @@ export function applyEdits(book: WorkbookGrids, edits: readonly CellEdit[], log:
   return copy;
 }
 
-/** A sheet's rows without trailing blanks and without blank rows at the end, for comparing. */
+/** A sheet's rows without trailing blanks and without blank rows at the end, "" as blank, for comparing. */
 export function trimmed(rows: Grid): Grid {
   const out = rows.map((row) => {
-    const copy = [...row];
+    const copy = row.map((value) => (value === "" ? null : value));
     while (copy.length > 0 && (copy[copy.length - 1] === null || copy[copy.length - 1] === undefined)) copy.pop();
     return copy;
   });
