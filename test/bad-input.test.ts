@@ -50,6 +50,7 @@ export const cases: Case[] = [
     message: "本单位给自己的评分不计入：“城关镇”不评议本单位，请清空此单元格。",
   },
   { title: "unit name with a control character", edit: set("考核对象", "B2", "城关镇\u0001"), level: "warning", sheet: "考核对象", cell: "B2", message: CONTROL("城关镇") },
+  { title: "a rater's name in the 上下互评 header with a BEL", edit: set("上下互评", "C1", "柳屯镇\u0007"), level: "warning", sheet: "上下互评", cell: "C1", message: CONTROL("柳屯镇") },
   { title: "a lone carriage return in a 类别", edit: set("考核对象", "C3", "乡镇\r"), level: "warning", sheet: "考核对象", cell: "C3", message: CONTROL("乡镇") },
   { title: "事由 with a NUL and a bell", edit: set("加减分", "D2", "获评\u0000省级\u0007示范"), level: "warning", sheet: "加减分", cell: "D2", message: CONTROL("获评省级示范") },
   { title: "full-width digits ８５ in a 满意度 cell", edit: set("满意度", "B2", "９３．５"), level: "warning", sheet: "满意度", cell: "B2", message: "“９３．５”是文本，已按数字 93.5 读取；如有误请改正。" },
@@ -67,6 +68,14 @@ describe("bad input: the exact message at the exact cell", () => {
 });
 
 describe("control characters", () => {
+  it("one rule for every cell that names a unit: a BEL in the 上下互评 header is removed with a 提示, the rater's ratings count (issue 13 item 4)", () => {
+    const book = validWorkbook();
+    setCell(book, "上下互评", "C1", "柳屯镇\u0007");
+    const run = runAssessment(book);
+    expect(run.issues.filter((issue) => issue.level === "error")).toEqual([]);
+    expect(run.result).toEqual(runAssessment(validWorkbook()).result);
+  });
+
   it("a Windows line break (CR LF) inside a 事由 is read as a line break, without a warning", () => {
     const book = validWorkbook();
     setCell(book, "加减分", "D2", "获评省级\r\n法治示范乡镇");
