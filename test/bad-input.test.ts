@@ -67,6 +67,32 @@ describe("bad input: the exact message at the exact cell", () => {
   });
 });
 
+describe("Excel's cell limit (issue 13 item 6)", () => {
+  it("a 事由 of 32,767 characters: no output cell exceeds 32,767; the cut cell ends with … and says so; a 提示 names it", () => {
+    const book = validWorkbook();
+    setCell(book, "加减分", "D2", "事".repeat(32_767));
+    const run = runAssessment(book);
+    expect(run.outputs).not.toBeNull();
+    const cells = (run.outputs ?? []).flatMap((sheet) => sheet.rows.flat());
+    expect(Math.max(...cells.map((value) => (typeof value === "string" ? value.length : 0)))).toBeLessThanOrEqual(32_767);
+    const audit = (run.outputs ?? []).find((sheet) => sheet.name === "计算说明");
+    const row = audit?.rows.findIndex((cells) => cells[1] === "城关镇" && cells[2] === "加分") ?? -1;
+    const text = String(audit?.rows[row]?.[4] ?? "");
+    // 事由 32,767 + " 2 = 2.00（上限5）" made 32,781 characters before.
+    expect(text.endsWith("…（原文32781字，超过 Excel 单元格最多 32767 字的限制，已截短）")).toBe(true);
+    expect(text.startsWith("事事事")).toBe(true);
+    expect(text).toHaveLength(32_767);
+    expect(run.issues).toContainEqual(
+      expect.objectContaining({
+        level: "warning",
+        sheet: "计算说明",
+        cell: `E${row + 1}`,
+        message: "这一格的文字有32781字，超过 Excel 单元格最多 32767 字的限制，已截短并以“…”结尾。全文请看输入表中的原文（如加减分的事由）。",
+      }),
+    );
+  });
+});
+
 describe("control characters", () => {
   it("one rule for every cell that names a unit: a BEL in the 上下互评 header is removed with a 提示, the rater's ratings count (issue 13 item 4)", () => {
     const book = validWorkbook();
