@@ -29,3 +29,4 @@ export {
   type PlanOutcome,
   type PlanWarning,
 } from "./plan";
+export * as forms from "./forms";

@@ -139,6 +139,9 @@ export const PARAM = {
   ledgerMissingPenalty: "台账未报扣分",
   selfCriticismPenalty: "检查性发言扣分",
   experienceBonus: "经验介绍加分",
+  deadline: "截止日期",
+  goodShareCap: "互评“好”最多比例",
+  ratingFormMode: "互评表评分方式",
 } as const;
 
 /** Parameters that may be given per 排名分组 by adding "-<组名>". 互评权重 exists only per group. */
@@ -146,6 +149,8 @@ export const PER_GROUP_PARAMS = [PARAM.excellentLine, PARAM.goodLine, PARAM.pass
 
 export const RANK_RULE_WORDS = { dense: "中国式排名", competition: "跳位排名" } as const;
 export const BLANK_SCORE_WORDS = { error: "报错", zero: "按0分" } as const;
+/** 互评表评分方式: the 互评表 sent to each 评议单位 offers the words of 互评等级分 in a drop-down, or takes 0–100. */
+export const RATING_FORM_WORDS = { words: "等级", points: "分数" } as const;
 
 /**
  * The 参数 rows of a new template: name, default as typed, and the explanation shown in 参数!C.
@@ -179,4 +184,7 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.ledgerMissingPenalty, value: null, explanation: "每个月工作台账未报扣的分数，计入扣分并受扣分上限约束；留空表示不扣分。" },
   { name: PARAM.selfCriticismPenalty, value: null, explanation: "每次在季度点评会议上作检查性发言扣的分数，计入扣分并受扣分上限约束；留空表示不扣分（只提示）。" },
   { name: PARAM.experienceBonus, value: null, explanation: "每次在季度点评会议上作经验介绍加的分数，计入加分并受加分上限约束；留空表示不加分。" },
+  { name: PARAM.deadline, value: null, explanation: "分发评分表、互评表时写在表上的交回截止日期（如 2027-01-15）；回收时晚于此日期修改的表在回收记录中注明“逾期”。" },
+  { name: PARAM.goodShareCap, value: null, explanation: "每个评议单位评“好”的单位最多占其所评单位的比例（如 30%）；超出的互评表回收时不予合并，检查数据时提示。留空表示不限。" },
+  { name: PARAM.ratingFormMode, value: RATING_FORM_WORDS.words, explanation: "等级：互评表用下拉选择“好、较好、一般、差”（按互评等级分）；分数：互评表填写 0–100 的分数。" },
 ];

@@ -137,9 +137,18 @@ export interface Params {
   rankRule: RankRule;
   bigDropPlaces: number;
   blankScore: BlankScorePolicy;
+  /** 截止日期 for returning forms, as shown (YYYY-MM-DD for a date cell); null when blank. */
+  deadline: string | null;
+  /** 互评“好”最多比例 as a fraction; null: no quota. */
+  goodShareCap: D | null;
+  /** 互评表评分方式: drop-down of words or 0–100. */
+  ratingFormMode: RatingFormMode;
   /** 平时考核's parameters; absent means all off (a workbook made before 平时考核 existed). */
   daily?: DailyParams;
 }
+
+/** 互评表评分方式: 等级 (words of 互评等级分 in a drop-down) or 分数 (0–100). */
+export type RatingFormMode = "words" | "points";
 
 /** Everything read from the input sheets, ready for the rules. */
 export interface AssessmentInput {
@@ -153,6 +162,8 @@ export interface AssessmentInput {
   adjustments: Adjustment[];
   /** 平时考核, one record per unit listed there; absent or empty when the sheet is not used. */
   daily?: DailyRecord[];
+  /** 上下互评: the cell of each 被评单位's name (column A), so that a problem about its ratings points at its own row. */
+  peerRows?: ReadonlyMap<string, CellRef>;
 }
 
 /** One line of 计算说明: a figure, its value as written, and how it came about in words. */

@@ -19,6 +19,9 @@ describe("renderOutputs", () => {
   });
 });
 
+const FOOTNOTE_DENSE =
+  "名次规则：中国式排名，同分并列，下一名次连续（1、1、2）。总分相同的单位名次相同，按“考核对象”表中的先后排列；排名分组按其在“考核对象”表中首次出现的先后排列。";
+
 describe("结果", () => {
   it("has the exact header row", () => {
     expect(results().rows[0]).toEqual([
@@ -34,7 +37,17 @@ describe("结果", () => {
       ["乡镇", 2, "文留镇", "乡镇", 69.3, 80, 8.8, 9.12, 87.22, 0, 0, 87.22, "良好", "并列；排名最后"],
       ["县直单位", 1, "县司法局", "政府部门", 128.5, 137, 9.5, 9, 93.63, 5, 0, 98.63, "优秀", "加分合计7分，按上限计5分"],
       ["县直单位", 2, "县人民法院", "法院检察院", 70, 80, 8, "不适用", 86.67, 0, 3, 83.67, "良好", "无上下互评评分，按应得分90分换算；排名最后"],
+      [],
+      ["注", null, null, null, null, null, null, null, null, null, null, null, null, FOOTNOTE_DENSE],
     ]);
+  });
+
+  it("says under the table which 名次规则 applied and the order of ties and groups (跳位排名 too)", () => {
+    const jumping = { ...sampleResult(), params: { ...sampleResult().params, rankRule: "competition" as const } };
+    expect(renderOutputs(jumping)[0]?.rows.at(-1)?.[13]).toBe(
+      "名次规则：跳位排名，同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。总分相同的单位名次相同，按“考核对象”表中的先后排列；排名分组按其在“考核对象”表中首次出现的先后排列。",
+    );
+    expect(styleAt(results(), "N8:N8")[0]).toMatchObject({ wrap: true });
   });
 
   it("rounds half up with 小数位数 0: 2.5 → 3, 1.6 → 2, 93.45 → 93", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../lib/grid";
+import { describeIssue } from "../lib/issue";
 import { readAssessment } from "../lib/reader";
 import { PARAM_ROWS } from "../lib/layout";
 import { runAssessment } from "../lib/run";
@@ -86,9 +87,9 @@ const cases: Case[] = [
     title: "unit in 考核对象 without a 评分 row",
     edit: (book) => appendRow(book, "考核对象", [5, "县公安局", "政府部门"]),
     level: "error",
-    sheet: "评分",
-    cell: "A1",
-    message: "“考核对象”中的单位“县公安局”在本表没有评分行。请加一行，A 列填写“县公安局”并填写各指标得分。",
+    sheet: "考核对象",
+    cell: "B6",
+    message: "单位“县公安局”在“评分”表中没有评分行。请在评分表加一行，A 列填写“县公安局”并填写各指标得分。",
   },
   {
     title: "two 评分 rows for one unit",
@@ -406,6 +407,50 @@ describe("a typo in what decides the rules never changes a result silently (issu
     setCell(book, "考核对象", "D5", "政法单位");
     appendRow(book, "参数", ["互评权重-政法单位", 0.5, null]);
     expect(readAssessment(book).issues.filter((issue) => issue.sheet === "考核对象")).toEqual([]);
+  });
+});
+
+describe("提示 a person will read (issue 12 point 2)", () => {
+  it("a problem at a score cell names the unit and the indicator beside the address", () => {
+    const book = validWorkbook();
+    setCell(book, "评分", "C3", 6);
+    setCell(book, "评分", "E4", "4.5分");
+    const lines = readAssessment(book).issues.map(describeIssue);
+    expect(lines).toEqual([
+      "[错误] 评分!C3（城关镇 · 1.1 主要负责人履职）：分值为 5，得分不能超过 5。请填写 0 到 5 之间的得分。",
+      "[提示] 评分!E4（柳屯镇 · 3.1 依法行政）：“4.5分”是文本，已按数字 4.5 读取；如有误请改正。",
+    ]);
+  });
+
+  it("a problem at a rating cell names who rates whom; at a 满意度 or 加减分 row, whose row it is", () => {
+    const book = validWorkbook();
+    setCell(book, "上下互评", "C2", "很好");
+    setCell(book, "满意度", "B2", 105);
+    setCell(book, "加减分", "F3", "严重");
+    const lines = readAssessment(book).issues.map(describeIssue);
+    expect(lines).toContain("[错误] 上下互评!C2（柳屯镇 评 城关镇）：“很好”不是评分。请填写 0 到 100 之间的分数，或填写 好、较好、一般、差 之一；未评留空。");
+    expect(lines).toContain("[错误] 满意度!B2（城关镇）：满意度 105 不在 0 到 100 之间。请填写 0 到 100 之间的数，如 93.5（表示 93.5%）。");
+    expect(lines).toContain("[错误] 加减分!F3（县司法局）：“严重”不是“是”或“否”。请填写“是”或“否”（也可填 Y/N、√/×）；留空按“否”。");
+  });
+
+  it("units without a 评分 row: one line naming them, at the first one's row of 考核对象, each row kept", () => {
+    const book = validWorkbook();
+    appendRow(book, "考核对象", [5, "县公安局", "政府部门"]);
+    appendRow(book, "考核对象", [6, "县民政局", "政府部门"]);
+    const missing = readAssessment(book).issues.filter((issue) => issue.code === "scores.unitMissing");
+    expect(missing).toEqual([
+      {
+        level: "error",
+        code: "scores.unitMissing",
+        sheet: "考核对象",
+        cell: "B6",
+        message: "2 个单位在“评分”表中没有评分行：县公安局、县民政局。请在评分表为每个单位加一行，A 列填写单位名称并填写各指标得分。",
+        places: [
+          { sheet: "考核对象", cell: "B6" },
+          { sheet: "考核对象", cell: "B7" },
+        ],
+      },
+    ]);
   });
 });
 

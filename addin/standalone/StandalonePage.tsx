@@ -21,6 +21,8 @@ import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { PlanImport } from "../ui/PlanImport";
+import { QuarterSection } from "../ui/QuarterSection";
+import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
@@ -246,6 +248,17 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
               readFile={planFileText}
             />
           </>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="quarter-heading">
+        <Title2 as="h2" id="quarter-heading">
+          {QUARTER_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <QuarterSection key={opening} host={host} exportLabel={QUARTER_TEXT.exportFile} exportedText={QUARTER_TEXT.downloaded} />
         )}
       </section>
 

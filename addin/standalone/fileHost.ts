@@ -1,4 +1,7 @@
+import { sealOutcome } from "../../lib/integrity";
 import { checkAssessment, runAssessment } from "../../lib/run";
+import { webDigest } from "../ui/webDigest";
+import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
 import { hasSheetNamed, isCellError, sameSheetName } from "../../lib/grid";
@@ -13,7 +16,7 @@ import type {
 } from "../ui/host";
 import { indicatorRowCount, keptSheetName, planContext, planIndicatorsSheet, planUnits, type PlanContext, type PlanIndicator, type PlanUnit } from "../../lib/plan";
 import { buildWorkbook, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../../files/xlsx";
-import { importedFileName, scoredFileName, templateFileName } from "./fileName";
+import { importedFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -115,7 +118,8 @@ export class FileHost implements AssessmentHost {
     // The grids were read when the file was opened; 读取 is reported so the stages match the add-in's.
     onStage("read");
     onStage("compute");
-    const outcome = runAssessment(opened.grids);
+    // The fingerprint of 核验 goes at the end of 计算说明 (Web Crypto's SHA-256, as the command line's node:crypto).
+    const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now: new Date() });
     if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
     onStage("write");
     const scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);
@@ -134,6 +138,20 @@ export class FileHost implements AssessmentHost {
   }
 
   /** 下载结果: only after a successful 计算等次 (never with errors: then there is nothing to save). */
+  async quarter(q: number): Promise<QuarterOutcome> {
+    return runQuarter(this.requireOpen().grids, q);
+  }
+
+  /** 季度点评 as a download: a copy of the opened file with the sheet added or replaced; the file itself is not changed. */
+  async exportQuarter(q: number): Promise<QuarterOutcome> {
+    const opened = this.requireOpen();
+    const outcome = runQuarter(opened.grids, q);
+    if (outcome.sheet === null) return outcome;
+    const bytes = await writeOutputSheets(opened.bytes.slice(0), [outcome.sheet]);
+    this.deps.saveBytes(bytes, quarterFileName(opened.name, q));
+    return outcome;
+  }
+
   async saveFile(): Promise<void> {
     const name = this.scoredFileName();
     if (this.scored === null || name === null) throw new Error("FileHost.saveFile: nothing has been computed");

@@ -7,6 +7,11 @@
 /** Joins a unit's 提示 in one cell. */
 export const NOTE_SEPARATOR = "；";
 
+/** 结果: the note under the table, saying which 名次规则 applied and the order of equal 总分 and of the groups. */
+export const RESULTS_FOOTNOTE_LABEL = "注";
+export const RESULTS_FOOTNOTE = (rule: string, explained: string): string =>
+  `名次规则：${rule}，${explained}总分相同的单位名次相同，按“考核对象”表中的先后排列；排名分组按其在“考核对象”表中首次出现的先后排列。`;
+
 /** 计算说明!A of the rows that explain the parameters, below the units. */
 export const PARAMS_GROUP_LABEL = "参数";
 

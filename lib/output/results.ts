@@ -1,9 +1,9 @@
 import type { D } from "../decimal";
 import { decimalFormat, GRADE_FILLS, HEADER_FILL, NOT_APPLICABLE_FILL, OUTPUT_TAB, type RangeStyle, type SheetOut } from "../format";
-import { HEADERS, NOT_APPLICABLE, SHEET } from "../layout";
+import { HEADERS, NOT_APPLICABLE, RANK_RULE_WORDS, SHEET } from "../layout";
 import type { AssessmentResult, UnitResult } from "../model";
 import { figureNumber } from "./figures";
-import { NOTE_SEPARATOR } from "./messages";
+import { EXPLAIN, NOTE_SEPARATOR, RESULTS_FOOTNOTE, RESULTS_FOOTNOTE_LABEL } from "./messages";
 import { rangeOf, runsOf } from "./ranges";
 
 type Cell = string | number | null;
@@ -25,6 +25,8 @@ const WIDTHS = [10, 6, 24, 12, 10, 11, 11, 10, 10, 8, 8, 10, 8, 50];
 export function renderResults(result: AssessmentResult): SheetOut {
   const places = result.params.decimals;
   const rows: Cell[][] = [[...HEADERS.results], ...result.units.map((unit) => resultRow(unit, places))];
+  const footnote = footnoteRows(result);
+  rows.push(...footnote);
   return {
     name: SHEET.results,
     rows,
@@ -32,7 +34,7 @@ export function renderResults(result: AssessmentResult): SheetOut {
       columnWidths: WIDTHS,
       frozenRows: 1,
       frozenColumns: 3,
-      styles: [headerStyle(), ...bodyStyles(result.units, places)],
+      styles: [headerStyle(), ...bodyStyles(result.units, places), ...footnoteStyles(rows.length, footnote.length)],
       validations: [],
       tabColor: OUTPUT_TAB,
     },
@@ -59,6 +61,26 @@ function resultRow(unit: UnitResult, places: number): Cell[] {
     unit.grade,
     unit.notes.join(NOTE_SEPARATOR),
   ];
+}
+
+/**
+ * Under the table, after a blank row: which 名次规则 applied and in what order equal 总分 and the groups are listed, so a
+ * reviewer who sees 40 units and a last place of 37 understands. The text sits in the wide, wrapping 提示 column, with
+ * 注 in column A, so that no narrow column is widened for it.
+ */
+function footnoteRows(result: AssessmentResult): Cell[][] {
+  if (result.units.length === 0) return [];
+  const text = RESULTS_FOOTNOTE(RANK_RULE_WORDS[result.params.rankRule], result.params.rankRule === "dense" ? EXPLAIN.rankDense : EXPLAIN.rankCompetition);
+  const note: Cell[] = new Array<Cell>(LAST_COLUMN + 1).fill(null);
+  note[0] = RESULTS_FOOTNOTE_LABEL;
+  note[COLUMN.notes] = text;
+  return [[], note];
+}
+
+function footnoteStyles(rowCount: number, footnoteRowCount: number): RangeStyle[] {
+  if (footnoteRowCount === 0) return [];
+  const last = rowCount - 1;
+  return [{ range: rangeOf(last, COLUMN.notes, last, COLUMN.notes), wrap: true }, { range: rangeOf(last, 0, last, 0), bold: true }];
 }
 
 function headerStyle(): RangeStyle {

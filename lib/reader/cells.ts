@@ -51,6 +51,14 @@ export function warnAt(at: At, code: string, message: string): void {
   at.issues.push(warning(code, at.sheet, addressOf(at), message));
 }
 
+/** Gives the problems found since `from` the context of their cell (whose score, which rating), unless they have one. */
+export function withContext(issues: Issue[], from: number, context: string): void {
+  for (let index = from; index < issues.length; index += 1) {
+    const issue = issues[index];
+    if (issue !== undefined && issue.context === undefined) issues[index] = { ...issue, context };
+  }
+}
+
 /** A decimal as people type it: optional sign, digits, at most one point. No exponents, no thousands separators. */
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 

@@ -1,5 +1,5 @@
 import type { WorkbookGrids } from "../grid";
-import { error, warning, type Issue } from "../issue";
+import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { INPUT_SHEETS, SHEET } from "../layout";
 import type { AssessmentInput } from "../model";
 import { readAdjustments } from "./adjustments";
@@ -68,9 +68,12 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const filled = checkFilledCells(paramsRead, indicatorsRead, daily, issues);
   const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues, filled);
   const satisfaction = satisfactionGrid === null ? new Map() : readSatisfaction(satisfactionGrid, names, issues);
-  const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
+  const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>(), rows: new Map() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
   checkRaterWeights(paramsRead, peer.raterGroups, issues);
   const adjustments = adjustmentsGrid === null ? [] : readAdjustments(adjustmentsGrid, names, issues);
-  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, daily };
-  return { input, issues: inSheetOrder(issues) };
+  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, daily, peerRows: peer.rows };
+  return { input, issues: groupIssues(inSheetOrder(issues), GROUPED) };
 }
+
+/** Kinds of per-unit problems of the reader told in one line when several units have them. */
+const GROUPED = new Map<string, GroupMessage>([["scores.unitMissing", MSG.unitsWithoutScores]]);

@@ -100,7 +100,9 @@ export const MSG = {
   duplicateIndicatorColumn: (code: string, first: string) => `指标“${code}”的列与 ${first} 重复，该列未读取。请删除重复的列。`,
   unknownUnit: (name: string) => `单位“${name}”不在“考核对象”中。请改为“考核对象”中的单位名称，或先在“考核对象”中加入该单位。`,
   duplicateUnitRow: (name: string, first: string) => `单位“${name}”在 ${first} 已有一行。每个单位只能有一行，请合并或删除重复的行。`,
-  unitWithoutScores: (name: string) => `“考核对象”中的单位“${name}”在本表没有评分行。请加一行，A 列填写“${name}”并填写各指标得分。`,
+  unitWithoutScores: (name: string) => `单位“${name}”在“评分”表中没有评分行。请在评分表加一行，A 列填写“${name}”并填写各指标得分。`,
+  unitsWithoutScores: (names: readonly string[]) =>
+    `${names.length} 个单位在“评分”表中没有评分行：${names.join("、")}。请在评分表为每个单位加一行，A 列填写单位名称并填写各指标得分。`,
   scoreAbove: (max: string) => `分值为 ${max}，得分不能超过 ${max}。请填写 0 到 ${max} 之间的得分。`,
   scoreNegative: (max: string) => `得分不能为负数。请填写 0 到 ${max} 之间的得分。`,
   scoreBlank: (unit: string, code: string, max: string) =>
@@ -121,6 +123,7 @@ export const MSG = {
   satisfactionColumns: (missing: string) =>
     `缺少满意度的列：${missing}。请保留“满意度(%)”列，或保留“满意”“基本满意”“不满意”“不了解”四列票数。`,
 
+  ratingContext: (ratee: string, rater: string) => `${rater} 评 ${ratee}`,
   unknownRater: (name: string) => `评议单位“${name}”不在“考核对象”中，该列未读取。请把表头改为“考核对象”中的单位名称。`,
   duplicateRater: (name: string, first: string) => `评议单位“${name}”与 ${first} 重复，该列未读取。请删除重复的列。`,
   ratingRange: (shown: string) => `评分 ${shown} 不在 0 到 100 之间。请填写 0 到 100 之间的分数。`,

@@ -6,8 +6,8 @@
 import { D } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import type { Issue } from "../issue";
-import { BLANK_SCORE_WORDS, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_GROUPS, RANK_RULE_WORDS } from "../layout";
-import type { BlankScorePolicy, Params, PerGroup, RankRule, Thresholds } from "../model";
+import { BLANK_SCORE_WORDS, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_GROUPS, RANK_RULE_WORDS, RATING_FORM_WORDS } from "../layout";
+import type { BlankScorePolicy, Params, PerGroup, RankRule, RatingFormMode, Thresholds } from "../model";
 import {
   errorAt,
   isBlank,
@@ -166,6 +166,15 @@ class ParamReader {
     if (at === null) return fallback;
     const read = readPercent(at, this.value(key));
     return read === undefined ? fallback : read;
+  }
+
+  /** A date as shown: a date cell as YYYY-MM-DD, a text as typed; blank → null. */
+  dateText(key: string): string | null {
+    const at = this.at(key);
+    const value = this.value(key);
+    if (at === null || isBlank(value)) return null;
+    if (value instanceof Date) return shownValue(value);
+    return readText(at, typeof value === "number" ? String(value) : value) ?? null;
   }
 
   /** An indicator 编号 (text, or a number read as its shortest decimal); null when missing or blank. */
@@ -330,6 +339,9 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
     rankRule: reader.choice<RankRule>(PARAM.rankRule, RANK_RULE_WORDS, "dense"),
     bigDropPlaces: reader.integer(PARAM.bigDropPlaces, 5, 1, 100000, MSG.bigDropRange),
     blankScore: reader.choice<BlankScorePolicy>(PARAM.blankScore, BLANK_SCORE_WORDS, "error"),
+    deadline: reader.dateText(PARAM.deadline),
+    goodShareCap: reader.percent(PARAM.goodShareCap, null),
+    ratingFormMode: reader.choice<RatingFormMode>(PARAM.ratingFormMode, RATING_FORM_WORDS, "words"),
     daily: {
       checkWords: reader.wordList(PARAM.checkWords, checkExample, () => true, (shown) => MSG.badWordList(shown, checkExample)),
       checkIndicator: reader.code(PARAM.checkIndicator),

@@ -7,7 +7,7 @@ import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
 import type { SatisfactionEntry } from "../model";
-import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, textToDecimal, warnAt, type At } from "./cells";
+import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, textToDecimal, warnAt, withContext, type At } from "./cells";
 import { MSG } from "./messages";
 import { hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
 import { unitRows } from "./unitRows";
@@ -102,7 +102,9 @@ export function readSatisfaction(grid: SheetGrid, unitNames: ReadonlySet<string>
   }
   const nameColumn = table.columns.get(NAME) ?? 0;
   for (const { row, name } of unitRows(table, 1, nameColumn, unitNames, ROW_CODES, issues)) {
+    const from = issues.length;
     const entry = readRowEntry(table, row, name, issues);
+    if (issues.length > from) withContext(issues, from, name);
     if (entry !== null) entries.set(name, entry);
   }
   return entries;

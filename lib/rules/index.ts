@@ -1,10 +1,10 @@
 import { roundHalfUp } from "../decimal";
-import { error, warning, type Issue } from "../issue";
+import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { SHEET } from "../layout";
-import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type PeerRating, type UnitResult } from "../model";
+import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef } from "../model";
 import { auditLines, normalisedOf } from "./audit";
 import { countedRatings } from "./countedRatings";
-import { MESSAGES } from "./messages";
+import { GROUP_MESSAGES, MESSAGES } from "./messages";
 import { count, FigureTexts, sum } from "./numbers";
 import { scoreGroup, type GroupStandings } from "./scoreGroup";
 import { scoreUnit, type UnitWorking } from "./scoreUnit";
@@ -62,7 +62,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
     const record = dailyOf.get(unit.name);
     return record === undefined ? w : { ...w, daily: dailyWorking(record, checked.byUnit.get(unit.name) ?? null, daily, params.decimals) };
   });
-  for (const w of workings) issues.push(...unitIssues(w, input.ratings, input));
+  const perUnit = workings.flatMap((w) => unitIssues(w, input));
 
   const results: UnitResult[] = [];
   const groups: GroupSummary[] = [];
@@ -75,7 +75,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
     results.push(...sortByRank(groupResults));
     groups.push(summarise(standings, groupResults, params.decimals));
   }
-  return { result: { params, units: results, groups }, issues };
+  return { result: { params, units: results, groups }, issues: [...issues, ...groupIssues(perUnit, GROUPED)] };
 }
 
 /** What every unit of a group shares: the units on each 名次 (in 考核对象 order) and the group's 排名最后 名次. */
@@ -128,32 +128,40 @@ function unitResult(w: UnitWorking, index: number, context: GroupContext, g: Gro
 }
 
 /** Problems found while scoring one unit: no countable ballot, no peer rating, 应得分 0. */
-function unitIssues(w: UnitWorking, allRatings: readonly PeerRating[], input: AssessmentInput): Issue[] {
+function unitIssues(w: UnitWorking, input: AssessmentInput): Issue[] {
   const issues: Issue[] = [];
   const name = w.unit.name;
   const entry = input.satisfaction.get(name);
   if (w.onlyUnknownBallots && entry !== undefined) {
-    issues.push(warning("rules.noCountableBallots", entry.ref.sheet, entry.ref.cell, MESSAGES.noCountableBallots(name)));
+    issues.push({ ...warning("rules.noCountableBallots", entry.ref.sheet, entry.ref.cell, MESSAGES.noCountableBallots(name)), unit: name });
   }
   if (w.peer.kind === "none") {
-    issues.push(warning("rules.noPeerRatings", SHEET.peer, rateeCell(name, allRatings), MESSAGES.noPeerRatings(name)));
+    const at = peerRowOf(w.unit, input);
+    issues.push({ ...warning("rules.noPeerRatings", at.sheet, at.cell, MESSAGES.noPeerRatings(name)), unit: name });
   }
   if (w.peer.kind === "noWeight") {
     const groups = w.peer.groups.map((g) => g.group).join("、");
-    issues.push(warning("rules.peerZeroWeight", SHEET.peer, rateeCell(name, allRatings), MESSAGES.peerZeroWeight(name, groups)));
+    const at = peerRowOf(w.unit, input);
+    issues.push({ ...warning("rules.peerZeroWeight", at.sheet, at.cell, MESSAGES.peerZeroWeight(name, groups)), unit: name });
   }
   if (w.normalised.normalised === null) {
-    issues.push(error("rules.possibleZero", SHEET.units, `B${w.unit.row}`, MESSAGES.possibleZero(name)));
+    issues.push({ ...error("rules.possibleZero", SHEET.units, `B${w.unit.row}`, MESSAGES.possibleZero(name)), unit: name });
   }
   return issues;
 }
 
-/** The unit's row in 上下互评 (column A) when any rating names it, else the sheet as a whole (A1). */
-function rateeCell(ratee: string, ratings: readonly PeerRating[]): string {
-  const any = ratings.find((r) => r.ratee === ratee);
-  const row = any?.ref.cell.replace(/^[A-Z]+/, "");
-  return row ? `A${row}` : "A1";
+/** A unit's own row for a problem about its ratings: its row in 上下互评 when it has one, else its row in 考核对象 — never a header. */
+function peerRowOf(unit: Unit, input: AssessmentInput): CellRef {
+  return input.peerRows?.get(unit.name) ?? { sheet: SHEET.units, cell: `B${unit.row}` };
 }
+
+/** Kinds of per-unit problems told in one line when several units have them. */
+const GROUPED = new Map<string, GroupMessage>([
+  ["rules.noPeerRatings", GROUP_MESSAGES.noPeerRatings],
+  ["rules.peerZeroWeight", GROUP_MESSAGES.peerZeroWeight],
+  ["rules.noCountableBallots", GROUP_MESSAGES.noCountableBallots],
+  ["rules.possibleZero", GROUP_MESSAGES.possibleZero],
+]);
 
 function sortByRank(results: UnitResult[]): UnitResult[] {
   // Array.prototype.sort is stable, so equal 名次 keep 考核对象 order.

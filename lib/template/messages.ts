@@ -59,3 +59,8 @@ export const PROMPTS = {
   ledger: "请选择工作台账报送情况：按时、逾期或未报；尚未到报送时间的月份留空。",
   review: "请选择季度点评结果：经验介绍或检查性发言；未被点名留空。",
 } as const;
+
+/** 评分's number check of an indicator's column: what Excel says when the typed value is not between 0 and 分值. */
+export function scorePrompt(maxPoints: number): string {
+  return `分值为 ${maxPoints}，得分应在 0 到 ${maxPoints} 之间；本项对该单位不适用时填“不适用”。`;
+}

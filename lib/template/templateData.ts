@@ -1,7 +1,7 @@
 import type { Grade } from "../model";
 
-/** A value a user types into an input cell: a number (decimal-exact), a text, or blank. */
-export type TypedValue = string | number | null;
+/** A value a user types into an input cell: a number (decimal-exact), a text, a logical value (typed by mistake), or blank. */
+export type TypedValue = string | number | boolean | null;
 
 /** One row of 考核对象. */
 export interface TemplateUnit {
