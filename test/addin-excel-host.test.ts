@@ -44,6 +44,7 @@ function bigWorkbook(count: number, firstName = (i: number) => `单位${i + 1}`)
     [SHEET.peer]: [["被评单位"]],
     [SHEET.adjustments]: [[...HEADERS.adjustments]],
     [SHEET.daily]: [[...HEADERS.daily]],
+    [SHEET.review]: [[...HEADERS.review]],
   };
 }
 

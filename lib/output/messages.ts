@@ -32,6 +32,19 @@ export function summaryQuota(quota: string, limit: number | null): string {
   return limit === null ? `优秀比例上限${quota}` : `优秀比例上限${quota}，本组最多${limit}个优秀`;
 }
 
+/** 汇总!J: how many units' 等次 the 审定 changed; the 等次 counts of the row are after it. */
+export function summaryAdjusted(count: number): string {
+  return `经审定调整等次${count}个（各等次单位数按审定等次统计）`;
+}
+
+export function summaryOverQuotaByReview(count: number): string {
+  return `审定定为优秀使本组超出优秀比例${count}个`;
+}
+
+export function summaryPlacesFreed(count: number): string {
+  return `审定调整后空出优秀名额${count}个，未自动递补（以审定为准）`;
+}
+
 /** Item names of the parameter rows that have no single 参数 name. */
 export const ITEM = {
   thresholds: "等次分数线",
