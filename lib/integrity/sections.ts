@@ -30,7 +30,6 @@ export const INPUT_SECTION_SHEET: { readonly [K in keyof AssessmentInput]-?: str
   adjustments: SHEET.adjustments,
   overrides: SHEET.review,
   daily: SHEET.daily,
-  overrides: SHEET.review,
   peerRows: null,
 };
 
