@@ -6,6 +6,7 @@ import { keptSheetName } from "../../lib/plan";
 import { paramsSheet } from "../../lib/template/paramsSheet";
 import { changesSince, notePreviousRun, parseSetting, prepareWhatIf, previousRun, previousRunLines, withParamChanges, WHATIF_MSG, type ParamChange } from "../../lib/whatif";
 import { whatIfLines, whatIfWritten } from "../whatIf";
+import { compressPart } from "../compress";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { toJson } from "../../lib/output";
 import { sealOutcome } from "../../lib/integrity";
@@ -82,7 +83,7 @@ export const scoreCommand: Command = {
     const changes = previous === null ? null : changesSince(previous, outcome.result);
     if (output !== null) {
       const outputs = previous === null || changes === null ? outcome.outputs : notePreviousRun(outcome.outputs, previous, changes);
-      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs)), { overwrite: force });
+      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs, { compress: compressPart })), { overwrite: force });
     }
     // With --json, standard output is the JSON alone, so that a program can parse it; people read standard error.
     const human = json ? io.err : io.out;
@@ -128,10 +129,10 @@ async function tryParams(book: WorkbookGrids, bytes: Uint8Array, changes: ParamC
   const paramsGrid = applied.book.sheets.find((sheet) => sheet.name === SHEET.params);
   let kept = `${SHEET.params}（原）`;
   const written = await namingTheFile(options.input, async () => {
-    if (paramsGrid === undefined) return writeOutputSheets(bytes, outputs);
+    if (paramsGrid === undefined) return writeOutputSheets(bytes, outputs, { compress: compressPart });
     const replaced = await replaceSheets(bytes, [paramsSheetOf(paramsGrid.rows, preview.result?.params.year ?? new Date().getFullYear())], keptSheetName);
     kept = replaced.kept[SHEET.params] ?? kept;
-    return writeOutputSheets(replaced.bytes, outputs);
+    return writeOutputSheets(replaced.bytes, outputs, { compress: compressPart });
   });
   await writeFileAtomically(options.output, written, { overwrite: options.force });
   human(whatIfWritten(options.output, kept));
