@@ -47,5 +47,5 @@ function assertYear(year: number): void {
 export { DEFAULT_INDICATORS, type DefaultIndicator } from "./indicators";
 export { scoreColumnHeader } from "./scoresSheet";
 export { parseTemplateYear, TEMPLATE_YEAR_HINT, TEMPLATE_YEARS } from "./year";
-export { layoutSheets, LAYOUT_SHEETS, type LayoutChange, type LayoutOrphan, type LayoutOutcome, type LayoutSheetName } from "./layoutSheets";
+export { layoutSheets, previewStillHolds, refused as layoutRefused, LAYOUT_SHEETS, type LayoutChange, type LayoutOrphan, type LayoutOutcome, type LayoutSheetName } from "./layoutSheets";
 export { FIRST_SCORE_ROW, scoresSheet, type ScoreIndicator, type ScoreUnit } from "./scoresSheet";
