@@ -22,6 +22,8 @@ import { ComputeSection } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { PlanImport } from "../ui/PlanImport";
 import { QuarterSection } from "../ui/QuarterSection";
+import { FormsSection } from "../ui/FormsSection";
+import { FORMS_TEXT } from "../ui/formsMessages";
 import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
 import { Failure } from "../ui/Failure";
@@ -249,6 +251,13 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
             />
           </>
         )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="forms-heading">
+        <Title2 as="h2" id="forms-heading">
+          {FORMS_TEXT.heading}
+        </Title2>
+        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <FormsSection key={opening} host={host} applyLabel={TEXT.downloadCollected} disabled={busy} />}
       </section>
 
       <section className={styles.section} aria-labelledby="quarter-heading">
