@@ -7,7 +7,7 @@ export const FORMS_TEXT = {
   distributed: (count: number) => `已下载 ${count} 份表（一个 .zip 文件）。解压后把每份表发给对应单位。`,
   distributeFailed: "参数、考核对象或考核指标有错误，未生成任何表。请按下面的列表改正。",
   chooseReturns: "选择交回的表",
-  returnsHint: "可以一次选中文件夹中的全部交回的表，或把它们拖到这里。",
+  returnsHint: "在选择文件的窗口中可以一次选中文件夹里全部交回的表（Ctrl+A）。",
   previewHeading: (files: number) => `回收记录（${files} 个文件，尚未写入）`,
   columns: ["文件名", "表单", "填报单位", "修改时间", "已填", "未填", "结果", "说明"] as const,
   replaceFrom: "以此表为准",
