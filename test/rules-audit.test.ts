@@ -38,7 +38,7 @@ describe("计算说明 (audit lines)", () => {
   const 甲 = unitOf(scoreAssessment(fullExample()).result, "甲");
 
   it("audit: one line per figure, in the order of 结果", () => {
-    expect(甲.audit.map((l) => l.item)).toEqual(["指标得分", "指标应得分", "满意度得分", "互评得分", "应得分", "实得分", "换算得分", "加分", "扣分", "总分", "名次", "等次"]);
+    expect(甲.audit.map((l) => l.item)).toEqual(["指标得分", "指标应得分", "满意度得分", "互评得分", "应得分", "实得分", "换算得分", "加分", "扣分", "总分", "名次", "等次", "审定等次"]);
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import { buildTemplate } from "../../lib/template";
+import { sealOutcome } from "../../lib/integrity";
 import { checkAssessment, runAssessment } from "../../lib/run";
+import { webDigest } from "../ui/webDigest";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
@@ -119,7 +121,8 @@ export class FileHost implements AssessmentHost {
     // The grids were read when the file was opened; 读取 is reported so the stages match the add-in's.
     onStage("read");
     onStage("compute");
-    const outcome = runAssessment(opened.grids);
+    // The fingerprint of 核验 goes at the end of 计算说明 (Web Crypto's SHA-256, as the command line's node:crypto).
+    const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now: new Date() });
     if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
     onStage("write");
     const scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);

@@ -7,6 +7,11 @@
 /** Joins a unit's 提示 in one cell. */
 export const NOTE_SEPARATOR = "；";
 
+/** 结果: the note under the table, saying which 名次规则 applied and the order of equal 总分 and of the groups. */
+export const RESULTS_FOOTNOTE_LABEL = "注";
+export const RESULTS_FOOTNOTE = (rule: string, explained: string): string =>
+  `名次规则：${rule}，${explained}总分相同的单位名次相同，按“考核对象”表中的先后排列；排名分组按其在“考核对象”表中首次出现的先后排列。`;
+
 /** 计算说明!A of the rows that explain the parameters, below the units. */
 export const PARAMS_GROUP_LABEL = "参数";
 
@@ -25,6 +30,19 @@ export const QUOTA_EXCEEDED_BY_TIE = "因并列超出优秀比例";
 /** 汇总!J when a quota applies: "优秀比例上限30%，本组最多3个优秀". */
 export function summaryQuota(quota: string, limit: number | null): string {
   return limit === null ? `优秀比例上限${quota}` : `优秀比例上限${quota}，本组最多${limit}个优秀`;
+}
+
+/** 汇总!J: how many units' 等次 the 审定 changed; the 等次 counts of the row are after it. */
+export function summaryAdjusted(count: number): string {
+  return `经审定调整等次${count}个（各等次单位数按审定等次统计）`;
+}
+
+export function summaryOverQuotaByReview(count: number): string {
+  return `审定定为优秀使本组超出优秀比例${count}个`;
+}
+
+export function summaryPlacesFreed(count: number): string {
+  return `审定调整后空出优秀名额${count}个，未自动递补（以审定为准）`;
 }
 
 /** Item names of the parameter rows that have no single 参数 name. */

@@ -7,6 +7,7 @@ import type { DailyWorking } from "./dailyWorking";
 import { checksOf } from "./checkScores";
 import { REVIEW_WORDS } from "../layout";
 import { FigureTexts, percentOf } from "./numbers";
+import type { ApprovalMark } from "./approval";
 import type { Standing } from "./scoreGroup";
 import type { UnitWorking } from "./scoreUnit";
 
@@ -17,6 +18,8 @@ export interface StandingContext {
   /** Other units of the group with the same 名次. */
   tiedWith: readonly string[];
   quotaLimit: number | null;
+  /** What the 审定 did; absent: no 审定等次 line. */
+  review?: ApprovalMark;
 }
 
 /** The 计算说明 lines of one unit, one per figure of 结果, each with the numbers it came from. */
@@ -37,7 +40,17 @@ export function auditLines(w: UnitWorking, s: Standing, context: StandingContext
     line(AUDIT_ITEMS.total, t.shown(w.total.total), totalText(w, params, t)),
     line(AUDIT_ITEMS.rank, String(s.rank), rankText(w, s, context, params, t)),
     line(AUDIT_ITEMS.grade, s.grade, gradeText(w, s, context, t)),
+    ...(context.review === undefined ? [] : [line(AUDIT_ITEMS.finalGrade, context.review.grade, reviewText(context.review, context.quotaLimit))]),
   ];
+}
+
+/** 审定等次: the row of 审定调整 that set it, with its 事由, 依据 and 日期, or that there was none. */
+function reviewText(review: ApprovalMark, quotaLimit: number | null): string {
+  const o = review.override;
+  if (o === null) return AUDIT_TEXT.notReviewed(review.grade) + (review.freedPlaces > 0 ? AUDIT_TEXT.reviewFreedPlace(review.freedPlaces) : "");
+  const cell = `${o.ref.sheet}!${o.ref.cell}`;
+  const text = review.changed ? AUDIT_TEXT.reviewed(review.computed, review.grade, o.reason, o.basis, o.date, cell) : AUDIT_TEXT.reviewConfirmed(review.grade, o.reason, o.basis, o.date, cell);
+  return review.overQuota && quotaLimit !== null ? text + AUDIT_TEXT.reviewOverQuota(quotaLimit) : text;
 }
 
 function indicatorEarnedText(w: UnitWorking, t: FigureTexts): string {
