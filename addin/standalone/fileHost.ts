@@ -17,7 +17,7 @@ import type {
 } from "../ui/host";
 import { indicatorRowCount, keptSheetName, planContext, planIndicatorsSheet, planUnits, type PlanContext, type PlanIndicator, type PlanUnit } from "../../lib/plan";
 import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../../files/xlsx";
-import { applyCollect as writeCollect, sha256Hex, writeForms, zipForms } from "../../files/forms";
+import { applyCollect as writeCollect, writeForms, zipForms } from "../../files/forms";
 import { collectReturns, COLLECT_TEXT, localTime, logSheet, makeForms, readMaster, readReturn, type CollectOutcome, type FormReturn } from "../../lib/forms";
 import type { CollectPreview, DistributeOutcome, ReturnedFile } from "../ui/host";
 import { collectedFileName, formsZipName, importedFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
@@ -192,7 +192,7 @@ export class FileHost implements AssessmentHost {
   /** 分发评分表: every form of the open workbook in one .zip download; the workbook itself is not changed. */
   async distributeForms(): Promise<DistributeOutcome> {
     const opened = this.requireOpen();
-    const read = await readMaster(opened.grids, sha256Hex);
+    const read = await readMaster(opened.grids, webDigest);
     if (read.master === null) return { issues: read.issues, forms: 0 };
     const forms = makeForms(read.master, localTime(new Date()).slice(0, 10));
     this.deps.saveBytes(zipForms(await writeForms(forms)), formsZipName(opened.name));
@@ -203,7 +203,7 @@ export class FileHost implements AssessmentHost {
   async previewCollect(files: readonly ReturnedFile[], replaceFrom: readonly string[]): Promise<CollectPreview> {
     const opened = this.requireOpen();
     this.collected = null;
-    const read = await readMaster(opened.grids, sha256Hex);
+    const read = await readMaster(opened.grids, webDigest);
     if (read.master === null) return { ok: false, log: [], issues: read.issues, filled: 0, replaced: [], replaceFrom: [] };
     const master = read.master;
     const returns: FormReturn[] = [];
