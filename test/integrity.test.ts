@@ -114,7 +114,7 @@ describe("the fingerprint in 计算说明", () => {
     const audit = sheetOf(book, SHEET.audit).rows;
     const stamp = readStamp(audit);
     expect(stamp?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect([...(stamp?.sheets.keys() ?? [])]).toEqual(["参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "平时考核", "结果", "汇总"]);
+    expect([...(stamp?.sheets.keys() ?? [])]).toEqual(["参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "平时考核", "审定调整", "结果", "汇总"]);
     expect(stamp?.program).toBe(`kaohe ${PROGRAM_VERSION}`);
     expect(stamp?.time).toBe(stampTime(NOW));
     expect(audit[(stamp?.firstRow ?? 0) - 1]?.every((cell) => cell === null)).toBe(true);
