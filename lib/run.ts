@@ -3,6 +3,7 @@ import type { WorkbookGrids } from "./grid";
 import { hasErrors, type Issue } from "./issue";
 import type { AssessmentInput, AssessmentResult } from "./model";
 import { renderOutputs } from "./output";
+import { fitCellsToExcel } from "./output/cellLimit";
 import { quotaIssues } from "./forms/progress";
 import { readAssessment } from "./reader";
 import { scoreAssessment } from "./rules";
@@ -31,7 +32,9 @@ export function runAssessment(book: WorkbookGrids): RunOutcome {
   if (hasErrors(issues)) {
     return { issues, input: null, result: null, outputs: null };
   }
-  return { issues, input: read.input, result: scored.result, outputs: renderOutputs(scored.result) };
+  // No output cell may exceed Excel's 32,767 characters: cut, marked in the cell and told as a 提示.
+  const fitted = fitCellsToExcel(renderOutputs(scored.result));
+  return { issues: [...issues, ...fitted.issues], input: read.input, result: scored.result, outputs: fitted.sheets };
 }
 
 /** 检查数据: every problem, without scoring output. */

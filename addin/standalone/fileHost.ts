@@ -1,4 +1,3 @@
-import { buildTemplate } from "../../lib/template";
 import { sealOutcome } from "../../lib/integrity";
 import { checkAssessment, runAssessment } from "../../lib/run";
 import { webDigest } from "../ui/webDigest";
@@ -105,6 +104,9 @@ export class FileHost implements AssessmentHost {
 
   /** 下载考核模板: a new workbook file with every input sheet; the open workbook is never touched. */
   async createTemplate(request: TemplateRequest): Promise<TemplateOutcome> {
+    // Loaded when first asked for, like ExcelJS, which writes it: the template and the example county are not part of
+    // the page's first load (issue 14).
+    const { buildTemplate } = await import("../../lib/template");
     const sheets = buildTemplate({ year: request.year, example: request.example });
     const bytes = await buildWorkbook(sheets);
     this.deps.saveBytes(bytes, templateFileName(request.year, request.example));

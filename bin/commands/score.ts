@@ -1,4 +1,5 @@
 import { writeOutputSheets } from "../../files/xlsx";
+import { compressPart } from "../compress";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { toJson } from "../../lib/output";
 import { sealOutcome } from "../../lib/integrity";
@@ -62,7 +63,7 @@ export const scoreCommand: Command = {
     }
     if (output !== null) {
       const outputs = outcome.outputs;
-      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs)), { overwrite: force });
+      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs, { compress: compressPart })), { overwrite: force });
     }
     // With --json, standard output is the JSON alone, so that a program can parse it; people read standard error.
     const human = json ? io.err : io.out;

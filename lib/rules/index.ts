@@ -1,7 +1,7 @@
-import { roundHalfUp } from "../decimal";
+import { roundHalfUp, type D } from "../decimal";
 import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { SHEET } from "../layout";
-import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef } from "../model";
+import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef, type PeerRating } from "../model";
 import { auditLines, normalisedOf } from "./audit";
 import { countedRatings } from "./countedRatings";
 import { GROUP_MESSAGES, MESSAGES } from "./messages";
@@ -48,6 +48,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   const groupOf = new Map(units.map((u) => [u.name, u.rankGroup]));
   const counted = countedRatings(input.ratings, units, params.uniformRaterInvalid);
   const issues: Issue[] = [...counted.issues];
+  const voidedOf = voidedRatersOf(input.ratings, counted.voided);
 
   // Ratings and 加减分 records indexed by unit once, so each unit looks at its own only (linear, not quadratic, in units).
   const ratingsOf = byKey(counted.ratings, (r) => r.ratee);
@@ -73,7 +74,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   for (const group of groupOrder) {
     const members = workings.filter((w) => w.unit.rankGroup === group);
     const standings = scoreGroup(group, members, params);
-    const context = groupContext(members, standings);
+    const context: GroupContext = { ...groupContext(members, standings), rankGroups: groupOrder, voidedOf };
     const review = approveGroup(
       members.map((w, index) => {
         const s = standings.standings[index];
@@ -93,9 +94,13 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
 interface GroupContext {
   namesByRank: Map<number, string[]>;
   lastPlace: number | null;
+  /** The county's 排名分组, in 考核对象 order. */
+  rankGroups?: readonly string[];
+  /** The raters of a unit that 互评同分票无效 left out. */
+  voidedOf: (unit: string) => { rater: string; value: D }[];
 }
 
-function groupContext(members: readonly UnitWorking[], g: GroupStandings): GroupContext {
+function groupContext(members: readonly UnitWorking[], g: GroupStandings): Pick<GroupContext, "namesByRank" | "lastPlace"> {
   const groupRanks = g.standings.map((s) => s.rank);
   const namesByRank = new Map<number, string[]>();
   members.forEach((member, i) => {
@@ -137,7 +142,7 @@ function unitResult(w: UnitWorking, index: number, context: GroupContext, g: Gro
     computedGrade: s.grade,
     override: mark.override,
     notes: unitNotes(w, s, { lastPlace: context.lastPlace, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit, review: mark }, params),
-    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit, review: mark }, params, texts),
+    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit, review: mark, rankGroups: context.rankGroups, voidedRaters: context.voidedOf(w.unit.name) }, params, texts),
   };
 }
 
@@ -176,6 +181,21 @@ const GROUPED = new Map<string, GroupMessage>([
   ["rules.noCountableBallots", GROUP_MESSAGES.noCountableBallots],
   ["rules.possibleZero", GROUP_MESSAGES.possibleZero],
 ]);
+
+/** For each ratee, the raters who rated it but were left out by 互评同分票无效 (self-ratings aside), with their one value. */
+function voidedRatersOf(ratings: readonly PeerRating[], voided: ReadonlyMap<string, D> | undefined): (unit: string) => { rater: string; value: D }[] {
+  const byRatee = new Map<string, { rater: string; value: D }[]>();
+  if (voided !== undefined && voided.size > 0) {
+    for (const rating of ratings) {
+      const value = voided.get(rating.rater);
+      if (value === undefined || rating.rater === rating.ratee) continue;
+      const list = byRatee.get(rating.ratee) ?? [];
+      list.push({ rater: rating.rater, value });
+      byRatee.set(rating.ratee, list);
+    }
+  }
+  return (unit) => byRatee.get(unit) ?? [];
+}
 
 function sortByRank(results: UnitResult[]): UnitResult[] {
   // Array.prototype.sort is stable, so equal 名次 keep 考核对象 order.

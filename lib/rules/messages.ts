@@ -99,6 +99,11 @@ export const AUDIT_TEXT = {
     `，去掉最高${highest}、最低${lowest}，余${kept}人平均 = ${total} ÷ ${kept} = ${mean}`,
   peerMean: (n: number, total: string, mean: string) => `，平均 = ${total} ÷ ${n} = ${mean}`,
   peerWeighted: (terms: string, weightSum: string, score: string) => `(${terms}) ÷ ${weightSum} = ${score}`,
+  peerOneGroup: (missing: string, present: string, mean: string, score: string) =>
+    `${missing}组未评，其权重由${present}组承担：互评分 = ${present}组平均 ${mean} = ${score}`,
+  peerGroupsMissing: (missing: string, present: string) => `（${missing}组未评，其权重按比例由${present}组承担）`,
+  uniformVoided: (raters: string) =>
+    `；评议单位${raters}给所有单位的评分都相同，按参数“互评同分票无效”其评分全部不计入。此规则不单调：该评议单位只要有一个评分不同，其全部评分就又都计入，被评单位的互评分可能因此升高`,
   peerPoints: (score: string, points: string, peer: string) => `${score} ÷ 100 × ${points} = ${peer}`,
   noPeer: "无上下互评评分，此项不计",
   peerZeroWeight: "评分只来自互评权重为0的分组，此项不计",
