@@ -10,6 +10,7 @@ import type {
   AssessmentHost,
   ComputeOutcome,
   ComputeStage,
+  LayoutWritten,
   ParamRow,
   TemplateOutcome,
   TemplateRequest,
@@ -19,7 +20,8 @@ import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, replaceSheets, wri
 import { applyCollect as writeCollect, writeForms, zipForms } from "../../files/forms";
 import { collectReturns, COLLECT_TEXT, localTime, logSheet, makeForms, readMaster, readReturn, type CollectOutcome, type FormReturn } from "../../lib/forms";
 import type { CollectPreview, DistributeOutcome, ReturnedFile } from "../ui/host";
-import { collectedFileName, formsZipName, importedFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
+import { collectedFileName, formsZipName, importedFileName, layoutFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
+import { layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -231,6 +233,25 @@ export class FileHost implements AssessmentHost {
     const name = collectedFileName(collected.opened.name);
     this.deps.saveBytes(bytes, name);
     return `已下载“${name}”：从收回的表合并 ${collected.outcome.filled} 处新值，加上“回收记录”表；“${collected.opened.name}”本身不变。请打开它继续检查数据、计算等次。`;
+  }
+
+  /** 生成评分表's preview of the open workbook; writes nothing. */
+  async previewLayout(): Promise<LayoutOutcome> {
+    return layoutSheets(this.requireOpen().grids);
+  }
+
+  /**
+   * 生成评分表, confirmed: downloads a copy of the open workbook with the sheets that change rebuilt and the old ones
+   * kept as 评分（原）…; the file opened stays as it was. Nothing when the preview no longer holds.
+   */
+  async writeLayout(confirmed: readonly string[]): Promise<LayoutWritten> {
+    const opened = this.requireOpen();
+    const outcome = layoutSheets(opened.grids);
+    if (!previewStillHolds(outcome, confirmed)) return { stale: outcome };
+    if (outcome.sheets.length === 0) return { written: [], kept: [] };
+    const written = await replaceSheets(opened.bytes.slice(0), outcome.sheets, keptSheetName);
+    this.deps.saveBytes(written.bytes, layoutFileName(opened.name));
+    return { written: outcome.sheets.map((sheet) => sheet.name), kept: Object.values(written.kept).filter((name): name is string => name !== null) };
   }
 
   private requireOpen(): OpenedWorkbook {
