@@ -84,6 +84,7 @@ export const NO = "否";
 /** The parameter names of spec §3, as typed in 参数!A. Per-group rows add "-<排名分组>" to a name in PER_GROUP_PARAMS. */
 export const PARAM = {
   year: "年度",
+  region: "地区",
   decimals: "小数位数",
   satisfactionPoints: "满意度分值",
   peerPoints: "互评分值",
@@ -137,4 +138,5 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.rankRule, value: RANK_RULE_WORDS.dense, explanation: "中国式排名：同分并列，下一名次连续（1、1、2）；跳位排名：同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。" },
   { name: PARAM.bigDropPlaces, value: 5, explanation: "名次比上年后退不少于此数，提示“退步较大”（通报警示）。" },
   { name: PARAM.blankScore, value: BLANK_SCORE_WORDS.error, explanation: "报错：适用指标的评分留空时报错；按0分：按0分计算并给出提示。" },
+  { name: PARAM.region, value: null, explanation: "组织考核的地区或单位名称（如“某某县”），打印时显示在标题中：“2026年度某某县法治建设考核结果”。可留空。" },
 ];

@@ -32,6 +32,7 @@ export function defaultParams(overrides: Partial<Params> = {}): Params {
     rankRule: "dense",
     bigDropPlaces: 5,
     blankScore: "error",
+    region: "",
     ...overrides,
   };
 }

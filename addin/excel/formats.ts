@@ -3,6 +3,7 @@ import { columnName } from "../../lib/grid";
 import { blockAddress, rangeOrigin, rangeSize } from "./address";
 import { gridBytes, OPERATION_BYTES, splitRows } from "./budget";
 import { small, type Operation } from "./batches";
+import { pageLayoutOperations } from "./pageLayout";
 import { CHART_SET, FREEZE_AND_TAB_SET, VALIDATION_SET, type Supports } from "./supports";
 
 /** Points per character of column width: Excel's default font is about 7 px (5.25 pt) a character, plus padding. */
@@ -61,7 +62,7 @@ function validationOperation(sheet: Excel.Worksheet, validation: ListValidation)
  * The operations that dress a sheet as lib/ says. Column widths, number formats, fills and fonts are ExcelApi 1.1–1.2;
  * freeze panes and tab colour (1.7) and drop-down lists (1.8) only where supported — the workbook is correct without them.
  */
-export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, supports: Supports): Operation[] {
+export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, supports: Supports, rowCount = 0): Operation[] {
   const operations: Operation[] = [];
   format.columnWidths.forEach((width, index) => {
     const column = columnName(index);
@@ -85,6 +86,7 @@ export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, su
     const chart = format.chart;
     operations.push({ bytes: OPERATION_BYTES * (4 + rangeSize(chart.values).columns), queue: () => addChart(sheet, chart) });
   }
+  operations.push(...pageLayoutOperations(sheet, format, rowCount, supports));
   return operations;
 }
 

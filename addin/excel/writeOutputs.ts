@@ -24,7 +24,7 @@ export async function writeOutputs(context: Excel.RequestContext, outputs: reado
   });
   try {
     await runInBatches(context, built.flatMap(({ sheet, out }) => valueOperations(sheet, out)));
-    const formats = built.flatMap(({ sheet, out }) => formatOperations(sheet, out.format, supports));
+    const formats = built.flatMap(({ sheet, out }) => formatOperations(sheet, out.format, supports, out.rows.length));
     await runInBatches(context, [...formats, swapOperation(context, built, sheetNames)]);
   } catch (error) {
     await removeQuietly(context, built.map(({ sheet }) => sheet));

@@ -7,6 +7,7 @@
  * LibreOffice take the sheet list from the workbook part and rewrite app.xml on the next save.
  */
 import type { SheetOut } from "../../lib/format";
+import { printTitlesFormula } from "../../lib/output/print";
 import { LookTable, sheetLooks } from "./cellLooks";
 import type { GraftPackage } from "./graftPackage";
 import { relsPathOf, resolveTarget, textOf, type XlsxPackage } from "./package";
@@ -15,7 +16,7 @@ import type { PartPieces } from "./deflate";
 import { escapeText } from "./escape";
 import { needsEscape, sheetXmlPieces } from "./sheetWriter";
 import { emptyStylesPart, mergeStyles, MAIN_NAMESPACE } from "./styles";
-import { applySplices, elementEnd, prefixFor, rootNamespace, startTags, withAttribute, xmlAttribute, type Splice, type TagFound } from "./xmlEdit";
+import { applySplices, elementEnd, prefixFor, rootNamespace, startTags, withAttribute, xmlAttribute, xmlText, type Splice, type TagFound } from "./xmlEdit";
 import { attributeByLocalName, decodeEntities, elementsNamed } from "./xmlScan";
 
 /** A new or edited part: its bytes, or its XML made piece by piece when the zip asks for it. */
@@ -85,7 +86,12 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
     written.set(path, encoder.encode(strings.toXml()));
   }
   written.set(stylesPath, encoder.encode(styles.xml));
-  written.set(pkg.workbookPath, encoder.encode(workbook.toXml(sheetParts, prefixFor(textOf(pkg, pkg.workbookPath) ?? "", RELATIONSHIPS))));
+  // Rows and columns repeated on every printed page: a name local to the output sheet.
+  const printTitles = outputs.flatMap((out, index) => {
+    const formula = out.format.print === undefined ? null : printTitlesFormula(out.name, out.format.print);
+    return formula === null ? [] : [{ output: index, formula }];
+  });
+  written.set(pkg.workbookPath, encoder.encode(workbook.toXml(sheetParts, prefixFor(textOf(pkg, pkg.workbookPath) ?? "", RELATIONSHIPS), printTitles)));
   const relsXml = rels.toXml();
   written.set(relsPathOf(pkg.workbookPath), encoder.encode(relsXml));
 
@@ -133,14 +139,17 @@ class WorkbookPart {
     }
   }
 
-  /** The part with the new sheet list; `relPrefix` is the prefix bound to the relationships namespace, if any. */
-  toXml(added: readonly { name: string; relId: string }[], relPrefix: string | null): string {
+  /**
+   * The part with the new sheet list; `relPrefix` is the prefix bound to the relationships namespace, if any;
+   * `printTitles` the _xlnm.Print_Titles names of the appended sheets (by index among them).
+   */
+  toXml(added: readonly { name: string; relId: string }[], relPrefix: string | null, printTitles: readonly { output: number; formula: string }[] = []): string {
     const splices: Splice[] = [];
     this.sheetTags.forEach((tag, index) => {
       if (this.removed[index]) splices.push({ start: tag.start, end: elementEnd(this.xml, tag), text: "" });
     });
     splices.push(this.sheetsAppended(added, relPrefix));
-    splices.push(...this.definedNameEdits());
+    splices.push(...this.definedNameEdits(printTitles));
     for (const view of startTags(this.xml, "workbookView")) splices.push(this.viewEdit(view));
     return applySplices(this.xml, splices);
   }
@@ -164,9 +173,13 @@ class WorkbookPart {
    * Defined names of a replaced sheet (local to it, or referring to it) go with it; names local to a later sheet
    * get its new position (localSheetId counts sheets in tab order).
    */
-  private definedNameEdits(): Splice[] {
+  private definedNameEdits(printTitles: readonly { output: number; formula: string }[]): Splice[] {
     const container = startTags(this.xml, "definedNames")[0];
-    if (container === undefined) return [];
+    const p = this.elementPrefix();
+    const newNames = printTitles
+      .map(({ output, formula }) => `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${this.keptCount() + output}">${xmlText(formula)}</${p}definedName>`)
+      .join("");
+    if (container === undefined) return newNames === "" ? [] : [this.definedNamesAdded(`<${p}definedNames>${newNames}</${p}definedNames>`)];
     const names = startTags(this.xml, "definedName");
     const removedNames = new Set(this.sheetTags.filter((_, index) => this.removed[index]).map((tag) => tag.attributes.get("name") ?? ""));
     const edits: Splice[] = [];
@@ -184,8 +197,33 @@ class WorkbookPart {
       const renumbered = localIndex === null ? null : this.newIndex(localIndex);
       if (renumbered !== null && renumbered !== localIndex) edits.push({ start: tag.start, end: tag.end, text: withAttribute(this.xml, tag, "localSheetId", String(renumbered)) });
     }
+    if (newNames !== "") {
+      if (container.selfClosing) {
+        const open = this.xml.slice(container.start, container.end).replace(/\s*\/>$/, ">");
+        return [{ start: container.start, end: container.end, text: `${open}${newNames}</${container.qualifiedName}>` }];
+      }
+      const close = elementEnd(this.xml, container) - `</${container.qualifiedName}>`.length;
+      return [...edits, { start: close, end: close, text: newNames }];
+    }
     if (kept === 0 && names.length > 0) return [{ start: container.start, end: elementEnd(this.xml, container), text: "" }];
     return edits;
+  }
+
+  /** "x:" when the workbook part's elements carry a prefix (as its <sheets> does), else "". */
+  private elementPrefix(): string {
+    const name = startTags(this.xml, "sheets")[0]?.qualifiedName ?? "";
+    return name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
+  }
+
+  /** A new <definedNames> where the schema puts it: after <sheets>, <functionGroups> and <externalReferences>. */
+  private definedNamesAdded(text: string): Splice {
+    for (const name of ["externalReferences", "functionGroups", "sheets"]) {
+      const tag = startTags(this.xml, name)[0];
+      if (tag === undefined) continue;
+      const end = tag.selfClosing ? tag.end : elementEnd(this.xml, tag);
+      return { start: end, end, text };
+    }
+    throw new Error("graftOutputSheets: the workbook part has no sheets element");
   }
 
   private viewEdit(view: TagFound): Splice {

@@ -26,7 +26,7 @@ export function buildTemplate(options: TemplateOptions): SheetOut[] {
   const data = options.example === true ? buildExample() : emptyData();
   return [
     guideSheet(options.year, data.county),
-    paramsSheet(options.year),
+    paramsSheet(options.year, data.county),
     unitsSheet(data.units),
     indicatorsSheet(DEFAULT_INDICATORS),
     scoresSheet(DEFAULT_INDICATORS, data.units, data.scores),
