@@ -181,6 +181,8 @@ export function generateSheets(count: number, seed = 20251123): { name: string; 
     { name: SHEET.satisfaction, rows: satisfactionRows(count, random) },
     { name: SHEET.peer, rows: peerRows(count, random) },
     { name: SHEET.adjustments, rows: adjustmentsRows(count, random) },
+    // As the template makes it: 平时考核 with its header only (blank = not used), so the sheets are the template's.
+    { name: SHEET.daily, rows: [[...HEADERS.daily]] },
   ];
 }
 

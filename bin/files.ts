@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError } from "./errors";
 import { MSG } from "./messages";
@@ -26,7 +26,8 @@ export function requireXlsxName(path: string): void {
 export async function writeFileAtomically(path: string, bytes: Uint8Array, options: { overwrite: boolean }): Promise<void> {
   // A missing folder is made, as "save as" into a new folder would (`npm run demo` writes into demo/).
   await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  await removeStaleTemporaries(path);
+  const temporary = join(dirname(path), temporaryName(basename(path), process.pid, randomBytes(6).toString("hex")));
   try {
     await writeFile(temporary, bytes, { flag: "wx" });
     if (options.overwrite) await rename(temporary, path);
@@ -37,6 +38,66 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array, optio
     throw fileError(cause, path, "write");
   }
   await unlink(temporary).catch(() => undefined);
+}
+
+/**
+ * The hidden file a write goes to first: `.OUT.xlsx.<pid>-<12 hex>.tmp`, beside OUT. The writer's process id is in the
+ * name so that a later run can tell a leftover (its writer is gone, killed in the middle) from a write under way.
+ */
+export function temporaryName(base: string, pid: number, hex: string): string {
+  return `.${base}.${pid}-${hex}.tmp`;
+}
+
+/** Leftovers of versions before the process id was in the name: removed once they are this old (no write takes so long). */
+const OLD_LEFTOVER_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temporary files that earlier writes of the same OUT left when they were killed (up to the size of a
+ * whole workbook each): only names of the exact form `.OUT.xlsx.<pid>-<12 hex>.tmp` whose process is no longer
+ * running, and the older form `.OUT.xlsx.<12 hex>.tmp` once ten minutes old. Another file, another OUT's temporary file,
+ * or one a running kaohe is writing is never touched. Best effort: a folder that cannot be listed is left alone.
+ */
+export async function removeStaleTemporaries(path: string): Promise<string[]> {
+  const folder = dirname(path);
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.(?:(\\d+)-)?[0-9a-f]{12}\\.tmp$`);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match === null) continue;
+    const full = join(folder, name);
+    const pid = match[1] === undefined ? null : Number(match[1]);
+    const stale = pid === null ? await olderThan(full, OLD_LEFTOVER_MS) : pid !== process.pid && !isRunning(pid);
+    if (stale && (await unlink(full).then(() => true, () => false))) removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    // EPERM: a process of another user has that id; it runs.
+    return errorCode(cause) === "EPERM";
+  }
+}
+
+async function olderThan(path: string, ms: number): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(path)).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** link() fails when the target exists, which makes "create, never replace" one step; folders that cannot link fall back to a check. */

@@ -1,5 +1,5 @@
-import { fixed } from "../lib/decimal";
 import { GRADES, type AssessmentResult, type GroupSummary, type UnitResult } from "../lib/model";
+import { figureText, groupFigureTexts } from "../lib/output/figures";
 import { MSG } from "./messages";
 import { renderTable } from "./table";
 import { shorten } from "./width";
@@ -23,11 +23,13 @@ export function summaryLines(result: AssessmentResult): string[] {
   return [...tables, "", ...result.groups.map((group) => countsLine(group, places))];
 }
 
+/** A unit's row, its 总分 as the library writes it (figureText, the spec §5 string). */
 function unitRow(unit: UnitResult, places: number): string[] {
-  return [String(unit.rank), unit.unit.name, fixed(unit.total, places), unit.grade, shorten(unit.notes.join(MSG.noteSeparator), NOTES_WIDTH)];
+  return [String(unit.rank), unit.unit.name, figureText(unit.total, places), unit.grade, shorten(unit.notes.join(MSG.noteSeparator), NOTES_WIDTH)];
 }
 
 function countsLine(group: GroupSummary, places: number): string {
   const grades = GRADES.map((grade) => MSG.gradeCount(grade, group.byGrade[grade])).join("、");
-  return MSG.groupCounts(group.rankGroup, group.count, grades, fixed(group.highest, places), fixed(group.lowest, places), fixed(group.mean, places));
+  const figures = groupFigureTexts(group, places);
+  return MSG.groupCounts(group.rankGroup, group.count, grades, figures.highest, figures.lowest, figures.mean);
 }

@@ -29,6 +29,18 @@ export interface ListValidation {
 }
 
 /**
+ * A decimal between `min` and `max` (both allowed), as Excel's "小数" data validation: 评分's columns, 0 to 分值.
+ * Always a warning, never a stop: 不适用 (or /) is a legal text in a score cell, and the reader checks every value.
+ */
+export interface DecimalValidation {
+  range: string;
+  min: number;
+  max: number;
+  /** Chinese message when the user types something else. */
+  prompt: string;
+}
+
+/**
  * A clustered column chart a host draws where it can (Excel through its API; an .xlsx library cannot):
  * one series per column of `values` (series names in its first row), categories from `categories`.
  */
@@ -83,6 +95,8 @@ export interface SheetFormat {
   frozenColumns: number;
   styles: RangeStyle[];
   validations: ListValidation[];
+  /** Number ranges (hosts that cannot set them leave them out: the reader checks every value anyway). */
+  decimalValidations?: DecimalValidation[];
   /** Tab colour "#RRGGBB" (input sheets one colour, output sheets another). */
   tabColor?: string;
   chart?: ChartSpec;

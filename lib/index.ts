@@ -9,7 +9,7 @@ export * from "./applies";
 export { buildTemplate, type TemplateOptions } from "./template";
 export { readAssessment, type ReadOutcome } from "./reader";
 export { scoreAssessment, type ScoreOutcome } from "./rules";
-export { renderOutputs, toJson, type ResultsJson } from "./output";
+export { figureText, groupFigureTexts, renderOutputs, RESULT_COLUMN_FIELDS, toJson, type ResultsJson } from "./output";
 export { runAssessment, checkAssessment, type RunOutcome } from "./run";
 export {
   parseWorkPlan,
@@ -29,3 +29,4 @@ export {
   type PlanOutcome,
   type PlanWarning,
 } from "./plan";
+export * as forms from "./forms";

@@ -12,9 +12,11 @@ export const SHEET = {
   satisfaction: "满意度",
   peer: "上下互评",
   adjustments: "加减分",
+  daily: "平时考核",
   results: "结果",
   audit: "计算说明",
   summary: "汇总",
+  quarterReview: "季度点评",
 } as const;
 
 /** Input sheets, in workbook order. The software never changes a cell in them after creating them. */
@@ -27,10 +29,29 @@ export const INPUT_SHEETS = [
   SHEET.satisfaction,
   SHEET.peer,
   SHEET.adjustments,
+  SHEET.daily,
 ] as const;
 
 /** Output sheets: each 计算等次 replaces them whole. */
 export const OUTPUT_SHEETS = [SHEET.results, SHEET.audit, SHEET.summary] as const;
+
+/** 平时考核 (seed 002 双月检查、季度点评): 12 months of 工作台账, 6 双月检查, 4 季度点评 per year. */
+export const DAILY_MONTHS = 12;
+export const DAILY_CHECKS = 6;
+export const DAILY_QUARTERS = 4;
+export const DAILY_HEADERS = {
+  name: "单位名称",
+  ledger: Array.from({ length: DAILY_MONTHS }, (_, i) => `${i + 1}月台账`),
+  checks: Array.from({ length: DAILY_CHECKS }, (_, i) => `第${i + 1}次检查`),
+  reviews: Array.from({ length: DAILY_QUARTERS }, (_, i) => `第${i + 1}季度点评`),
+  disqualified: "取消评先资格",
+  disqualifiedReason: "取消评先事由",
+} as const;
+
+/** 工作台账 each month: reported by the 5th (按时), later (逾期), or not at all (未报); blank = not yet due. */
+export const LEDGER_WORDS = { onTime: "按时", late: "逾期", missing: "未报" } as const;
+/** 季度点评: named for 经验介绍 (good progress) or 检查性发言 (lagging); blank = neither. */
+export const REVIEW_WORDS = { experience: "经验介绍", selfCriticism: "检查性发言" } as const;
 
 export const HEADERS = {
   params: ["参数", "值", "说明"],
@@ -42,6 +63,15 @@ export const HEADERS = {
   /** 上下互评 starts with this; one column per rater unit follows, headed by the rater's 单位名称. */
   peer: ["被评单位"],
   adjustments: ["单位名称", "类型", "分值", "事由", "依据", "情节严重", "重大法治问题"],
+  daily: [
+    DAILY_HEADERS.name,
+    ...DAILY_HEADERS.ledger,
+    ...DAILY_HEADERS.checks,
+    ...DAILY_HEADERS.reviews,
+    DAILY_HEADERS.disqualified,
+    DAILY_HEADERS.disqualifiedReason,
+  ],
+  quarterReview: ["单位名称", "排名分组", "本季度台账", "全年逾期", "全年未报", "本季度检查", "检查平均分", "检查名次", "上季度点评", "本年经验介绍", "提示"],
   results: ["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "提示"],
   audit: ["排名分组", "单位名称", "项目", "结果", "计算过程"],
   summary: ["排名分组", "单位数", "优秀", "良好", "合格", "不合格", "最高分", "最低分", "平均分", "说明"],
@@ -104,6 +134,15 @@ export const PARAM = {
   rankRule: "名次规则",
   bigDropPlaces: "退步较大名次",
   blankScore: "空白评分",
+  checkWords: "检查等级分",
+  checkIndicator: "双月检查指标",
+  ledgerNoticeCount: "台账提示次数",
+  ledgerMissingPenalty: "台账未报扣分",
+  selfCriticismPenalty: "检查性发言扣分",
+  experienceBonus: "经验介绍加分",
+  deadline: "截止日期",
+  goodShareCap: "互评“好”最多比例",
+  ratingFormMode: "互评表评分方式",
 } as const;
 
 /** Parameters that may be given per 排名分组 by adding "-<组名>". 互评权重 exists only per group. */
@@ -111,6 +150,8 @@ export const PER_GROUP_PARAMS = [PARAM.excellentLine, PARAM.goodLine, PARAM.pass
 
 export const RANK_RULE_WORDS = { dense: "中国式排名", competition: "跳位排名" } as const;
 export const BLANK_SCORE_WORDS = { error: "报错", zero: "按0分" } as const;
+/** 互评表评分方式: the 互评表 sent to each 评议单位 offers the words of 互评等级分 in a drop-down, or takes 0–100. */
+export const RATING_FORM_WORDS = { words: "等级", points: "分数" } as const;
 
 /**
  * The 参数 rows of a new template: name, default as typed, and the explanation shown in 参数!C.
@@ -138,5 +179,14 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.rankRule, value: RANK_RULE_WORDS.dense, explanation: "中国式排名：同分并列，下一名次连续（1、1、2）；跳位排名：同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。" },
   { name: PARAM.bigDropPlaces, value: 5, explanation: "名次比上年后退不少于此数，提示“退步较大”（通报警示）。" },
   { name: PARAM.blankScore, value: BLANK_SCORE_WORDS.error, explanation: "报错：适用指标的评分留空时报错；按0分：按0分计算并给出提示。" },
+  { name: PARAM.checkWords, value: "好=100、较好=85、一般=70、差=55", explanation: "平时考核中双月检查结果可填0–100的分数，或这里列出的等级词（用“、”分隔）。" },
+  { name: PARAM.checkIndicator, value: null, explanation: "填一个考核指标编号（如 1.5）时，该指标的得分由双月检查平均分换算（平均分 ÷ 100 × 分值），评分表中该格留空；留空表示检查结果只作展示。" },
+  { name: PARAM.ledgerNoticeCount, value: 3, explanation: "工作台账逾期、未报合计达到此次数时，在结果中提示。" },
+  { name: PARAM.ledgerMissingPenalty, value: null, explanation: "每个月工作台账未报扣的分数，计入扣分并受扣分上限约束；留空表示不扣分。" },
+  { name: PARAM.selfCriticismPenalty, value: null, explanation: "每次在季度点评会议上作检查性发言扣的分数，计入扣分并受扣分上限约束；留空表示不扣分（只提示）。" },
+  { name: PARAM.experienceBonus, value: null, explanation: "每次在季度点评会议上作经验介绍加的分数，计入加分并受加分上限约束；留空表示不加分。" },
+  { name: PARAM.deadline, value: null, explanation: "分发评分表、互评表时写在表上的交回截止日期（如 2027-01-15）；回收时晚于此日期修改的表在回收记录中注明“逾期”。" },
+  { name: PARAM.goodShareCap, value: null, explanation: "每个评议单位评“好”的单位最多占其所评单位的比例（如 30%）；超出的互评表回收时不予合并，检查数据时提示。留空表示不限。" },
+  { name: PARAM.ratingFormMode, value: RATING_FORM_WORDS.words, explanation: "等级：互评表用下拉选择“好、较好、一般、差”（按互评等级分）；分数：互评表填写 0–100 的分数。" },
   { name: PARAM.region, value: null, explanation: "组织考核的地区或单位名称（如“某某县”），打印时显示在标题中：“2026年度某某县法治建设考核结果”。可留空。" },
 ];

@@ -72,6 +72,36 @@ export interface Adjustment {
   ref: CellRef;
 }
 
+/** 平时考核 of one unit (seed 002): each mark with the cell it was typed in. Arrays are by month / check / quarter. */
+export type LedgerMark = "onTime" | "late" | "missing";
+export type ReviewMark = "experience" | "selfCriticism";
+
+export interface DailyRecord {
+  unit: string;
+  /** 1月…12月 工作台账; null = blank (not yet due). */
+  ledger: ({ mark: LedgerMark; ref: CellRef } | null)[];
+  /** 第1…6次 双月检查: the result as points 0–100 (a word mapped by 检查等级分). */
+  checks: ({ value: D; word: string | null; ref: CellRef } | null)[];
+  /** 第1…4季度 点评. */
+  reviews: ({ mark: ReviewMark; ref: CellRef } | null)[];
+  /** 取消评先资格 = 是, with its 事由. */
+  disqualified: { reason: string; ref: CellRef } | null;
+  /** 平时考核 row (A1 row number). */
+  row: number;
+}
+
+/** The 参数 of 平时考核. Every penalty or bonus is off when null. */
+export interface DailyParams {
+  checkWords: Map<string, D>;
+  /** 双月检查指标: the 编号 of the indicator the checks' mean fills, or null (checks are only shown). */
+  checkIndicator: string | null;
+  /** 台账提示次数: 逾期 + 未报 at or above this gives a 提示. */
+  ledgerNoticeCount: number;
+  ledgerMissingPenalty: D | null;
+  selfCriticismPenalty: D | null;
+  experienceBonus: D | null;
+}
+
 /** A parameter that may be set per 排名分组 (优秀分数线-乡镇): the plain value, and overrides by group. */
 export interface PerGroup<T> {
   base: T;
@@ -109,7 +139,18 @@ export interface Params {
   rankRule: RankRule;
   bigDropPlaces: number;
   blankScore: BlankScorePolicy;
+  /** 截止日期 for returning forms, as shown (YYYY-MM-DD for a date cell); null when blank. */
+  deadline: string | null;
+  /** 互评“好”最多比例 as a fraction; null: no quota. */
+  goodShareCap: D | null;
+  /** 互评表评分方式: drop-down of words or 0–100. */
+  ratingFormMode: RatingFormMode;
+  /** 平时考核's parameters; absent means all off (a workbook made before 平时考核 existed). */
+  daily?: DailyParams;
 }
+
+/** 互评表评分方式: 等级 (words of 互评等级分 in a drop-down) or 分数 (0–100). */
+export type RatingFormMode = "words" | "points";
 
 /** Everything read from the input sheets, ready for the rules. */
 export interface AssessmentInput {
@@ -121,6 +162,10 @@ export interface AssessmentInput {
   satisfaction: Map<string, SatisfactionEntry>;
   ratings: PeerRating[];
   adjustments: Adjustment[];
+  /** 平时考核, one record per unit listed there; absent or empty when the sheet is not used. */
+  daily?: DailyRecord[];
+  /** 上下互评: the cell of each 被评单位's name (column A), so that a problem about its ratings points at its own row. */
+  peerRows?: ReadonlyMap<string, CellRef>;
 }
 
 /** One line of 计算说明: a figure, its value as written, and how it came about in words. */

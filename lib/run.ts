@@ -3,6 +3,7 @@ import type { WorkbookGrids } from "./grid";
 import { hasErrors, type Issue } from "./issue";
 import type { AssessmentResult } from "./model";
 import { renderOutputs } from "./output";
+import { quotaIssues } from "./forms/progress";
 import { readAssessment } from "./reader";
 import { scoreAssessment } from "./rules";
 
@@ -34,6 +35,9 @@ export function runAssessment(book: WorkbookGrids): RunOutcome {
 /** 检查数据: every problem, without scoring output. */
 export function checkAssessment(book: WorkbookGrids): Issue[] {
   const read = readAssessment(book);
-  if (read.input === null || hasErrors(read.issues)) return read.issues;
-  return [...read.issues, ...scoreAssessment(read.input).issues];
+  if (read.input === null) return read.issues;
+  // A 评议单位 over 互评“好”最多比例 is told even when other errors stop the scoring.
+  const quota = quotaIssues(read.input, book);
+  if (hasErrors(read.issues)) return [...read.issues, ...quota];
+  return [...read.issues, ...quota, ...scoreAssessment(read.input).issues];
 }

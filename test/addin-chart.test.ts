@@ -25,13 +25,29 @@ describe("汇总 chart in Excel (fake)", () => {
     expect(chart?.address).toBe("C1:F3");
     expect(chart?.values).toEqual([
       ["ColumnClustered", "Columns"],
+      ["name", "kaohe等次分布 C1:F3 A2:A3 L1"],
       ["title", "等次分布"],
-      ["xAxis", 0, "A2:A3"],
-      ["xAxis", 1, "A2:A3"],
-      ["xAxis", 2, "A2:A3"],
-      ["xAxis", 3, "A2:A3"],
+      // The groups label the category axis (Axis.setCategoryNames): a series' x-axis values are for scatter charts.
+      ["categoryNames", "A2:A3"],
       ["position", "L1"],
     ]);
+  });
+
+  it("keeps its chart on 汇总 while it draws the same cells, and replaces only ours when they change; a user's chart stays", async () => {
+    const fake = new FakeWorkbook(sheetsOf());
+    const host = createExcelHost({ run: fake.run, supports: () => true });
+    await host.compute(() => undefined);
+    fake.find(SHEET.summary)?.charts.push({ name: "我的图表", title: "我的", source: "A1:B3" });
+    const before = fake.syncCount;
+    await host.compute(() => undefined);
+    // Same groups: read, write; no sync for decorations, and no second chart.
+    expect(fake.syncCount - before).toBe(2);
+    expect(fake.find(SHEET.summary)?.charts.map((chart) => chart.name)).toEqual(["kaohe等次分布 C1:F3 A2:A3 L1", "我的图表"]);
+    // An earlier version's unnamed chart titled 等次分布 is ours too, and goes when the chart is drawn again.
+    const summary = fake.find(SHEET.summary);
+    if (summary) summary.charts = [{ name: "图表 1", title: "等次分布", source: "C1:F3" }, { name: "我的图表", title: "我的", source: "A1:B3" }];
+    await host.compute(() => undefined);
+    expect(fake.find(SHEET.summary)?.charts.map((chart) => chart.name)).toEqual(["我的图表", "kaohe等次分布 C1:F3 A2:A3 L1"]);
   });
 
   it("draws no chart where ExcelApi 1.7 is missing (the in-cell bars remain)", async () => {

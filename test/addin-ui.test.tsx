@@ -114,7 +114,7 @@ describe("task pane", () => {
     show(fakeHost({ compute: vi.fn(async () => Promise.reject(error)) }));
     fireEvent.click(screen.getByRole("button", { name: /计算等次/ }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toBe("请先按 Enter 或 Esc 退出单元格编辑后再试。");
+    expect(alert.textContent).toBe("Excel 中有单元格正在编辑，Excel 暂不接受任何操作。请按 Enter（或 Esc）结束编辑，或点一下工作表中的另一个单元格，然后再点一次按钮。");
     expect(alert.textContent).not.toContain("y.js");
   });
 
@@ -129,11 +129,18 @@ describe("task pane", () => {
 
 describe("friendly Office messages", () => {
   it.each([
-    ["InvalidOperationInCellEditMode", "请先按 Enter 或 Esc 退出单元格编辑后再试。"],
+    ["InvalidOperationInCellEditMode", "Excel 中有单元格正在编辑，Excel 暂不接受任何操作。请按 Enter（或 Esc）结束编辑，或点一下工作表中的另一个单元格，然后再点一次按钮。"],
     ["AccessDenied", "工作表或工作簿受保护，无法写入。请在“审阅”选项卡撤销保护后再试。"],
     ["RequestPayloadSizeLimitExceeded", "一次要传送的数据太多，Excel 拒绝了请求。请关闭其他工作簿后重试；仍不行时请使用 Excel 桌面版或独立网页版。"],
+    ["RangeExceedsLimit", "一次要传送的数据太多，Excel 拒绝了请求。请关闭其他工作簿后重试；仍不行时请使用 Excel 桌面版或独立网页版。"],
   ])("%s", (code, text) => {
     expect(friendlyMessage({ code, message: "x" })).toBe(text);
+  });
+
+  it("has no branch for codes Excel never sends (WorksheetProtected, SheetProtected, PayloadTooLarge): they are unknown codes", () => {
+    for (const code of ["WorksheetProtected", "SheetProtected", "PayloadTooLarge"]) {
+      expect(friendlyMessage({ code, message: "x" })).toBe(`操作没有完成，请重试。若问题仍然存在，请把错误代码告诉管理员：${code}`);
+    }
   });
 
   it("gives other failures a short Chinese text with the code", () => {

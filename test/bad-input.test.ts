@@ -107,7 +107,7 @@ describe("workbooks shaped differently from the template", () => {
       expect.objectContaining({
         level: "warning",
         sheet: "上下互评",
-        cell: "A1",
+        cell: "A2",
         message: "无上下互评评分，此项不计，按实际应得分换算：“城关镇”没有收到可计入的互评评分；如有评分，请在上下互评表中填写。",
       }),
     ]);

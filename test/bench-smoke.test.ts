@@ -62,7 +62,8 @@ describe("bench parts at a tiny size", () => {
     expect(figures.syncs).toBeLessThanOrEqual(3);
     expect(figures.refusedResponses).toBe(0);
     expect(figures.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
-    expect(figures.second).toMatchObject({ syncs: figures.syncs, refusedResponses: 0 });
+    // Again in the same pane: the output sheets exist and keep their freeze panes, tab colours and chart: read, write.
+    expect(figures.second).toMatchObject({ syncs: 2, refusedResponses: 0 });
   }, 60_000);
 });
 

@@ -1,5 +1,6 @@
-// kaohe import-plan end to end in-process: seed 004 (武陟县2024年度法治政府建设工作安排) into workbooks made by
-// the template, as UTF-8, GBK and .docx. Expected rows are read off the document by hand (lines 23–33 of the seed).
+// kaohe import-plan end to end in-process: the project's own 工作安排 (test/fixtures/plan/工作安排.txt) into workbooks
+// made by the template, as UTF-8, GBK, UTF-8 with a BOM and .docx; then, where ../shared/seeds is present, the real
+// seed 004 (武陟县2024年度法治政府建设工作安排) the same ways. Expected rows are read off the documents by hand.
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,21 +12,22 @@ import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { HEADERS } from "../lib/layout";
 import { buildTemplate } from "../lib/template";
 import { makeDocx } from "./helpers/docx";
-import { seedPath } from "./helpers/seeds";
+import { PLAN_GBK, PLAN_TXT, planDocx } from "./helpers/planFixtures";
+import { NO_SEEDS, seedPath } from "./helpers/seeds";
 
-const SEED = seedPath("004_b52c60cbe9697ff1.txt");
+const PLAN = PLAN_TXT;
 
 
 let dir = "";
 let full = ""; // the template: 考核指标 holds the default indicators
 let empty = ""; // the template with 考核指标 reduced to its header row
-let seedText = "";
+let planText = "";
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "kaohe-import-plan-"));
   full = join(dir, "模板.xlsx");
   empty = join(dir, "空指标.xlsx");
-  seedText = await readFile(SEED, "utf8");
+  planText = await readFile(PLAN, "utf8");
   const sheets = buildTemplate({ year: 2024 });
   await writeFile(full, await buildWorkbook(sheets));
   await writeFile(empty, await buildWorkbook(sheets.map((s) => (s.name === "考核指标" ? { ...s, rows: [[...HEADERS.indicators]] } : s))));
@@ -43,6 +45,23 @@ function rowsOf(book: WorkbookGrids, name: string): CellValue[][] {
   const sheet = book.sheets.find((s) => s.name === name);
   if (sheet === undefined) throw new Error(`no sheet ${name}`);
   return sheet.rows;
+}
+
+/** Checks the new 考核指标 against the fixture read by hand: 9 tasks (（一）…（八） and 3-1, the paragraph after （三）). */
+function expectPlanIndicators(book: WorkbookGrids): void {
+  const rows = rowsOf(book, "考核指标");
+  expect(rows[0]).toEqual([...HEADERS.indicators]);
+  expect(rows.slice(1).map((row) => row[0])).toEqual(["1", "2", "3", "3-1", "4", "5", "6", "7", "8"]);
+  // （一）: under 一、, title up to the first 。, no 牵头单位/责任单位 lines → 全部; 6 of the 40 points of 全部.
+  expect(rows[1]?.slice(0, 5)).toEqual(["1", "深入学习贯彻习近平法治思想", "坚持习近平法治思想的指导地位", "各级各部门要把习近平法治思想贯彻落实到法治政府建设全过程。", 6]);
+  expect(rows[1]?.[7]).toBe("全部");
+  // （三）: 牵头单位 县委编办; 责任单位 各乡镇… and 县直有关单位 → every 类别 → 全部.
+  expect(rows[3]?.slice(0, 3)).toEqual(["3", "健全政府机构职能体系, 推动更好发挥政府作用", "推进政府机构职能优化"]);
+  expect(rows[3]?.slice(6, 8)).toEqual(["县委编办", "全部"]);
+  // （五）: 县司法局 for 乡镇 and 政府部门, alone in its set: 40; （六）: named units after 政府部门.
+  expect(rows[6]?.slice(4, 8)).toEqual([40, null, "县司法局", "乡镇、政府部门"]);
+  expect(rows[7]?.slice(6, 8)).toEqual([null, "政府部门、县公安局、县市场监管局、县应急管理局"]);
+  expect(rows[8]?.[6]).toBe("县政府办、县司法局");
 }
 
 /** Checks the new 考核指标 against seed 004 read by hand: 36 tasks (35 numbered （一）…（三十五）, one unnumbered after （四）). */
@@ -66,18 +85,19 @@ function expectSeed004Indicators(book: WorkbookGrids): void {
 }
 
 describe("kaohe import-plan", () => {
-  it("writes the 36 tasks of seed 004 into an empty 考核指标 and leaves the input file as it was", async () => {
+  it("writes the 9 tasks of the 工作安排 into an empty 考核指标 and leaves the input file as it was", async () => {
     const out = join(dir, "导入1.xlsx");
     const before = await readFile(empty);
-    const result = await run("import-plan", SEED, empty, "-o", out);
+    const result = await run("import-plan", PLAN, empty, "-o", out);
     expect(result.err.filter((l) => !l.startsWith("行"))).toEqual([]);
     expect(result.code).toBe(0);
-    expect(result.out.some((l) => l.includes("共找到 36 项工作任务"))).toBe(true);
+    expect(result.out.some((l) => l.includes("共找到 9 项工作任务"))).toBe(true);
     expect(result.out.some((l) => l.includes("评分表"))).toBe(true);
-    // Every warning names its line: the unnumbered task after （四） starts on line 41.
-    expect(result.err.some((l) => l.startsWith("行41："))).toBe(true);
+    // Every warning names its line: the unnumbered task after （三） starts on line 31, the closing remark is line 71.
+    expect(result.err.some((l) => l.startsWith("行31："))).toBe(true);
+    expect(result.err.some((l) => l.startsWith("行71："))).toBe(true);
     const book = await grids(out);
-    expectSeed004Indicators(book);
+    expectPlanIndicators(book);
     expect(book.sheets.map((s) => s.name)).not.toContain("考核指标（原）");
     expect(Buffer.compare(await readFile(empty), before)).toBe(0);
   });
@@ -88,7 +108,7 @@ describe("kaohe import-plan", () => {
     const damaged = join(dir, "样式损坏.xlsx");
     await writeFile(damaged, zipSync(files));
     const out = join(dir, "导入损坏.xlsx");
-    const result = await run("import-plan", SEED, damaged, "-o", out);
+    const result = await run("import-plan", PLAN, damaged, "-o", out);
     expect(result.code).toBe(2);
     expect(result.err.join("\n")).toContain("样式损坏.xlsx");
     expect(result.err.join("\n")).toContain("另存为 .xlsx");
@@ -97,7 +117,7 @@ describe("kaohe import-plan", () => {
 
   it("refuses with exit 2 and writes nothing when 考核指标 already has indicators and --replace is not given", async () => {
     const out = join(dir, "导入2.xlsx");
-    const result = await run("import-plan", SEED, full, "-o", out);
+    const result = await run("import-plan", PLAN, full, "-o", out);
     expect(result.code).toBe(2);
     expect(result.err.join("\n")).toContain("--replace");
     await expect(readFile(out)).rejects.toThrow();
@@ -105,55 +125,79 @@ describe("kaohe import-plan", () => {
 
   it("with --replace keeps the old sheet as 考核指标（原）, right after the new one, and 考核指标（原2） the next time", async () => {
     const out = join(dir, "导入3.xlsx");
-    const result = await run("import-plan", SEED, full, "-o", out, "--replace");
+    const result = await run("import-plan", PLAN, full, "-o", out, "--replace");
     expect(result.code).toBe(0);
     const book = await grids(out);
-    expectSeed004Indicators(book);
+    expectPlanIndicators(book);
     const names = book.sheets.map((s) => s.name);
     expect(names.indexOf("考核指标（原）")).toBe(names.indexOf("考核指标") + 1);
     expect(names.indexOf("考核指标")).toBe(3); // 说明, 参数, 考核对象, 考核指标: where it was
     const template = await grids(full);
     expect(rowsOf(book, "考核指标（原）")).toEqual(rowsOf(template, "考核指标"));
     const again = join(dir, "导入4.xlsx");
-    expect((await run("import-plan", SEED, out, "-o", again, "--replace")).code).toBe(0);
+    expect((await run("import-plan", PLAN, out, "-o", again, "--replace")).code).toBe(0);
     expect((await grids(again)).sheets.map((s) => s.name)).toContain("考核指标（原2）");
   });
 
-  it("reads a GBK (GB18030) text file and a UTF-8 file with a BOM", async () => {
-    const gbkPath = join(dir, "安排-gbk.txt");
-    await writeFile(gbkPath, encodeGbk(seedText));
+  it("reads a GBK text file (made by iconv) and a UTF-8 file with a BOM", async () => {
+    const gbkPath = PLAN_GBK;
+    expect(new TextDecoder("gbk").decode(await readFile(gbkPath))).toBe(planText);
     const bomPath = join(dir, "安排-bom.txt");
-    await writeFile(bomPath, "\uFEFF" + seedText, "utf8");
+    await writeFile(bomPath, "\uFEFF" + planText, "utf8");
     for (const [plan, name] of [[gbkPath, "gbk"], [bomPath, "bom"]] as const) {
       const out = join(dir, `导入-${name}.xlsx`);
       expect((await run("import-plan", plan, empty, "-o", out)).code).toBe(0);
-      expectSeed004Indicators(await grids(out));
+      expectPlanIndicators(await grids(out));
     }
   });
 
-  it("reads a .docx", async () => {
+  it("reads a .docx made by the docx package as Word makes one (indented body paragraphs)", async () => {
     const docx = join(dir, "安排.docx");
-    await writeFile(docx, makeDocx(seedText.split("\n")));
+    await writeFile(docx, await planDocx(planText.split("\n")));
     const out = join(dir, "导入-docx.xlsx");
     const result = await run("import-plan", docx, empty, "-o", out);
     expect(result.code).toBe(0);
-    expectSeed004Indicators(await grids(out));
+    expectPlanIndicators(await grids(out));
   });
 
   it("refuses the input as output, a missing -o and a bad --total with exit 2", async () => {
-    expect((await run("import-plan", SEED, empty, "-o", empty)).code).toBe(2);
-    expect((await run("import-plan", SEED, empty)).code).toBe(2);
-    const bad = await run("import-plan", SEED, empty, "-o", join(dir, "x.xlsx"), "--total", "40.3");
+    expect((await run("import-plan", PLAN, empty, "-o", empty)).code).toBe(2);
+    expect((await run("import-plan", PLAN, empty)).code).toBe(2);
+    const bad = await run("import-plan", PLAN, empty, "-o", join(dir, "x.xlsx"), "--total", "40.3");
     expect(bad.code).toBe(2);
     expect(bad.err.join("\n")).toContain("0.5 的整数倍");
   });
 
   it("--total 20 spreads 20 points over the tasks that apply to everyone", async () => {
     const out = join(dir, "导入-20.xlsx");
-    expect((await run("import-plan", SEED, empty, "-o", out, "--total", "20")).code).toBe(0);
+    expect((await run("import-plan", PLAN, empty, "-o", out, "--total", "20")).code).toBe(0);
     const rows = rowsOf(await grids(out), "考核指标").slice(1).filter((r) => r[7] === "全部");
-    // Sum in half points, as whole numbers, so no float rounding enters the check.
+    // Sum in half points, as whole numbers, so no float rounding enters the check: 7 tasks share 40 half points.
+    expect(rows).toHaveLength(7);
     expect(rows.reduce((sum, r) => sum + Number(r[4]) * 2, 0)).toBe(40);
+  });
+});
+
+
+describe.skipIf(NO_SEEDS)("kaohe import-plan on the real seed 004 (needs the seed documents)", () => {
+  it("reads it as UTF-8, GBK and .docx into the same 36 indicators", async () => {
+    const seed = seedPath("004_b52c60cbe9697ff1.txt");
+    const seedText = await readFile(seed, "utf8");
+    const gbkPath = join(dir, "武陟-gbk.txt");
+    await writeFile(gbkPath, encodeGbk(seedText));
+    const docx = join(dir, "武陟.docx");
+    await writeFile(docx, makeDocx(seedText.split("\n")));
+    for (const [plan, name] of [[seed, "utf8"], [gbkPath, "gbk"], [docx, "docx"]] as const) {
+      const out = join(dir, `武陟-${name}.xlsx`);
+      const result = await run("import-plan", plan, empty, "-o", out);
+      expect(result.code).toBe(0);
+      if (name === "utf8") {
+        expect(result.out.some((l) => l.includes("共找到 36 项工作任务"))).toBe(true);
+        // Every warning names its line: the unnumbered task after （四） starts on line 41.
+        expect(result.err.some((l) => l.startsWith("行41："))).toBe(true);
+      }
+      expectSeed004Indicators(await grids(out));
+    }
   });
 });
 

@@ -138,10 +138,12 @@ describe("writers", () => {
     const again = unzipSync(await writeOutputSheets(written, outputs));
     const workbook = strFromU8(again["xl/workbook.xml"]!);
     const names = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map((m) => [m[1], m[2]]);
+    // The outputs follow the input sheets of the template.
+    const inputs = buildTemplate({ year: 2026, example: true }).length;
     expect(names).toEqual([
-      ["8", "'结果'!$A:$C,'结果'!$1:$1"],
-      ["9", "'计算说明'!$A:$B,'计算说明'!$1:$1"],
-      ["10", "'汇总'!$1:$1"],
+      [String(inputs), "'结果'!$A:$C,'结果'!$1:$1"],
+      [String(inputs + 1), "'计算说明'!$A:$B,'计算说明'!$1:$1"],
+      [String(inputs + 2), "'汇总'!$1:$1"],
     ]);
     expect(workbook.indexOf("<definedNames>")).toBeGreaterThan(workbook.indexOf("</sheets>"));
     const rels = strFromU8(again["xl/_rels/workbook.xml.rels"]!);

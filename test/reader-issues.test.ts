@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../lib/grid";
+import { describeIssue } from "../lib/issue";
 import { readAssessment } from "../lib/reader";
+import { PARAM_ROWS } from "../lib/layout";
+import { runAssessment } from "../lib/run";
 import { appendRow, paramRow, removeSheet, setCell, sheetOf, validWorkbook } from "./helpers/workbook";
 import { set, type IssueCase } from "./helpers/issueCase";
 
@@ -13,10 +16,14 @@ import { set, type IssueCase } from "./helpers/issueCase";
  * 互评等级分 11, 优秀分数线 16, 良好分数线 17, 优秀比例上限 19, 名次规则 20, 空白评分 22; an added row is row 23.
  */
 type Case = IssueCase;
+// A row appended to 参数 lands just below the template's rows (header + PARAM_ROWS), wherever new parameters are added.
+const NEXT_PARAM_ROW = PARAM_ROWS.length + 2;
 const param = (name: string, value: CellValue) => set("参数", `B${paramRow(name)}`, value);
 const NOT_NUMBER = (text: string) => `“${text}”不是数字。请只填写数字，如 85 或 85.5；不适用的指标填“不适用”。`;
 const UNKNOWN_UNIT = (name: string) => `单位“${name}”不在“考核对象”中。请改为“考核对象”中的单位名称，或先在“考核对象”中加入该单位。`;
 const THRESHOLD_RULE = "分数线须从高到低：优秀 > 良好 > 合格 ≥ 0，请改正。";
+const UNKNOWN_CATEGORY = (unit: string, category: string) =>
+  `单位“${unit}”的类别“${category}”不是考核方案的七类之一，也没有指标的适用类别用到它，按它计分会漏掉分类职责指标。请改为 乡镇、党委机关、人大政协、政府部门、法院检察院、群团机关、驻县单位 之一（可从下拉列表选择）；如确要新增这一类，请先在“考核指标”的适用类别中写上“${category}”。`;
 const YES_NO = (text: string) => `“${text}”不是“是”或“否”。请填写“是”或“否”（也可填 Y/N、√/×）；留空按“否”。`;
 
 const cases: Case[] = [
@@ -80,9 +87,9 @@ const cases: Case[] = [
     title: "unit in 考核对象 without a 评分 row",
     edit: (book) => appendRow(book, "考核对象", [5, "县公安局", "政府部门"]),
     level: "error",
-    sheet: "评分",
-    cell: "A1",
-    message: "“考核对象”中的单位“县公安局”在本表没有评分行。请加一行，A 列填写“县公安局”并填写各指标得分。",
+    sheet: "考核对象",
+    cell: "B6",
+    message: "单位“县公安局”在“评分”表中没有评分行。请在评分表加一行，A 列填写“县公安局”并填写各指标得分。",
   },
   {
     title: "two 评分 rows for one unit",
@@ -184,10 +191,51 @@ const cases: Case[] = [
   {
     title: "unknown 类别",
     edit: set("考核对象", "C3", "乡镇街道"),
-    level: "warning",
+    level: "error",
     sheet: "考核对象",
     cell: "C3",
-    message: "类别“乡镇街道”不是考核方案的七类之一，也没有指标的适用类别用到它，这类单位只考核适用类别为“全部”或点名该单位的指标。如是笔误，请改为如“乡镇”“政府部门”的类别。",
+    message: UNKNOWN_CATEGORY("柳屯镇", "乡镇街道"),
+  },
+  { title: "类别 镇 typed for 乡镇", edit: set("考核对象", "C3", "镇"), level: "error", sheet: "考核对象", cell: "C3", message: UNKNOWN_CATEGORY("柳屯镇", "镇") },
+  {
+    title: "排名分组 of one unit that 参数 does not name",
+    edit: set("考核对象", "D4", "县直"),
+    level: "error",
+    sheet: "考核对象",
+    cell: "D4",
+    message:
+      "排名分组“县直”只有单位“县司法局”一个，参数表也没有用到它，像是笔误：照此计算，该单位将单独排名第1名。请改为“乡镇”或“县直单位”，或留空按类别默认分组；如确要单独排名，请在参数表加一行“优秀分数线-县直”或“互评权重-县直”。",
+  },
+  {
+    title: "排名分组 of several units that 参数 does not name",
+    edit: (book) => {
+      setCell(book, "考核对象", "D4", "政法单位");
+      setCell(book, "考核对象", "D5", "政法单位");
+    },
+    level: "warning",
+    sheet: "考核对象",
+    cell: "D4",
+    message: "排名分组“政法单位”不是默认分组，参数表也没有用到它；县司法局、县法院 将在这一组内单独排名、评定等次。如是笔误，请改正或留空按类别默认分组。",
+  },
+  {
+    title: "排名分组 that only one unit is left in",
+    edit: set("考核对象", "D2", "县直单位"),
+    level: "warning",
+    sheet: "考核对象",
+    cell: "D3",
+    message: "排名分组“乡镇”只有单位“柳屯镇”一个，该单位单独排名第1名，不评“排名最后”。如有误，请检查排名分组。",
+  },
+  { title: "不适用 typed as 无", edit: set("评分", "C3", "无"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("无") },
+  { title: "不适用 typed as a dash —", edit: set("评分", "C3", "—"), level: "error", sheet: "评分", cell: "C3", message: NOT_NUMBER("—") },
+  { title: "重大法治问题 typed as 有", edit: set("加减分", "G2", "有"), level: "error", sheet: "加减分", cell: "G2", message: YES_NO("有") },
+  { title: "类型 typed as 加 分", edit: set("加减分", "B2", "加 分"), level: "error", sheet: "加减分", cell: "B2", message: "类型“加 分”不对。请填写“加分”或“扣分”。" },
+  {
+    title: "ballot heading 基本满意 typed as 比较满意",
+    edit: set("满意度", "D1", "比较满意"),
+    level: "error",
+    sheet: "满意度",
+    cell: "D1",
+    message: "有“满意、不满意”票数列，却找不到表头为“基本满意”的列，这一类票无法计入满意度。请把该列第 1 行的表头改为“基本满意”（没有这类票也请保留该列，留空即可）。",
   },
   // 考核指标
   { title: "分值 zero", edit: set("考核指标", "E2", 0), level: "error", sheet: "考核指标", cell: "E2", message: "分值 0 不大于 0。请填写大于 0 的分值，如 5 或 2.5。" },
@@ -216,16 +264,16 @@ const cases: Case[] = [
     edit: (book) => appendRow(book, "参数", ["优秀率", 0.3]),
     level: "error",
     sheet: "参数",
-    cell: "A24",
+    cell: `A${NEXT_PARAM_ROW}`,
     message: "未知参数“优秀率”。参数名请从模板中复制，如“优秀分数线”或“优秀分数线-乡镇”；不需要的行请删除。",
   },
-  { title: "duplicate parameter", edit: (book) => appendRow(book, "参数", ["小数位数", 3]), level: "error", sheet: "参数", cell: "A24", message: "参数“小数位数”与 A3 重复，只按第一行计算。请删除重复的行。" },
+  { title: "duplicate parameter", edit: (book) => appendRow(book, "参数", ["小数位数", 3]), level: "error", sheet: "参数", cell: `A${NEXT_PARAM_ROW}`, message: "参数“小数位数”与 A3 重复，只按第一行计算。请删除重复的行。" },
   {
     title: "互评权重 without a group",
     edit: (book) => appendRow(book, "参数", ["互评权重", "50%"]),
     level: "error",
     sheet: "参数",
-    cell: "A24",
+    cell: `A${NEXT_PARAM_ROW}`,
     message: "参数“互评权重”需要写明排名分组，如“互评权重-乡镇”“互评权重-县直单位”。请改正参数名。",
   },
   { title: "thresholds not descending", edit: param("良好分数线", 95), level: "error", sheet: "参数", cell: "B17", message: `良好分数线 95 不低于优秀分数线 90。${THRESHOLD_RULE}` },
@@ -234,7 +282,7 @@ const cases: Case[] = [
     edit: (book) => appendRow(book, "参数", ["良好分数线-乡镇", 92]),
     level: "error",
     sheet: "参数",
-    cell: "B24",
+    cell: `B${NEXT_PARAM_ROW}`,
     message: `良好分数线（乡镇） 92 不低于优秀分数线 90。${THRESHOLD_RULE}`,
   },
   {
@@ -242,7 +290,7 @@ const cases: Case[] = [
     edit: (book) => appendRow(book, "参数", ["优秀分数线-街道", 95]),
     level: "warning",
     sheet: "参数",
-    cell: "A24",
+    cell: `A${NEXT_PARAM_ROW}`,
     message: "参数“优秀分数线-街道”中的排名分组“街道”在“考核对象”中没有单位使用，此行不起作用。请检查分组名称是否写错。",
   },
   { title: "percent above 100%", edit: param("优秀比例上限", "120%"), level: "error", sheet: "参数", cell: "B19", message: "120% 超过 100%。请填写 0% 到 100% 之间的百分比，如 30%。" },
@@ -263,8 +311,8 @@ const cases: Case[] = [
     edit: set("考核对象", "D5", "政法单位"),
     level: "error",
     sheet: "参数",
-    cell: "A24",
-    message: "排名分组“政法单位”的单位在“上下互评”中评了分，但参数表没有“互评权重-政法单位”。请在参数表 A24 加一行“互评权重-政法单位”，值如 50%。",
+    cell: `A${NEXT_PARAM_ROW}`,
+    message: `排名分组“政法单位”的单位在“上下互评”中评了分，但参数表没有“互评权重-政法单位”。请在参数表 A${NEXT_PARAM_ROW} 加一行“互评权重-政法单位”，值如 50%。`,
   },
   { title: "是/否 parameter with another word", edit: param("互评去掉最高最低分", "可以"), level: "error", sheet: "参数", cell: "B8", message: YES_NO("可以") },
   { title: "名次规则 unknown", edit: param("名次规则", "并列排名"), level: "error", sheet: "参数", cell: "B20", message: "“并列排名”不是可选的值。请填写 中国式排名、跳位排名 之一。" },
@@ -332,6 +380,77 @@ describe("readAssessment reports bad input at its cell", () => {
 
   it("has at least 35 cases", () => {
     expect(cases.length).toBeGreaterThanOrEqual(35);
+  });
+});
+
+describe("a typo in what decides the rules never changes a result silently (issue 12 point 1)", () => {
+  it("类别 镇 for 乡镇: an error, so nothing is scored or written", () => {
+    const book = validWorkbook();
+    setCell(book, "考核对象", "C3", "镇");
+    const run = runAssessment(book);
+    expect(run.result).toBeNull();
+    expect(run.outputs).toBeNull();
+  });
+
+  it("a category a user added on purpose (named in an indicator's 适用类别) stays allowed, without a problem", () => {
+    const book = validWorkbook();
+    setCell(book, "考核对象", "C3", "街道");
+    setCell(book, "考核对象", "D3", "乡镇"); // ranked with the 乡镇, as a 街道 would be
+    setCell(book, "考核指标", "H4", "乡镇、政府部门、街道");
+    setCell(book, "评分", "B4", "街道");
+    expect(readAssessment(book).issues).toEqual([]);
+  });
+
+  it("a 排名分组 named in 参数 (互评权重-政法单位) is a group on purpose: no problem about it", () => {
+    const book = validWorkbook();
+    setCell(book, "考核对象", "D4", "政法单位");
+    setCell(book, "考核对象", "D5", "政法单位");
+    appendRow(book, "参数", ["互评权重-政法单位", 0.5, null]);
+    expect(readAssessment(book).issues.filter((issue) => issue.sheet === "考核对象")).toEqual([]);
+  });
+});
+
+describe("提示 a person will read (issue 12 point 2)", () => {
+  it("a problem at a score cell names the unit and the indicator beside the address", () => {
+    const book = validWorkbook();
+    setCell(book, "评分", "C3", 6);
+    setCell(book, "评分", "E4", "4.5分");
+    const lines = readAssessment(book).issues.map(describeIssue);
+    expect(lines).toEqual([
+      "[错误] 评分!C3（城关镇 · 1.1 主要负责人履职）：分值为 5，得分不能超过 5。请填写 0 到 5 之间的得分。",
+      "[提示] 评分!E4（柳屯镇 · 3.1 依法行政）：“4.5分”是文本，已按数字 4.5 读取；如有误请改正。",
+    ]);
+  });
+
+  it("a problem at a rating cell names who rates whom; at a 满意度 or 加减分 row, whose row it is", () => {
+    const book = validWorkbook();
+    setCell(book, "上下互评", "C2", "很好");
+    setCell(book, "满意度", "B2", 105);
+    setCell(book, "加减分", "F3", "严重");
+    const lines = readAssessment(book).issues.map(describeIssue);
+    expect(lines).toContain("[错误] 上下互评!C2（柳屯镇 评 城关镇）：“很好”不是评分。请填写 0 到 100 之间的分数，或填写 好、较好、一般、差 之一；未评留空。");
+    expect(lines).toContain("[错误] 满意度!B2（城关镇）：满意度 105 不在 0 到 100 之间。请填写 0 到 100 之间的数，如 93.5（表示 93.5%）。");
+    expect(lines).toContain("[错误] 加减分!F3（县司法局）：“严重”不是“是”或“否”。请填写“是”或“否”（也可填 Y/N、√/×）；留空按“否”。");
+  });
+
+  it("units without a 评分 row: one line naming them, at the first one's row of 考核对象, each row kept", () => {
+    const book = validWorkbook();
+    appendRow(book, "考核对象", [5, "县公安局", "政府部门"]);
+    appendRow(book, "考核对象", [6, "县民政局", "政府部门"]);
+    const missing = readAssessment(book).issues.filter((issue) => issue.code === "scores.unitMissing");
+    expect(missing).toEqual([
+      {
+        level: "error",
+        code: "scores.unitMissing",
+        sheet: "考核对象",
+        cell: "B6",
+        message: "2 个单位在“评分”表中没有评分行：县公安局、县民政局。请在评分表为每个单位加一行，A 列填写单位名称并填写各指标得分。",
+        places: [
+          { sheet: "考核对象", cell: "B6" },
+          { sheet: "考核对象", cell: "B7" },
+        ],
+      },
+    ]);
   });
 });
 

@@ -149,7 +149,25 @@ describe("rule 3 互评", () => {
     const { result, issues } = scoreAssessment(buildInput({ units: ["甲"], scores: { 甲: { "1.1": "80" } } }));
     expect(unitOf(result, "甲").peer).toBeNull();
     expect(unitOf(result, "甲").notes).toContain("无互评评分，按实际应得分换算");
-    expect(issues).toContainEqual(expect.objectContaining({ level: "warning", code: "rules.noPeerRatings", sheet: "上下互评", cell: "A1" }));
+    // At the unit's own row (of 考核对象 here: it has no 上下互评 row), never at a header cell.
+    expect(issues).toContainEqual(expect.objectContaining({ level: "warning", code: "rules.noPeerRatings", sheet: "考核对象", cell: "B2", unit: "甲" }));
+  });
+
+  it("rule 3 互评: several units without a rating: one 提示 naming them, at the first one's own row, every row kept", () => {
+    const { issues } = scoreAssessment(buildInput({ units: ["甲", "乙", "丙"], ratings: [["甲", "丙", "90"]] }));
+    expect(issues.filter((i) => i.code === "rules.noPeerRatings")).toEqual([
+      {
+        level: "warning",
+        code: "rules.noPeerRatings",
+        sheet: "考核对象",
+        cell: "B2",
+        message: "2 个单位没有收到互评评分：甲、乙，此项不计，按实际应得分换算。如有评分，请在上下互评表中填写。",
+        places: [
+          { sheet: "考核对象", cell: "B2" },
+          { sheet: "考核对象", cell: "B3" },
+        ],
+      },
+    ]);
   });
 
   it("rule 3 互评: ratings only from a group weighted 0: the item does not apply", () => {
@@ -157,7 +175,7 @@ describe("rule 3 互评", () => {
     const input = buildInput({ params: { peerWeights }, units: ["甲", { name: "县1", category: "政府部门" }], ratings: [["县1", "甲", "90"]] });
     const { result, issues } = scoreAssessment(input);
     expect(unitOf(result, "甲").peer).toBeNull();
-    expect(issues).toContainEqual(expect.objectContaining({ code: "rules.peerZeroWeight", cell: "A2" }));
+    expect(issues).toContainEqual(expect.objectContaining({ code: "rules.peerZeroWeight", sheet: "考核对象", cell: "B2" }));
   });
 });
 

@@ -32,6 +32,9 @@ export function defaultParams(overrides: Partial<Params> = {}): Params {
     rankRule: "dense",
     bigDropPlaces: 5,
     blankScore: "error",
+    deadline: null,
+    goodShareCap: null,
+    ratingFormMode: "words",
     region: "",
     ...overrides,
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { appliesTo } from "../lib/applies";
 import { D, roundHalfUp } from "../lib/decimal";
 import type { SheetOut } from "../lib/format";
-import { CATEGORIES, defaultRankGroup, INPUT_SHEETS, NOT_APPLICABLE_MARKS } from "../lib/layout";
+import { CATEGORIES, defaultRankGroup, HEADERS, INPUT_SHEETS, NOT_APPLICABLE_MARKS } from "../lib/layout";
 import { GRADES, type Grade } from "../lib/model";
 import { readAssessment } from "../lib/reader";
 import { runAssessment } from "../lib/run";
@@ -105,7 +105,7 @@ describe("the example county 示例县", () => {
   it("has peer ratings as numbers and words, a self-rating, a group of 6 or more, and units with no rating at all", () => {
     for (const name of raters) expect(unitNames.has(name)).toBe(true);
     const cells = peerRows.slice(1).flatMap((row) => row.slice(1).map((value, column) => ({ ratee: String(row[0]), rater: raters[column], value })));
-    const given = cells.filter((cell) => cell.value !== null);
+    const given = cells.filter((cell) => cell.value !== null && cell.value !== "/");
     for (const cell of given) {
       if (typeof cell.value === "string") expect(Object.keys(ratingWords)).toContain(cell.value);
       else expect(cell.value as number).toBeGreaterThanOrEqual(50);
@@ -174,13 +174,21 @@ describe("the example through the reader and the rules", () => {
     expect(read.input?.indicators).toHaveLength(34);
   });
 
-  it("scores with only the expected warnings: one self-rating (县司法局 rates itself at AA27) and 16 units nobody rated", () => {
+  it("scores with only the expected warnings: one self-rating (县司法局 rates itself at AA27) and one line for the 16 units nobody rated", () => {
     expect(outcome.issues.filter((i) => i.level === "error")).toEqual([]);
     const self = outcome.issues.filter((i) => i.code === "rules.selfRating");
     expect(self.map((i) => `${i.sheet}!${i.cell}`)).toEqual(["上下互评!AA27"]);
-    // 党委机关 7 + 人大政协 2 + 法院检察院 2 + 群团机关 5.
-    expect(outcome.issues.filter((i) => i.code === "rules.noPeerRatings")).toHaveLength(16);
-    expect(outcome.issues).toHaveLength(17);
+    // 党委机关 7 + 人大政协 2 + 法院检察院 2 + 群团机关 5, told in one line at the first one's row of 考核对象
+    // (none of them has a row in 上下互评), each unit's own row kept in places.
+    const unrated = outcome.issues.filter((i) => i.code === "rules.noPeerRatings");
+    expect(unrated).toHaveLength(1);
+    expect(unrated[0]).toMatchObject({ sheet: "考核对象", cell: "B22" });
+    expect(unrated[0]?.message).toBe(
+      "16 个单位没有收到互评评分：县委办公室、县纪委监委机关、县委组织部、县委宣传部、县委统战部、县委政法委、县委编办、县人大常委会办公室、县政协办公室、县人民法院、县人民检察院、县总工会、团县委、县妇联、县科协、县残联，此项不计，按实际应得分换算。如有评分，请在上下互评表中填写。",
+    );
+    expect(unrated[0]?.places).toHaveLength(16);
+    expect(unrated[0]?.places?.every((place) => place.sheet === "考核对象" && /^B\d+$/.test(place.cell))).toBe(true);
+    expect(outcome.issues).toHaveLength(2);
     expect(outcome.outputs?.map((o) => o.name)).toEqual(["结果", "计算说明", "汇总"]);
   });
 
@@ -255,7 +263,7 @@ function estimateTotals(): Map<string, { total: D; grade: Grade }> {
     const groups = new Map<string, D[]>();
     row?.slice(1).forEach((value, column) => {
       const rater = raters[column] ?? "";
-      if (value === null || rater === unit.name) return;
+      if (value === null || value === "/" || rater === unit.name) return;
       const rating = typeof value === "string" ? new D(ratingWords[value] ?? "0") : new D(value as number);
       const group = defaultRankGroup(category.get(rater) ?? "");
       groups.set(group, [...(groups.get(group) ?? []), rating]);
@@ -276,6 +284,8 @@ function estimateTotals(): Map<string, { total: D; grade: Grade }> {
     const total = normalised.plus(bonus).minus(penalty);
     let grade: Grade = total.gte(90) ? "优秀" : total.gte(80) ? "良好" : total.gte(60) ? "合格" : "不合格";
     if (grade === "优秀" && mine.some((a) => a.serious)) grade = "良好";
+    // 平时考核: 取消评先资格 = 是 bars 优秀 too.
+    if (grade === "优秀" && data("平时考核").some((r) => r[0] === unit.name && r[HEADERS.daily.indexOf("取消评先资格")] === "是")) grade = "良好";
     result.set(unit.name, { total, grade });
   });
   return result;

@@ -11,7 +11,7 @@ import { runAssessment } from "../lib/run";
 import { buildTemplate } from "../lib/template";
 
 /** The parts every graft may edit; all other parts of the original must come back byte for byte. */
-const EDITED = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
+const EDITED = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml"]);
 
 async function scored(input: Uint8Array): Promise<SheetOut[]> {
   const outputs = runAssessment(await readWorkbookGrids(input)).outputs;
@@ -94,7 +94,7 @@ describe.each([
     expect(workbookLook(await load(fast))).toEqual(reference);
   });
 
-  it("every part of the original but the sheet list, relationships, content types and styles is byte for byte the same", () => {
+  it("every part of the original but the sheet list, relationships, content types, styles and app.xml's sheet list is byte for byte the same", () => {
     const before = parts(input);
     const after = parts(fast);
     for (const [path, content] of Object.entries(before)) {
@@ -219,14 +219,16 @@ describe("the workbook part", () => {
     });
   }
 
-  it("keeps a user sheet after the outputs before the new outputs, renumbers its names and views, drops names of the old outputs", async () => {
+  it("keeps a user sheet after the outputs before the new outputs, renumbers its names and views, keeps names of the replaced outputs", async () => {
     const rescored = parts(await writeOutputSheets(await scoredWithExtras("评分"), [results(77), summary]));
     const workbook = strFromU8(rescored["xl/workbook.xml"] ?? new Uint8Array());
     expect([...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((match) => match[1])).toEqual(["评分", "备注", "结果", "汇总"]);
     expect(workbook).toContain('<definedName name="甲" localSheetId="1">备注!$A$1</definedName>');
     expect(workbook).toContain('<definedName name="丁">评分!$A$1</definedName>');
-    expect(workbook).not.toContain('name="乙"');
-    expect(workbook).not.toContain('name="丙"');
+    // 结果 comes back under its own name: a name referring to it means the same cells, a name local to it follows it
+    // to its new position (issue 13 item 7; before, both were dropped).
+    expect(workbook).toContain('<definedName name="乙">结果!$B$2</definedName>');
+    expect(workbook).toContain('<definedName name="丙" localSheetId="2">$B$2</definedName>');
     // The active tab was the old 结果: it is the new 结果 (index 2), and that sheet is the selected one.
     expect(workbook).toContain('<workbookView activeTab="2" firstSheet="1"/>');
     expect(outputSheetXml(rescored)[0]).toContain('tabSelected="1"');

@@ -1,4 +1,4 @@
-import { columnName } from "../../lib/grid";
+import { columnName, parseA1Range, type A1Range } from "../../lib/grid";
 
 /** A1 range of a block: rows × columns starting at 0-based (row, column). */
 export function blockAddress(row: number, column: number, rows: number, columns: number): string {
@@ -7,27 +7,21 @@ export function blockAddress(row: number, column: number, rows: number, columns:
   return first === last ? first : `${first}:${last}`;
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+function parsed(address: string): A1Range {
+  const range = parseA1Range(address);
+  if (range === null) throw new Error(`not an A1 range: ${address}`);
+  return range;
 }
 
 /** Size of an A1 range ("B2:F20" → 19 rows × 5 columns; "C:C" → whole column, rows null). */
 export function rangeSize(address: string): { rows: number | null; columns: number } {
-  const [from = "", to = from] = address.toUpperCase().replace(/\$/g, "").split(":");
-  const a = /^([A-Z]+)(\d*)$/.exec(from);
-  const b = /^([A-Z]+)(\d*)$/.exec(to);
-  if (!a || !b) throw new Error(`not an A1 range: ${address}`);
-  const columns = columnIndex(b[1] ?? "A") - columnIndex(a[1] ?? "A") + 1;
-  const rows = a[2] && b[2] ? Number(b[2]) - Number(a[2]) + 1 : null;
-  return { rows, columns };
+  const { from, to } = parsed(address);
+  const rows = from.row !== null && to.row !== null ? to.row - from.row + 1 : null;
+  return { rows, columns: to.column - from.column + 1 };
 }
 
 /** 0-based top-left cell of an A1 range ("B2:F20" → row 1, column 1). */
 export function rangeOrigin(address: string): { row: number; column: number } {
-  const from = address.toUpperCase().replace(/\$/g, "").split(":")[0] ?? "";
-  const match = /^([A-Z]+)(\d*)$/.exec(from);
-  if (!match) throw new Error(`not an A1 range: ${address}`);
-  return { row: match[2] ? Number(match[2]) - 1 : 0, column: columnIndex(match[1] ?? "A") };
+  const { from } = parsed(address);
+  return { row: from.row ?? 0, column: from.column };
 }

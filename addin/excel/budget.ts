@@ -1,10 +1,11 @@
 /**
  * Excel on the web refuses a request or a response over 5 MB. We estimate a request's bytes as the UTF-8 size of
- * the JSON it carries plus a fixed cost per operation, and keep each sync well under the limit: Office wraps our data
- * in its own envelope, so the budget leaves a margin of a fifth.
+ * the JSON it carries plus a generous 200 bytes per operation (Office's own envelope for one action and its object
+ * path is about half that), and keep each sync under 4.6 MB: a write that fits goes in one request (issue 14; the
+ * earlier 4 MB split writes of 1,000 units whose requests came to 4.2 MB).
  */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
-export const REQUEST_BUDGET = 4 * 1024 * 1024;
+export const REQUEST_BUDGET = Math.floor(4.6 * 1024 * 1024);
 /** Rows are written in blocks of at most this size, so that one block never fills a request on its own. */
 export const BLOCK_BUDGET = 1024 * 1024;
 /** Bytes Office spends per queued operation (object path, method name, ids), generously. */
@@ -20,7 +21,7 @@ export const READ_SYNC_CELLS = 2 * READ_BLOCK_CELLS;
  * next read is one sync again. The margin of a fifth under the 5 MB limit is for Office's envelope and for data
  * typed in between: going back to one sync just under the limit would risk a refused response on the next click.
  */
-export const READ_BUDGET = REQUEST_BUDGET;
+export const READ_BUDGET = 4 * 1024 * 1024;
 
 /** UTF-8 length of a string without allocating (Chinese characters take 3 bytes). */
 export function utf8Length(text: string): number {

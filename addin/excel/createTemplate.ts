@@ -1,4 +1,5 @@
 import type { SheetOut } from "../../lib/format";
+import { hasSheetNamed } from "../../lib/grid";
 import { runInBatches, small } from "./batches";
 import { formatOperations } from "./formats";
 import type { Supports } from "./supports";
@@ -14,8 +15,8 @@ export async function createMissingSheets(
   sheetNames: readonly string[],
   supports: Supports,
 ): Promise<{ created: string[]; kept: string[] }> {
-  const missing = sheets.filter((sheet) => !sheetNames.includes(sheet.name));
-  const kept = sheets.filter((sheet) => sheetNames.includes(sheet.name)).map((sheet) => sheet.name);
+  const missing = sheets.filter((sheet) => !hasSheetNamed(sheetNames, sheet.name));
+  const kept = sheets.filter((sheet) => hasSheetNamed(sheetNames, sheet.name)).map((sheet) => sheet.name);
   if (missing.length === 0) return { created: [], kept };
   const added = missing.map((out) => ({ out, sheet: context.workbook.worksheets.add(out.name) }));
   await runInBatches(context, added.flatMap(({ sheet, out }) => valueOperations(sheet, out)));

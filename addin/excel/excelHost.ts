@@ -1,24 +1,45 @@
 import type { SheetOut } from "../../lib/format";
-import type { WorkbookGrids } from "../../lib/grid";
-import type { Issue } from "../../lib/issue";
+import { hasSheetNamed, isCellError, type CellValue, type WorkbookGrids } from "../../lib/grid";
+import { hasErrors, type Issue } from "../../lib/issue";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
+import { runQuarter } from "../../lib/quarter";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
 import type { AssessmentHost, ComputeOutcome, ComputeStage, ParamRow, TemplateOutcome, TemplateRequest } from "../ui/host";
 import { planContext } from "../../lib/plan";
 import { planIndicatorsSheet } from "../../lib/plan";
 import { createMissingSheets } from "./createTemplate";
 import { importIndicatorSheet } from "./importIndicators";
-import { readInputSheets, type ReadMode } from "./readBook";
+import { FIRST_READ, readInputSheets, type BookRead, type ReadPlan } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
+
+/** The sheets 季度点评 reads: mid-year, 评分 and the other annual sheets may still be empty. */
+const QUARTER_SHEETS = [SHEET.params, SHEET.units, SHEET.daily];
 
 /** Runs a batch against the workbook (Excel.run in Office). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** The part of Office's `Excel` namespace the host calls: run with options. */
+export interface ExcelRunner {
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Excel.run asking Excel to wait while the user is typing in a cell (delayForCellEdit) instead of refusing the
+ * request with InvalidOperationInCellEditMode. An Excel that does not know the option refuses as before, and the pane
+ * then asks, in Chinese, to finish editing the cell (OFFICE_ERROR_TEXT.cellEditMode).
+ */
+export function delayedRun(excel: ExcelRunner): ExcelRun {
+  return (batch) => excel.run({ delayForCellEdit: true }, batch);
+}
+
 /** What the Excel host needs from outside; every part has Office's or lib/'s default, tests pass fakes. */
 export interface ExcelHostOptions {
+  /** A plain Excel.run (tests); without it, `excel`'s run with delayForCellEdit. */
   run?: ExcelRun;
+  /** Office's `Excel` namespace, or a fake of it. */
+  excel?: ExcelRunner;
   supports?: Supports;
   assess?: (book: WorkbookGrids) => RunOutcome;
   check?: (book: WorkbookGrids) => Issue[];
@@ -27,7 +48,7 @@ export interface ExcelHostOptions {
 
 /** The task pane's host inside Excel: the only code that touches Excel.* (with the modules of this folder). */
 export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost {
-  const run: ExcelRun = options.run ?? ((batch) => Excel.run(batch));
+  const run: ExcelRun = options.run ?? delayedRun(options.excel ?? Excel);
   const supports = options.supports ?? officeSupports;
   const assess = options.assess ?? runAssessment;
   const checkBook = options.check ?? checkAssessment;
@@ -39,12 +60,18 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
    * workbook): staff click these again and again while fixing their data, and a workbook Excel on the web refused as
    * too large is read in blocks straight away, without first having its one-sync read refused again.
    */
-  let nextRead: ReadMode = "whole";
+  let nextRead: ReadPlan = FIRST_READ;
 
-  async function readInputs(context: Excel.RequestContext) {
-    const read = await readInputSheets(context, INPUT_SHEETS, nextRead);
+  async function readSheets(context: Excel.RequestContext, names: readonly string[] = INPUT_SHEETS): Promise<BookRead> {
+    const read = await readInputSheets(context, names, nextRead);
+    // What a read of some sheets found says nothing of the others: only a read of all input sheets updates `present`.
+    nextRead = names === INPUT_SHEETS ? read.next : { ...read.next, present: nextRead.present };
+    return read;
+  }
+
+  async function readInputs(context: Excel.RequestContext): Promise<BookRead> {
+    const read = await readSheets(context);
     realNames = read.realNames;
-    nextRead = read.nextRead;
     return read;
   }
 
@@ -59,7 +86,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     listExistingInputSheets: () =>
       run(async (context) => {
         const names = await sheetNames(context);
-        return INPUT_SHEETS.filter((name) => names.includes(name));
+        return INPUT_SHEETS.filter((name) => hasSheetNamed(names, name));
       }),
 
     createTemplate: (request: TemplateRequest): Promise<TemplateOutcome> =>
@@ -71,6 +98,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     check: () =>
       run(async (context) => {
         const read = await readInputs(context);
+        // A sheet Excel cannot read at all is the one problem to fix first.
+        if (hasErrors(read.issues)) return read.issues;
         return checkBook(read.book);
       }),
 
@@ -78,22 +107,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
       run(async (context) => {
         onStage("read");
         const read = await readInputs(context);
+        if (hasErrors(read.issues)) return { issues: read.issues, result: null };
         onStage("compute");
         const outcome = assess(read.book);
         if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
         onStage("write");
-        await writeOutputs(context, outcome.outputs, read.sheetNames, supports);
-        return { issues: outcome.issues, result: outcome.result };
+        const notes = await writeOutputs(context, outcome.outputs, read.sheets, supports);
+        return { issues: [...outcome.issues, ...notes], result: outcome.result };
       }),
 
     readParams: () =>
       run(async (context): Promise<ParamRow[]> => {
-        const used = context.workbook.worksheets.getItemOrNullObject(SHEET.params).getUsedRangeOrNullObject(true);
-        // text, not values: the figures as the user sees them (30%, not 0.3).
-        used.load("text");
-        await context.sync();
-        if (used.isNullObject) return [];
-        return paramRows(used.text);
+        // Values, as every sheet is read: a cell's text is what its number format and column width show (#### when narrow).
+        const read = await readSheets(context, [SHEET.params]);
+        const sheet = read.book.sheets.find((grid) => grid.name === SHEET.params);
+        return sheet === undefined ? [] : paramRows(sheet.rows);
       }),
 
     selectCell: (sheet: string, cell: string) =>
@@ -105,11 +133,23 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
       }),
 
     readPlanContext: () =>
-      run(async (context) => planContext((await readInputSheets(context, [SHEET.units, SHEET.indicators])).book)),
+      run(async (context) => planContext((await readSheets(context, [SHEET.units, SHEET.indicators])).book)),
 
     // The pane asks before replacing indicators; the old sheet is kept renamed either way, so nothing typed is lost.
     importIndicators: (rows) =>
       run(async (context) => importIndicatorSheet(context, planIndicatorsSheet(rows), await sheetNames(context), supports)),
+
+    quarter: (q: number) => run(async (context) => runQuarter((await readSheets(context, QUARTER_SHEETS)).book, q)),
+
+    // 季度点评 is an output sheet: written like 结果 (old or new, never a mix), input sheets untouched.
+    exportQuarter: (q: number) =>
+      run(async (context) => {
+        const read = await readSheets(context, QUARTER_SHEETS);
+        const outcome = runQuarter(read.book, q);
+        // Its decorations' 提示 (none on 季度点评 but freeze panes) is not shown: the sheet is complete without them.
+        if (outcome.sheet !== null) await writeOutputs(context, [outcome.sheet], read.sheets, supports);
+        return outcome;
+      }),
 
     showSheet: (sheet: string) =>
       run(async (context) => {
@@ -119,10 +159,19 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
   };
 }
 
-/** 参数 rows below the header: name in A, value in B; empty names are skipped. */
-export function paramRows(text: string[][]): ParamRow[] {
-  return text
+/** 参数 rows below the header: name in A, value in B, each cell's value as text; empty names are skipped. */
+export function paramRows(rows: readonly (readonly CellValue[])[]): ParamRow[] {
+  return rows
     .slice(1)
-    .map((row) => ({ name: (row[0] ?? "").trim(), value: (row[1] ?? "").trim() }))
+    .map((row) => ({ name: cellText(row[0] ?? null), value: cellText(row[1] ?? null) }))
     .filter((row) => row.name !== "");
+}
+
+/** A cell's value as text for 参数 at a glance (the standalone page shows the same). */
+function cellText(value: CellValue): string {
+  if (value === null) return "";
+  if (isCellError(value)) return value.error;
+  if (value instanceof Date) return value.toLocaleDateString("zh-CN");
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value).trim();
 }

@@ -3,7 +3,6 @@ import { columnName } from "../../lib/grid";
 import { blockAddress, rangeOrigin, rangeSize } from "./address";
 import { gridBytes, OPERATION_BYTES, splitRows } from "./budget";
 import { small, type Operation } from "./batches";
-import { pageLayoutOperations } from "./pageLayout";
 import { CHART_SET, FREEZE_AND_TAB_SET, VALIDATION_SET, type Supports } from "./supports";
 
 /** Points per character of column width: Excel's default font is about 7 px (5.25 pt) a character, plus padding. */
@@ -13,9 +12,11 @@ const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 
 /** A style's operations: fills and fonts once for the range; number formats (a full grid of the range's size) in row blocks under the budget. */
 function styleOperations(sheet: Excel.Worksheet, style: RangeStyle): Operation[] {
+  // One object path for the range, and one action (with its own path: format, fill, font) per property set.
+  const set = [style.fill, style.fontColor, style.bold, style.wrap, style.horizontal].filter((value) => value !== undefined).length;
   const operations: Operation[] = [
     {
-      bytes: OPERATION_BYTES * 4,
+      bytes: OPERATION_BYTES * (1 + set),
       queue: () => {
         const range = sheet.getRange(style.range);
         if (style.fill !== undefined) range.format.fill.color = style.fill;
@@ -59,16 +60,36 @@ function validationOperation(sheet: Excel.Worksheet, validation: ListValidation)
 }
 
 /**
- * The operations that dress a sheet as lib/ says. Column widths, number formats, fills and fonts are ExcelApi 1.1–1.2;
- * freeze panes and tab colour (1.7) and drop-down lists (1.8) only where supported — the workbook is correct without them.
+ * The operations that dress a sheet as lib/ says: its content formats, then its decorations.
  */
-export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, supports: Supports, rowCount = 0): Operation[] {
-  const operations: Operation[] = [];
-  format.columnWidths.forEach((width, index) => {
-    const column = columnName(index);
-    operations.push(small(() => (sheet.getRange(`${column}:${column}`).format.columnWidth = width * POINTS_PER_CHARACTER)));
-  });
+export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, supports: Supports): Operation[] {
+  return [...contentFormatOperations(sheet, format), ...decorationOperations(sheet, format, supports)];
+}
+
+/**
+ * Column widths, number formats, fills and fonts (ExcelApi 1.1–1.2): part of the content, written with the values.
+ * Range.copyFrom carries all but the column widths (`columnWidthOperations` sets those on the sheet copied into).
+ */
+export function contentFormatOperations(sheet: Excel.Worksheet, format: SheetFormat): Operation[] {
+  const operations = columnWidthOperations(sheet, format);
   for (const style of format.styles) operations.push(...styleOperations(sheet, style));
+  return operations;
+}
+
+export function columnWidthOperations(sheet: Excel.Worksheet, format: SheetFormat): Operation[] {
+  return format.columnWidths.map((width, index) => {
+    const column = columnName(index);
+    return small(() => (sheet.getRange(`${column}:${column}`).format.columnWidth = width * POINTS_PER_CHARACTER));
+  });
+}
+
+/**
+ * Freeze panes and tab colour (ExcelApi 1.7), drop-down lists (1.8) and the chart (1.7), each only where supported:
+ * the workbook is correct without them, so the outputs' decorations go in a sync of their own after the outputs are
+ * in place, and their failure is a 提示.
+ */
+export function decorationOperations(sheet: Excel.Worksheet, format: SheetFormat, supports: Supports): Operation[] {
+  const operations: Operation[] = [];
   if (supports(FREEZE_AND_TAB_SET)) {
     if (format.frozenRows > 0 || format.frozenColumns > 0) {
       operations.push(small(() => freeze(sheet, format)));
@@ -81,22 +102,34 @@ export function formatOperations(sheet: Excel.Worksheet, format: SheetFormat, su
   if (supports(VALIDATION_SET)) {
     for (const validation of format.validations) operations.push(validationOperation(sheet, validation));
   }
-  // Series x-axis values need ExcelApi 1.7; without them the chart's axis would read 1, 2 … instead of the groups.
   if (format.chart !== undefined && supports(CHART_SET)) {
     const chart = format.chart;
-    operations.push({ bytes: OPERATION_BYTES * (4 + rangeSize(chart.values).columns), queue: () => addChart(sheet, chart) });
+    operations.push({ bytes: OPERATION_BYTES * 6, queue: () => addChart(sheet, chart) });
   }
-  operations.push(...pageLayoutOperations(sheet, format, rowCount, supports));
   return operations;
 }
 
-/** A clustered column chart over the spec's ranges, one series per column, placed at its anchor. */
+/** The start of our chart's name: the next 计算等次 finds ours by it (a user's own charts are left alone). */
+export const CHART_NAME = "kaohe等次分布";
+
+/**
+ * Our chart's full name says which cells it draws: while the next 计算等次 draws the same cells (the same number of
+ * 排名分组), the chart already on 汇总 shows the new figures by itself and is kept; otherwise it is replaced.
+ */
+export function chartName(spec: ChartSpec): string {
+  return `${CHART_NAME} ${spec.values} ${spec.categories} ${spec.anchor}`;
+}
+
+/**
+ * A clustered column chart over the spec's ranges, one series per column, placed at its anchor. The groups label the
+ * category axis through Axis.setCategoryNames (ExcelApi 1.7), the call meant for category axes; a series' x-axis
+ * values are documented for scatter charts.
+ */
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const chart = sheet.charts.add("ColumnClustered", sheet.getRange(spec.values), "Columns");
+  chart.name = chartName(spec);
   chart.title.text = spec.title;
-  const categories = sheet.getRange(spec.categories);
-  const seriesCount = rangeSize(spec.values).columns;
-  for (let index = 0; index < seriesCount; index += 1) chart.series.getItemAt(index).setXAxisValues(categories);
+  chart.axes.categoryAxis.setCategoryNames(sheet.getRange(spec.categories));
   chart.setPosition(spec.anchor);
 }
 

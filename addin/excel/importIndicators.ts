@@ -1,8 +1,8 @@
 import type { SheetOut } from "../../lib/format";
+import { sameSheetName } from "../../lib/grid";
 import { keptSheetName } from "../../lib/plan";
 import { runInBatches, small } from "./batches";
 import { formatOperations } from "./formats";
-import { sameName } from "./readBook";
 import type { Supports } from "./supports";
 import { valueOperations } from "./writeSheets";
 
@@ -17,7 +17,7 @@ export async function importIndicatorSheet(
   sheetNames: readonly string[],
   supports: Supports,
 ): Promise<{ kept: string | null }> {
-  const old = sheetNames.find((name) => sameName(name, out.name));
+  const old = sheetNames.find((name) => sameSheetName(name, out.name));
   let kept: string | null = null;
   if (old !== undefined) {
     kept = keptSheetName(out.name, new Set(sheetNames));

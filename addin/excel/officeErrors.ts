@@ -1,8 +1,17 @@
 import { errorCode } from "../ui/errors";
 
-const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge"]);
+/**
+ * Excel refused a request or response as too big: over Excel on the web's 5 MB payload limit
+ * (RequestPayloadSizeLimitExceeded is documented with Excel's error codes though missing from Excel.ErrorCodes), or a
+ * read of more than 5,000,000 cells (RangeExceedsLimit, every platform). Either way the read goes again in blocks.
+ */
+const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 
-/** Excel on the web refused a request or response over its payload limit. */
 export function isTooLarge(error: unknown): boolean {
   return TOO_LARGE.has(errorCode(error));
+}
+
+/** The user is typing in a cell: Excel refuses every request until the edit ends. */
+export function isCellEdit(error: unknown): boolean {
+  return errorCode(error) === "InvalidOperationInCellEditMode";
 }

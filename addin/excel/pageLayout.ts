@@ -7,17 +7,19 @@ const POINTS_PER_INCH = 72;
 
 /**
  * Row heights (of the sheet's `rowCount` rows) and the page setup of one output sheet, as lib describes them
- * (SheetFormat.defaultRowHeight, .rowHeights, .print).
+ * (SheetFormat.defaultRowHeight, .rowHeights, .print); `replacing` when the sheet holds an earlier run's output.
  * Heights are ExcelApi 1.1; the page setup needs ExcelApi 1.9 and is left out where Excel lacks it (the sheet then
  * prints with Excel's defaults; the figures are the same).
  */
-export function pageLayoutOperations(sheet: Excel.Worksheet, format: SheetFormat, rowCount: number, supports: Supports): Operation[] {
+export function pageLayoutOperations(sheet: Excel.Worksheet, format: SheetFormat, rowCount: number, supports: Supports, replacing = false): Operation[] {
   const operations: Operation[] = [];
   const defaultHeight = format.defaultRowHeight;
   if (defaultHeight !== undefined && rowCount > 0) operations.push(small(() => (sheet.getRange(`1:${rowCount}`).format.rowHeight = defaultHeight)));
   for (const { row, height } of format.rowHeights ?? []) operations.push(small(() => (sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height)));
   const print = format.print;
   if (print !== undefined && supports(PAGE_LAYOUT_SET)) {
+    // An output sheet kept from the last run keeps its page setup; its old breaks go, the rows have moved.
+    if (replacing) operations.push(small(() => sheet.horizontalPageBreaks.removePageBreaks()));
     operations.push(small(() => queuePrint(sheet, print), 16));
     // A break is added before the top-left cell of the range: the row that begins the new page.
     for (const row of print.rowBreaks) if (row > 0) operations.push(small(() => sheet.horizontalPageBreaks.add(`A${row + 1}`)));

@@ -12,3 +12,5 @@ export const VALIDATION_SET = "1.8";
 export const PAGE_LAYOUT_SET = "1.9";
 /** Charts whose series take the groups as x-axis values. */
 export const CHART_SET = "1.7";
+/** Range.copyFrom: a new output is copied into the existing sheet, which keeps its identity. */
+export const COPY_SET = "1.9";

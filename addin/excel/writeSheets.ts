@@ -3,6 +3,7 @@ import { blockAddress } from "./address";
 import { gridBytes, OPERATION_BYTES, splitRows } from "./budget";
 import type { Operation } from "./batches";
 import { toExcelValue } from "./cells";
+import { TEMPORARY_SUFFIX } from "./messages";
 
 /** The width of a sheet's value grid: its longest row (Office needs a rectangle). */
 export function gridWidth(rows: readonly (readonly unknown[])[]): number {
@@ -26,10 +27,10 @@ export function valueOperations(sheet: Excel.Worksheet, out: SheetOut): Operatio
   }));
 }
 
-/** A sheet name not yet used in the workbook, for the new output sheets until they replace the old ones. */
+/** A temporary sheet name not yet used in the workbook ("结果（计算中，可删除）", then …2, …3), for a new output being written. */
 export function temporaryName(base: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n += 1) {
-    const name = `${base}（新${n}）`;
+    const name = `${base}${TEMPORARY_SUFFIX}${n === 1 ? "" : n}`;
     if (!taken.has(name)) return name;
   }
 }

@@ -17,9 +17,12 @@ import { ArrowDownloadRegular, DocumentSearchRegular, FolderOpenRegular } from "
 import type { Issue } from "../../lib/issue";
 import type { AssessmentResult } from "../../lib/model";
 import { toJson } from "../../lib/output";
+import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { PlanImport } from "../ui/PlanImport";
+import { QuarterSection } from "../ui/QuarterSection";
+import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
@@ -136,7 +139,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
 
   const busy = template.running || open.running || check.running || save.running;
   const failure = template.failure ?? open.failure ?? check.failure ?? save.failure;
-  const yearNumber = parseYear(year);
+  const yearNumber = parseTemplateYear(year);
   const rows = useMemo(() => (result === null ? [] : toJson(result, []).units), [result]);
 
   return (
@@ -248,6 +251,17 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         )}
       </section>
 
+      <section className={styles.section} aria-labelledby="quarter-heading">
+        <Title2 as="h2" id="quarter-heading">
+          {QUARTER_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <QuarterSection key={opening} host={host} exportLabel={QUARTER_TEXT.exportFile} exportedText={QUARTER_TEXT.downloaded} />
+        )}
+      </section>
+
       {result !== null ? (
         <>
           <section className={styles.section} aria-labelledby="chart-heading">
@@ -269,10 +283,3 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   );
 }
 
-/** The template's year as typed, when it is a whole year the template accepts (2000–2100); otherwise null. */
-function parseYear(typed: string): number | null {
-  const text = typed.trim();
-  if (!/^\d{4}$/.test(text)) return null;
-  const year = Number(text);
-  return year >= 2000 && year <= 2100 ? year : null;
-}

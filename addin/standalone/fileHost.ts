@@ -1,8 +1,9 @@
 import { buildTemplate } from "../../lib/template";
 import { checkAssessment, runAssessment } from "../../lib/run";
+import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { isCellError } from "../../lib/grid";
+import { hasSheetNamed, isCellError, sameSheetName } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import type {
   AssessmentHost,
@@ -14,7 +15,7 @@ import type {
 } from "../ui/host";
 import { indicatorRowCount, keptSheetName, planContext, planIndicatorsSheet, planUnits, type PlanContext, type PlanIndicator, type PlanUnit } from "../../lib/plan";
 import { buildWorkbook, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../../files/xlsx";
-import { importedFileName, scoredFileName, templateFileName } from "./fileName";
+import { importedFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -91,8 +92,8 @@ export class FileHost implements AssessmentHost {
   }
 
   async listExistingInputSheets(): Promise<string[]> {
-    const names = new Set(this.opened?.grids.sheets.map((sheet) => sheet.name) ?? []);
-    return INPUT_SHEETS.filter((name) => names.has(name));
+    const names = this.opened?.grids.sheets.map((sheet) => sheet.name) ?? [];
+    return INPUT_SHEETS.filter((name) => hasSheetNamed(names, name));
   }
 
   /** 下载考核模板: a new workbook file with every input sheet; the open workbook is never touched. */
@@ -123,7 +124,7 @@ export class FileHost implements AssessmentHost {
   }
 
   async readParams(): Promise<ParamRow[]> {
-    const sheet = this.opened?.grids.sheets.find((s) => s.name === SHEET.params);
+    const sheet = this.opened?.grids.sheets.find((s) => sameSheetName(s.name, SHEET.params));
     if (sheet === undefined) return [];
     return sheet.rows
       .slice(1)
@@ -132,6 +133,20 @@ export class FileHost implements AssessmentHost {
   }
 
   /** 下载结果: only after a successful 计算等次 (never with errors: then there is nothing to save). */
+  async quarter(q: number): Promise<QuarterOutcome> {
+    return runQuarter(this.requireOpen().grids, q);
+  }
+
+  /** 季度点评 as a download: a copy of the opened file with the sheet added or replaced; the file itself is not changed. */
+  async exportQuarter(q: number): Promise<QuarterOutcome> {
+    const opened = this.requireOpen();
+    const outcome = runQuarter(opened.grids, q);
+    if (outcome.sheet === null) return outcome;
+    const bytes = await writeOutputSheets(opened.bytes.slice(0), [outcome.sheet]);
+    this.deps.saveBytes(bytes, quarterFileName(opened.name, q));
+    return outcome;
+  }
+
   async saveFile(): Promise<void> {
     const name = this.scoredFileName();
     if (this.scored === null || name === null) throw new Error("FileHost.saveFile: nothing has been computed");

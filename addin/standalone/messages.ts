@@ -1,3 +1,5 @@
+import { TEMPLATE_YEAR_HINT } from "../../lib/template/year";
+
 /** Every text the standalone page shows, in one place (users read Chinese only). */
 export const TEXT = {
   pageTitle: "法治建设考核计分",
@@ -19,7 +21,7 @@ export const TEXT = {
   reading: "正在读取工作簿……",
   noProblems: "没有发现问题，可以计算等次。",
   openFirst: "请先打开工作簿。",
-  yearInvalid: "请填写 2000 到 2100 之间的年份，如 2026。",
+  yearInvalid: `${TEMPLATE_YEAR_HINT}，如 2026。`,
   dropLabel: "打开工作簿：点击按钮选择文件，或把文件拖到这里",
   resultsHeading: "结果",
   chartHeading: "各排名分组等次分布",

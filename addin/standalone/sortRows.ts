@@ -1,4 +1,4 @@
-import { D, GRADES, type Grade, type ResultsJson } from "../../lib";
+import { D, GRADES, RESULT_COLUMN_FIELDS, type Grade, type ResultsJson } from "../../lib";
 
 /** One row of 结果 as shown on the page: the spec §5 figures, strings as written to the cells. */
 export type ResultRow = ResultsJson["units"][number];
@@ -19,23 +19,16 @@ export interface SortState {
   direction: SortDirection;
 }
 
-/** The columns of 结果, in the sheet's order (lib/layout HEADERS.results). */
-export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  { key: "rankGroup", header: "排名分组", kind: "text" },
-  { key: "rank", header: "名次", kind: "number" },
-  { key: "name", header: "单位名称", kind: "text" },
-  { key: "category", header: "类别", kind: "text" },
-  { key: "indicatorEarned", header: "指标得分", kind: "number" },
-  { key: "indicatorPossible", header: "指标应得分", kind: "number" },
-  { key: "satisfaction", header: "满意度得分", kind: "number" },
-  { key: "peer", header: "互评得分", kind: "number" },
-  { key: "normalised", header: "换算得分", kind: "number" },
-  { key: "bonus", header: "加分", kind: "number" },
-  { key: "penalty", header: "扣分", kind: "number" },
-  { key: "total", header: "总分", kind: "number" },
-  { key: "grade", header: "等次", kind: "grade" },
-  { key: "notes", header: "提示", kind: "text" },
-];
+/** How a column sorts: names and 提示 as text (by pinyin order), figures and 名次 as decimals, 等次 in grade order. */
+const TEXT_FIELDS: ReadonlySet<keyof ResultRow> = new Set(["rankGroup", "name", "category", "notes"]);
+
+function kindOf(key: keyof ResultRow): ColumnKind {
+  if (key === "grade") return "grade";
+  return TEXT_FIELDS.has(key) ? "text" : "number";
+}
+
+/** The columns of 结果, in the sheet's order, with the sheet's headers (lib/output RESULT_COLUMN_FIELDS). */
+export const RESULT_COLUMNS: readonly ResultColumn[] = RESULT_COLUMN_FIELDS.map(({ field, header }) => ({ key: field, header, kind: kindOf(field) }));
 
 const collator = new Intl.Collator("zh-CN", { numeric: true });
 

@@ -21,6 +21,8 @@ import { IssueList } from "./IssueList";
 import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
+import { QuarterSection } from "./QuarterSection";
+import { QUARTER_TEXT } from "./quarterMessages";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -92,6 +94,19 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             <AccordionHeader>{PLAN_TEXT.heading}</AccordionHeader>
             <AccordionPanel>
               <PlanImportSection host={host} onWritten={bumpParams} />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.quarter ? (
+          <AccordionItem value="quarter">
+            <AccordionHeader>{QUARTER_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <QuarterSection
+                host={host}
+                exportLabel={QUARTER_TEXT.exportExcel}
+                exportedText={QUARTER_TEXT.exported}
+                onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+              />
             </AccordionPanel>
           </AccordionItem>
         ) : null}

@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
-import type { Issue } from "../../lib/issue";
+import { issuePlace, type Issue } from "../../lib/issue";
 import { TEXT } from "./messages";
 
 const useStyles = makeStyles({
@@ -32,7 +32,7 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
         {issues.map((issue, index) => {
           const icon =
             issue.level === "error" ? <ErrorCircleRegular className={styles.error} /> : <WarningRegular className={styles.warning} />;
-          const label = `${TEXT.problemLevel[issue.level]} ${issue.sheet}!${issue.cell}：${issue.message}`;
+          const label = `${TEXT.problemLevel[issue.level]} ${issuePlace(issue)}：${issue.message}`;
           return (
             <li key={`${issue.sheet}!${issue.cell}#${issue.code}#${index}`} className={styles.item}>
               {onSelect ? (

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import { fixed } from "../../lib/decimal";
 import { GRADES, type AssessmentResult } from "../../lib/model";
+import { groupFigureTexts } from "../../lib/output";
 import { TEXT } from "./messages";
 
 /** Per 排名分组: units, count per 等次, highest and lowest 总分 as written to the sheets. */
@@ -20,7 +20,7 @@ export function SummaryTable({ result }: { result: AssessmentResult }) {
         </TableRow>
       </TableHeader>
       <TableBody>
-        {result.groups.map((group) => (
+        {result.groups.map((group) => ({ group, figures: groupFigureTexts(group, places) })).map(({ group, figures }) => (
           <TableRow key={group.rankGroup} data-group={group.rankGroup}>
             <TableCell>{group.rankGroup}</TableCell>
             <TableCell>{group.count}</TableCell>
@@ -29,8 +29,8 @@ export function SummaryTable({ result }: { result: AssessmentResult }) {
                 {group.byGrade[grade]}
               </TableCell>
             ))}
-            <TableCell data-figure="highest">{fixed(group.highest, places)}</TableCell>
-            <TableCell data-figure="lowest">{fixed(group.lowest, places)}</TableCell>
+            <TableCell data-figure="highest">{figures.highest}</TableCell>
+            <TableCell data-figure="lowest">{figures.lowest}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { DocumentTableRegular } from "@fluentui/react-icons";
 import { INPUT_SHEETS } from "../../lib/layout";
+import { parseTemplateYear } from "../../lib/template/year";
 import type { AssessmentHost, TemplateOutcome } from "./host";
 import { TEXT } from "./messages";
 import { Failure } from "./Failure";
@@ -31,21 +32,23 @@ export function TemplateSection({ host, defaultYear, onCreated }: TemplateSectio
   }, [runListing]);
 
   const create = useCallback(async () => {
-    const done = await host.createTemplate({ year: Number(year), example: kind === "example", onlyMissing: true });
+    const typed = parseTemplateYear(year);
+    if (typed === null) return;
+    const done = await host.createTemplate({ year: typed, example: kind === "example", onlyMissing: true });
     setOutcome(done);
     await refresh();
     onCreated?.();
   }, [host, year, kind, refresh, onCreated]);
   const creating = useAction(create);
 
-  const yearValid = /^\d{4}$/.test(year.trim());
+  const yearValid = parseTemplateYear(year) !== null;
   const present = existing ?? [];
   const missing = INPUT_SHEETS.filter((name) => !present.includes(name));
   const allExist = existing !== null && missing.length === 0;
 
   return (
     <section aria-label={TEXT.templateTitle}>
-      <Field label={TEXT.templateYear} validationMessage={yearValid ? undefined : "请填写四位数的年度，如 2025"}>
+      <Field label={TEXT.templateYear} validationMessage={yearValid ? undefined : TEXT.templateYearInvalid}>
         <Input value={year} inputMode="numeric" onChange={(_e, data) => setYear(data.value)} />
       </Field>
       <Field label={TEXT.templateKind}>

@@ -1,8 +1,10 @@
 import { OFFICE_ERROR_TEXT } from "./messages";
 
+// Only codes Excel sends: Excel.ErrorCodes, OfficeExtension.ErrorCodes, and RequestPayloadSizeLimitExceeded (documented
+// with Excel's error codes though missing from the enum). A write to a protected sheet is AccessDenied (office-js #664).
 const CELL_EDIT = new Set(["InvalidOperationInCellEditMode"]);
-const PROTECTED = new Set(["AccessDenied", "WorksheetProtected", "SheetProtected"]);
-const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RangeExceedsLimit"]);
+const PROTECTED = new Set(["AccessDenied"]);
+const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 const BUSY = new Set(["Conflict", "RequestAborted", "ActivityLimitReached"]);
 const NOT_SUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "UnsupportedOperation"]);
 
@@ -22,8 +24,8 @@ export function friendlyMessage(error: unknown): string {
   const code = errorCode(error);
   const message = typeof error === "object" && error !== null ? String((error as { message?: unknown }).message ?? "") : "";
   if (CELL_EDIT.has(code)) return OFFICE_ERROR_TEXT.cellEditMode;
-  if (PROTECTED.has(code) || /protected/i.test(message)) return OFFICE_ERROR_TEXT.protectedSheet;
-  if (TOO_LARGE.has(code) || /payload/i.test(message)) return OFFICE_ERROR_TEXT.payloadTooLarge;
+  if (PROTECTED.has(code)) return OFFICE_ERROR_TEXT.protectedSheet;
+  if (TOO_LARGE.has(code)) return OFFICE_ERROR_TEXT.payloadTooLarge;
   if (BUSY.has(code)) return OFFICE_ERROR_TEXT.busy;
   if (NOT_SUPPORTED.has(code)) return OFFICE_ERROR_TEXT.notSupported;
   // The file host's own refusal already says in Chinese what is wrong with the file and what to do.

@@ -1,4 +1,5 @@
 import type { AssessmentResult } from "../../lib/model";
+import type { QuarterOutcome } from "../../lib/quarter";
 import type { Issue } from "../../lib/issue";
 import type { PlanContext, PlanIndicator } from "../../lib/plan";
 
@@ -38,6 +39,9 @@ export interface ParamRow {
  * Components get a host through props, so they render and test without Office.
  * Actions a host cannot do are left out (a file has no cell to select), and the pane hides them.
  */
+/** What 平时考核's 季度点评 gives a host: the problems found, the overview, the sheet (null on any error). */
+export type { QuarterOutcome } from "../../lib/quarter";
+
 export interface AssessmentHost {
   /** The input sheets of the template that already exist in the workbook. */
   listExistingInputSheets(): Promise<string[]>;
@@ -66,4 +70,11 @@ export interface AssessmentHost {
   /** 导入工作安排: the text of a 工作安排 file the user opened (.docx or plain text), decoded by the file layer. */
   readPlanFile?(name: string, bytes: Uint8Array): Promise<string>;
   importIndicators?(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }>;
+  /** 平时考核: the 季度点评 overview of quarter q (1–4), from 参数, 考核对象 and 平时考核 only; writes nothing. */
+  quarter?(q: number): Promise<QuarterOutcome>;
+  /**
+   * 平时考核: the print-ready 季度点评 sheet put where the user gets it: an output sheet of the open workbook in Excel
+   * (replaced whole, input sheets untouched), a download of the workbook with it on the page. Nothing on any error.
+   */
+  exportQuarter?(q: number): Promise<QuarterOutcome>;
 }

@@ -1,8 +1,11 @@
+import { TEMPLATE_YEAR_HINT } from "../../lib/template/year";
+
 /** Every text the task pane shows, in one place. */
 export const TEXT = {
   title: "法治考核",
   templateTitle: "加载考核模板",
   templateYear: "考核年度",
+  templateYearInvalid: `${TEMPLATE_YEAR_HINT}，如 2025。`,
   templateKind: "模板内容",
   templateBlank: "空白模板（只含表头、参数和默认指标）",
   templateExample: "示例数据（一个完整的示例县，可直接计算）",
@@ -37,7 +40,7 @@ export const TEXT = {
 
 /** Friendly texts for Office's own failures, by Excel error code. */
 export const OFFICE_ERROR_TEXT = {
-  cellEditMode: "请先按 Enter 或 Esc 退出单元格编辑后再试。",
+  cellEditMode: "Excel 中有单元格正在编辑，Excel 暂不接受任何操作。请按 Enter（或 Esc）结束编辑，或点一下工作表中的另一个单元格，然后再点一次按钮。",
   protectedSheet: "工作表或工作簿受保护，无法写入。请在“审阅”选项卡撤销保护后再试。",
   payloadTooLarge: "一次要传送的数据太多，Excel 拒绝了请求。请关闭其他工作簿后重试；仍不行时请使用 Excel 桌面版或独立网页版。",
   busy: "Excel 正忙，请稍后再试。",

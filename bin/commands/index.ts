@@ -1,13 +1,16 @@
 import { checkCommand } from "./check";
+import { collectCommand } from "./collect";
 import type { Command } from "./command";
+import { formsCommand } from "./forms";
 import { importPlanCommand } from "./importPlan";
 import { scoreCommand } from "./score";
 import { templateCommand } from "./template";
+import { quarterCommand } from "./quarter";
 
 export type { Command } from "./command";
 
 /** The subcommands, in the order --help lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand, quarterCommand, formsCommand, collectCommand];
 
 /** The command of that name, if kaohe has one. */
 export function findCommand(name: string): Command | undefined {

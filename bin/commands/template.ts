@@ -1,5 +1,6 @@
 import { buildWorkbook } from "../../files/xlsx";
 import { buildTemplate } from "../../lib/template";
+import { parseTemplateYear } from "../../lib/template/year";
 import { onePositional } from "../args";
 import { CliError } from "../errors";
 import { requireXlsxName, writeFileAtomically } from "../files";
@@ -43,9 +44,7 @@ export const templateCommand: Command = {
 
 function parseYear(value: string | boolean | undefined): number {
   if (value === undefined || typeof value === "boolean") return new Date().getFullYear();
-  const text = value.trim();
-  if (!/^\d{4}$/.test(text)) throw new CliError(MSG.badYear(value), { usage: true });
-  const year = Number(text);
-  if (year < 2000 || year > 2100) throw new CliError(MSG.badYear(value), { usage: true });
+  const year = parseTemplateYear(value);
+  if (year === null) throw new CliError(MSG.badYear(value), { usage: true });
   return year;
 }

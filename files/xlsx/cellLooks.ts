@@ -1,4 +1,4 @@
-import type { RangeStyle, SheetOut } from "../../lib/format";
+import { looksLikeFormula, type RangeStyle, type SheetOut } from "../../lib/format";
 import { parseRange } from "./range";
 
 /** What a cell looks like once every RangeStyle over it is applied, later ones over earlier ones. */
@@ -13,6 +13,11 @@ export interface CellLook {
   horizontal?: "left" | "center" | "right";
   /** Set with any alignment, as the ExcelJS path does: wrapped or aligned text is centred vertically. */
   verticalCentre?: boolean;
+  /**
+   * Excel's quote prefix (the leading apostrophe): the cell holds text that would be a formula if typed (= + - @), and
+   * stays text when the user edits it and presses Enter.
+   */
+  quotePrefix?: boolean;
 }
 
 /** The distinct looks of all output sheets; id 0 is the plain look (no style). Sheets share one table: one xf per look. */
@@ -72,7 +77,26 @@ export function sheetLooks(out: SheetOut, table: LookTable): SheetLooks {
       }
     }
   });
+  quoteFormulaLikeTexts(out.rows, columns, ids, table);
   return { rows, columns, ids };
+}
+
+/** Each cell holding text that looks like a formula gets its look with the quote prefix. */
+function quoteFormulaLikeTexts(rows: SheetOut["rows"], columns: number, ids: Uint32Array, table: LookTable): void {
+  const quoted = new Map<number, number>();
+  rows.forEach((values, row) => {
+    values.forEach((value, column) => {
+      if (typeof value !== "string" || !looksLikeFormula(value)) return;
+      const at = row * columns + column;
+      const before = ids[at] ?? 0;
+      let after = quoted.get(before);
+      if (after === undefined) {
+        after = table.idOf({ ...(table.looks[before] ?? {}), quotePrefix: true });
+        quoted.set(before, after);
+      }
+      ids[at] = after;
+    });
+  });
 }
 
 /** A look with one range style laid over it, property by property, as the ExcelJS path (applyStyle) does. */
@@ -89,5 +113,5 @@ export function composeLook(look: CellLook, style: RangeStyle): CellLook {
 }
 
 function lookKey(look: CellLook): string {
-  return [look.numberFormat ?? "", look.fill ?? "", look.bold ?? "", look.fontColor ?? "", look.wrap ?? "", look.horizontal ?? "", look.verticalCentre ?? ""].join("\u0000");
+  return [look.numberFormat ?? "", look.fill ?? "", look.bold ?? "", look.fontColor ?? "", look.wrap ?? "", look.horizontal ?? "", look.verticalCentre ?? "", look.quotePrefix ?? ""].join("\u0000");
 }

@@ -1,4 +1,4 @@
-import type { ListValidation, PrintSetup, RangeStyle, SheetFormat, SheetOut } from "../../lib/format";
+import type { DecimalValidation, ListValidation, PrintSetup, RangeStyle, SheetFormat, SheetOut } from "../../lib/format";
 import { repeatColumnsAddress, repeatRowsAddress } from "../../lib/output/print";
 import { boxAddress, parseRange, type CellBox } from "./range";
 import type { Cell, Worksheet } from "./library";
@@ -54,6 +54,7 @@ export function applyFormat(sheet: Worksheet, format: SheetFormat, rowCount: num
   if (format.tabColor !== undefined) sheet.properties.tabColor = { argb: argb(format.tabColor) };
   for (const style of format.styles) applyStyle(sheet, style, rowCount);
   for (const validation of format.validations) addListValidation(sheet, validation, rowCount);
+  for (const validation of format.decimalValidations ?? []) addDecimalValidation(sheet, validation, rowCount);
   // Every row of the sheet its height: ExcelJS writes no customHeight for a default row height, and LibreOffice would
   // then keep its own (too low for Chinese text).
   if (format.defaultRowHeight !== undefined) {
@@ -134,6 +135,22 @@ function addListValidation(sheet: Worksheet, validation: ListValidation, rowCoun
     formulae: [formula],
     showErrorMessage: true,
     errorStyle: validation.strict === false ? "warning" : "stop",
+    errorTitle: VALIDATION_ERROR_TITLE,
+    error: validation.prompt,
+  });
+}
+
+/** A decimal range (0 to 分值), as a warning: 不适用 typed in a score cell goes through after Excel asks. */
+function addDecimalValidation(sheet: Worksheet, validation: DecimalValidation, rowCount: number): void {
+  const address = boxAddress(parseRange(validation.range, rowCount));
+  const dataValidations = (sheet as unknown as { dataValidations: { add(address: string, rule: object): void } }).dataValidations;
+  dataValidations.add(address, {
+    type: "decimal",
+    operator: "between",
+    allowBlank: true,
+    formulae: [validation.min, validation.max],
+    showErrorMessage: true,
+    errorStyle: "warning",
     errorTitle: VALIDATION_ERROR_TITLE,
     error: validation.prompt,
   });

@@ -3,10 +3,10 @@
  * (charts, pivot tables, pictures and whatever else this code does not know about included). Only the parts that
  * list sheets or styles are edited: [Content_Types].xml, the workbook part and its relationships, the styles part
  * (appended to), the shared strings (appended to, only for a text that needs an escape), and the calculation chain
- * (dropped when it names a replaced sheet; Excel rebuilds it). docProps/app.xml is left as it was: Excel and
- * LibreOffice take the sheet list from the workbook part and rewrite app.xml on the next save.
+ * (dropped when it names a replaced sheet; Excel rebuilds it), and docProps/app.xml's list of sheets (appProperties.ts).
  */
 import type { SheetOut } from "../../lib/format";
+import { appPropertiesWithSheets } from "./appProperties";
 import { printTitlesFormula } from "../../lib/output/print";
 import { LookTable, sheetLooks } from "./cellLooks";
 import type { GraftPackage } from "./graftPackage";
@@ -17,7 +17,7 @@ import { escapeText } from "./escape";
 import { needsEscape, sheetXmlPieces } from "./sheetWriter";
 import { emptyStylesPart, mergeStyles, MAIN_NAMESPACE } from "./styles";
 import { applySplices, elementEnd, prefixFor, rootNamespace, startTags, withAttribute, xmlAttribute, xmlText, type Splice, type TagFound } from "./xmlEdit";
-import { attributeByLocalName, decodeEntities, elementsNamed } from "./xmlScan";
+import { attributeByLocalName, elementsNamed } from "./xmlScan";
 
 /** A new or edited part: its bytes, or its XML made piece by piece when the zip asks for it. */
 export type PartContent = Uint8Array | (() => PartPieces);
@@ -31,6 +31,8 @@ export interface Graft {
 }
 
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The defined name of the rows and columns printed on every page. */
+const PRINT_TITLES = "_xlnm.Print_Titles";
 const TYPE_BASE = `${RELATIONSHIPS}/`;
 const CONTENT_TYPES = "[Content_Types].xml";
 const CONTENT_TYPE = {
@@ -96,6 +98,11 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
   written.set(relsPathOf(pkg.workbookPath), encoder.encode(relsXml));
 
   const removed = unreachableAfter(pkg, relsPathOf(pkg.workbookPath), relsXml);
+  const app = appPropertiesPart(pkg);
+  if (app !== null) {
+    const edited = appPropertiesWithSheets(app.xml, workbook.sheetNames, (name) => workbook.isReplaced(name), outputs.map((out) => out.name));
+    if (edited !== null && edited !== app.xml) written.set(app.path, encoder.encode(edited));
+  }
   written.set(CONTENT_TYPES, encoder.encode(contentTypesXml(textOf(pkg, CONTENT_TYPES) ?? "", removed, newContentTypes)));
   return { written, removed };
 }
@@ -139,6 +146,16 @@ class WorkbookPart {
     }
   }
 
+  /** The sheets' names before the graft, in tab order. */
+  get sheetNames(): string[] {
+    return this.sheetTags.map((tag) => tag.attributes.get("name") ?? "");
+  }
+
+  /** Whether a sheet of this name is replaced by an output. */
+  isReplaced(name: string): boolean {
+    return this.outputIndex.has(foldName(name));
+  }
+
   /**
    * The part with the new sheet list; `relPrefix` is the prefix bound to the relationships namespace, if any;
    * `printTitles` the _xlnm.Print_Titles names of the appended sheets (by index among them).
@@ -170,43 +187,38 @@ class WorkbookPart {
   }
 
   /**
-   * Defined names of a replaced sheet (local to it, or referring to it) go with it; names local to a later sheet
-   * get its new position (localSheetId counts sheets in tab order).
+   * Every defined name is kept. A replaced sheet comes back under the same name, so a name that refers to it
+   * (结果区 = 结果!$A$1:$N$64) still means the same cells; a name local to it (localSheetId) follows it to its new
+   * position, and one local to a kept sheet gets that sheet's new position (localSheetId counts sheets in tab order).
    */
   private definedNameEdits(printTitles: readonly { output: number; formula: string }[]): Splice[] {
-    const container = startTags(this.xml, "definedNames")[0];
-    const p = this.elementPrefix();
-    const newNames = printTitles
-      .map(({ output, formula }) => `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${this.keptCount() + output}">${xmlText(formula)}</${p}definedName>`)
-      .join("");
-    if (container === undefined) return newNames === "" ? [] : [this.definedNamesAdded(`<${p}definedNames>${newNames}</${p}definedNames>`)];
-    const names = startTags(this.xml, "definedName");
-    const removedNames = new Set(this.sheetTags.filter((_, index) => this.removed[index]).map((tag) => tag.attributes.get("name") ?? ""));
     const edits: Splice[] = [];
-    let kept = 0;
-    for (const tag of names) {
-      const end = elementEnd(this.xml, tag);
+    // An output's print titles are ours: the one the sheet had (an earlier run's, or the user's) gives way to the new.
+    const titled = new Set(printTitles.map(({ output }) => this.keptCount() + output));
+    for (const tag of startTags(this.xml, "definedName")) {
       const local = tag.attributes.get("localSheetId");
-      const localIndex = local === undefined ? null : Number(local);
-      const formula = decodeEntities(this.xml.slice(tag.end, end === -1 ? tag.end : end - `</${tag.qualifiedName}>`.length));
-      if ((localIndex !== null && this.removed[localIndex] === true) || refersToAny(formula, removedNames)) {
-        edits.push({ start: tag.start, end, text: "" });
+      if (local === undefined) continue;
+      const index = Number(local);
+      const renumbered = this.removed[index] === true ? this.replacementIndex(index) : this.newIndex(index);
+      if (renumbered !== null && titled.has(renumbered) && tag.attributes.get("name") === PRINT_TITLES) {
+        edits.push({ start: tag.start, end: elementEnd(this.xml, tag), text: "" });
         continue;
       }
-      kept += 1;
-      const renumbered = localIndex === null ? null : this.newIndex(localIndex);
-      if (renumbered !== null && renumbered !== localIndex) edits.push({ start: tag.start, end: tag.end, text: withAttribute(this.xml, tag, "localSheetId", String(renumbered)) });
+      if (renumbered !== null && renumbered !== index) edits.push({ start: tag.start, end: tag.end, text: withAttribute(this.xml, tag, "localSheetId", String(renumbered)) });
     }
-    if (newNames !== "") {
-      if (container.selfClosing) {
-        const open = this.xml.slice(container.start, container.end).replace(/\s*\/>$/, ">");
-        return [{ start: container.start, end: container.end, text: `${open}${newNames}</${container.qualifiedName}>` }];
-      }
-      const close = elementEnd(this.xml, container) - `</${container.qualifiedName}>`.length;
-      return [...edits, { start: close, end: close, text: newNames }];
+    if (printTitles.length === 0) return edits;
+    const p = this.elementPrefix();
+    const names = printTitles
+      .map(({ output, formula }) => `<${p}definedName name="${PRINT_TITLES}" localSheetId="${this.keptCount() + output}">${xmlText(formula)}</${p}definedName>`)
+      .join("");
+    const container = startTags(this.xml, "definedNames")[0];
+    if (container === undefined) return [...edits, this.definedNamesAdded(`<${p}definedNames>${names}</${p}definedNames>`)];
+    if (container.selfClosing) {
+      const open = this.xml.slice(container.start, container.end).replace(/\s*\/>$/, ">");
+      return [...edits, { start: container.start, end: container.end, text: `${open}${names}</${container.qualifiedName}>` }];
     }
-    if (kept === 0 && names.length > 0) return [{ start: container.start, end: elementEnd(this.xml, container), text: "" }];
-    return edits;
+    const close = elementEnd(this.xml, container) - `</${container.qualifiedName}>`.length;
+    return [...edits, { start: close, end: close, text: names }];
   }
 
   /** "x:" when the workbook part's elements carry a prefix (as its <sheets> does), else "". */
@@ -224,6 +236,12 @@ class WorkbookPart {
       return { start: end, end, text };
     }
     throw new Error("graftOutputSheets: the workbook part has no sheets element");
+  }
+
+  /** The tab position of the output that replaces the sheet at `index` (outputs follow the kept sheets, in order). */
+  private replacementIndex(index: number): number | null {
+    const output = this.outputIndex.get(foldName(this.sheetTags[index]?.attributes.get("name") ?? ""));
+    return output === undefined ? null : this.keptCount() + output;
   }
 
   private viewEdit(view: TagFound): Splice {
@@ -397,6 +415,17 @@ function safeDecode(target: string): string {
   }
 }
 
+/** docProps/app.xml (the package's extended-properties part), when it has one. */
+function appPropertiesPart(pkg: GraftPackage): { path: string; xml: string } | null {
+  for (const { attributes } of elementsNamed(textOf(pkg, "_rels/.rels") ?? "", "Relationship")) {
+    if (!isType(attributes.get("Type"), "extended-properties") || attributes.get("TargetMode") === "External") continue;
+    const path = resolveTarget("", attributes.get("Target") ?? "");
+    const xml = pkg.names.has(path) ? textOf(pkg, path) : null;
+    return xml === null ? null : { path, xml };
+  }
+  return null;
+}
+
 /** [Content_Types].xml without the overrides of removed parts, and with those of new parts. */
 function contentTypesXml(xml: string, removed: ReadonlySet<string>, added: readonly { path: string; type: string }[]): string {
   const splices: Splice[] = [];
@@ -415,14 +444,6 @@ function contentTypesXml(xml: string, removed: ReadonlySet<string>, added: reado
     splices.push({ start: close, end: close, text: overrides });
   }
   return applySplices(xml, splices);
-}
-
-/** Whether a defined name's formula refers to one of the sheets: 结果!$A$1 or '结 果'!$A$1. */
-function refersToAny(formula: string, sheetNames: ReadonlySet<string>): boolean {
-  for (const name of sheetNames) {
-    if (formula.includes(`${name}!`) || formula.includes(`'${name.replace(/'/g, "''")}'!`)) return true;
-  }
-  return false;
 }
 
 /** Excel compares sheet names without regard to case: two names that differ only so cannot both exist. */

@@ -9,6 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { escapeWorkbookTexts } from "./escape";
+import { quoteFormulaTexts } from "./quotePrefix";
 
 export { ExcelJS };
 export type { Workbook, Worksheet, Cell, CellValue as ExcelCellValue } from "exceljs";
@@ -23,9 +24,12 @@ export async function loadWorkbook(data: Bytes): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** Serialises a workbook to bytes: a Node Buffer and a browser ArrayBuffer both become a Uint8Array. */
+/**
+ * Serialises a workbook to bytes: a Node Buffer and a browser ArrayBuffer both become a Uint8Array. Text that looks
+ * like a formula gets Excel's quote prefix (quotePrefix.ts), which ExcelJS cannot write.
+ */
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   escapeWorkbookTexts(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return quoteFormulaTexts(new Uint8Array(buffer as ArrayBuffer));
 }

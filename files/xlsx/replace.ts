@@ -1,4 +1,5 @@
 import type { SheetOut } from "../../lib/format";
+import { sameSheetName } from "../../lib/grid";
 import { fillSheet } from "./format";
 import { saveWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
 import { openWorkbook } from "./read";
@@ -29,7 +30,7 @@ export async function replaceSheets(
 
 function replaceOne(workbook: Workbook, out: SheetOut, keepOldAs: ((name: string, taken: ReadonlySet<string>) => string) | undefined): string | null {
   const order = tabOrder(workbook);
-  const old = order.find((sheet) => sheet.name === out.name);
+  const old = order.find((sheet) => sameSheetName(sheet.name, out.name));
   let keptAs: string | null = null;
   if (old !== undefined) {
     if (keepOldAs === undefined) workbook.removeWorksheet(old.id);

@@ -11,7 +11,7 @@
  */
 import { VALIDATION_ERROR_TITLE } from "./messages";
 import { columnName } from "../../lib/grid";
-import type { ListValidation, SheetFormat, SheetOut } from "../../lib/format";
+import type { DecimalValidation, ListValidation, SheetFormat, SheetOut } from "../../lib/format";
 import type { SheetLooks } from "./cellLooks";
 import { inlineList } from "./format";
 import { pageSetUpProperties, printXml } from "./printXml";
@@ -47,7 +47,7 @@ export function* sheetXmlPieces(out: SheetOut, looks: SheetLooks, options: Sheet
     "<sheetData>",
   ].join("");
   yield* sheetRows(out.rows, looks, options, rowHeightsOf(out.format));
-  yield `</sheetData>${dataValidations(out.format.validations, out.rows.length)}${printXml(out.format.print)}</worksheet>`;
+  yield `</sheetData>${dataValidations(out.format.validations, out.format.decimalValidations ?? [], out.rows.length)}${printXml(out.format.print)}</worksheet>`;
 }
 
 /** The whole worksheet XML of one output sheet as one text (for tests and small sheets). */
@@ -162,8 +162,14 @@ function numberText(value: number): string {
 }
 
 /** Drop-down lists, each kept inline as one quoted formula (see inlineList); one Excel cannot hold is left out. */
-function dataValidations(validations: readonly ListValidation[], rowCount: number): string {
+function dataValidations(validations: readonly ListValidation[], decimals: readonly DecimalValidation[], rowCount: number): string {
   const written: string[] = [];
+  for (const validation of decimals) {
+    const sqref = boxAddress(parseRange(validation.range, rowCount));
+    written.push(
+      `<dataValidation type="decimal" operator="between" allowBlank="1" showErrorMessage="1" errorStyle="warning" errorTitle="${xmlAttribute(VALIDATION_ERROR_TITLE)}" error="${xmlAttribute(validation.prompt)}" sqref="${sqref}"><formula1>${validation.min}</formula1><formula2>${validation.max}</formula2></dataValidation>`,
+    );
+  }
   for (const validation of validations) {
     const formula = inlineList(validation.list);
     if (formula === null) continue;

@@ -6,7 +6,7 @@
  * Elements are matched by local name, so prefixed parts (<x:c>) read too.
  */
 import type { CellValue } from "../../lib/grid";
-import { columnName } from "../../lib/grid";
+import { columnName, parseA1Range } from "../../lib/grid";
 import { readRun } from "./partsXml";
 import { UnsupportedXmlError, XmlTokenizer } from "./xmlScan";
 
@@ -388,12 +388,11 @@ function readMerges(tokens: XmlTokenizer): Merge[] {
 }
 
 function parseRange(reference: string): Merge {
-  const match = /^([A-Z]{1,3})([0-9]+)(?::([A-Z]{1,3})([0-9]+))?$/.exec(reference);
-  if (match === null) throw new UnsupportedXmlError(`merge ${reference}`);
-  const [, firstColumn = "", firstRow = "", lastColumn = firstColumn, lastRow = firstRow] = match;
-  const columns = [columnOfReference(`${firstColumn}1`), columnOfReference(`${lastColumn}1`)];
-  const rowNumbers = [parseInt(firstRow, 10), parseInt(lastRow, 10)];
-  return { top: Math.min(...rowNumbers), bottom: Math.max(...rowNumbers), left: Math.min(...columns), right: Math.max(...columns) };
+  const range = parseA1Range(reference, { strict: true });
+  if (range === null || range.from.row === null || range.to.row === null) throw new UnsupportedXmlError(`merge ${reference}`);
+  const rows = [range.from.row + 1, range.to.row + 1];
+  const columns = [range.from.column + 1, range.to.column + 1];
+  return { top: Math.min(...rows), bottom: Math.max(...rows), left: Math.min(...columns), right: Math.max(...columns) };
 }
 
 function overlaps(a: Merge, b: Merge): boolean {

@@ -179,7 +179,8 @@ function fillXml(fill: string, p: string): string {
 
 function xfXml(look: CellLook, ids: { numFmtId: number; fontId: number; fillId: number }, p: string): string {
   const apply = [ids.numFmtId !== 0 ? ' applyNumberFormat="1"' : "", ids.fontId !== 0 ? ' applyFont="1"' : "", ids.fillId !== 0 ? ' applyFill="1"' : ""];
-  const head = `<${p}xf numFmtId="${ids.numFmtId}" fontId="${ids.fontId}" fillId="${ids.fillId}" borderId="0" xfId="0"${apply.join("")}`;
+  const quote = look.quotePrefix === true ? ' quotePrefix="1"' : "";
+  const head = `<${p}xf numFmtId="${ids.numFmtId}" fontId="${ids.fontId}" fillId="${ids.fillId}" borderId="0" xfId="0"${apply.join("")}${quote}`;
   if (look.verticalCentre !== true) return `${head}/>`;
   const horizontal = look.horizontal === undefined ? "" : ` horizontal="${look.horizontal}"`;
   const wrap = look.wrap === true ? ' wrapText="1"' : "";

@@ -1,4 +1,5 @@
-import { HUNDRED, roundHalfUp, type D } from "../decimal";
+import { fixed, HUNDRED, roundHalfUp, type D } from "../decimal";
+import type { GroupSummary } from "../model";
 
 /**
  * The number a cell holds for a figure: the figure rounded half-up to `places`, as a double.
@@ -16,4 +17,17 @@ export function plainText(value: D): string {
 /** A fraction as a percentage for reading: 0.3 → "30%", 1/3 → "33.3333%" (four places at most). */
 export function percentText(fraction: D): string {
   return `${roundHalfUp(fraction.times(HUNDRED), 4).toString()}%`;
+}
+
+/**
+ * A figure as people read it: rounded half-up to `places` with exactly that many decimals ("92.35", "90.00").
+ * The one text of a figure for the JSON, the page, the pane and the command line, equal to what 结果 shows.
+ */
+export function figureText(value: D, places: number): string {
+  return fixed(value, places);
+}
+
+/** A 排名分组's 最高分, 最低分 and 平均分 as texts (figureText), as 汇总 shows them. */
+export function groupFigureTexts(group: GroupSummary, places: number): { highest: string; lowest: string; mean: string } {
+  return { highest: figureText(group.highest, places), lowest: figureText(group.lowest, places), mean: figureText(group.mean, places) };
 }

@@ -4,7 +4,8 @@ import { renderAudit } from "./audit";
 import { renderResults } from "./results";
 import { renderSummary } from "./summary";
 
-export { toJson, type IssueJson, type ResultsJson, type UnitJson } from "./json";
+export { RESULT_COLUMN_FIELDS, RESULT_FIELDS, toJson, type IssueJson, type ResultColumnField, type ResultsJson, type UnitJson } from "./json";
+export { figureText, groupFigureTexts } from "./figures";
 export { renderAudit } from "./audit";
 export { renderResults } from "./results";
 export { renderSummary } from "./summary";

@@ -1,4 +1,6 @@
-import { fixed, type D } from "../decimal";
+import type { D } from "../decimal";
+import { HEADERS } from "../layout";
+import { figureText } from "./figures";
 import type { Issue } from "../issue";
 import type { AssessmentResult, UnitResult } from "../model";
 
@@ -27,6 +29,36 @@ export interface UnitJson {
   notes: string[];
 }
 
+/**
+ * The field of UnitJson behind each column of 结果, in the sheet's order (HEADERS.results): a host showing the
+ * results as a table takes its headers from HEADERS.results and its values from these fields, never retyping either.
+ */
+export const RESULT_FIELDS = [
+  "rankGroup",
+  "rank",
+  "name",
+  "category",
+  "indicatorEarned",
+  "indicatorPossible",
+  "satisfaction",
+  "peer",
+  "normalised",
+  "bonus",
+  "penalty",
+  "total",
+  "grade",
+  "notes",
+] as const satisfies readonly (keyof UnitJson)[] & { length: (typeof HEADERS.results)["length"] };
+
+/** A 结果 column as a table shows it: the sheet's header and the JSON field holding its values. */
+export interface ResultColumnField {
+  header: string;
+  field: (typeof RESULT_FIELDS)[number];
+}
+
+/** The 结果 columns in the sheet's order, each with its header and JSON field. */
+export const RESULT_COLUMN_FIELDS: readonly ResultColumnField[] = RESULT_FIELDS.map((field, index) => ({ field, header: HEADERS.results[index] ?? field }));
+
 export interface IssueJson {
   level: "error" | "warning";
   sheet: string;
@@ -44,7 +76,7 @@ export function toJson(result: AssessmentResult | null, issues: readonly Issue[]
 }
 
 function unitJson(unit: UnitResult, places: number): UnitJson {
-  const figure = (value: D): string => fixed(value, places);
+  const figure = (value: D): string => figureText(value, places);
   const optional = (value: D | null): string | null => (value === null ? null : figure(value));
   return {
     name: unit.unit.name,

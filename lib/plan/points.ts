@@ -1,5 +1,11 @@
 import { D } from "../decimal";
 
+/** The rule for a 分值 total: a positive multiple of 0.5 (half points are the finest 分值 the importer gives). */
+export function isHalfPointTotal(total: D): boolean {
+  const halves = total.times(2);
+  return halves.isFinite() && halves.isInteger() && halves.gt(0);
+}
+
 /**
  * 分值 spread evenly in half points: the tasks that share one 适用类别 set (`keys[i]` names the set of task i)
  * together get `total`; each gets the same number of half points and the half points left over go one each
@@ -7,10 +13,10 @@ import { D } from "../decimal";
  * @throws RangeError when `total` is not a positive multiple of 0.5.
  */
 export function spreadPoints(keys: readonly string[], total: D): D[] {
-  const halves = total.times(2);
-  if (!halves.isFinite() || !halves.isInteger() || halves.lte(0)) {
+  if (!isHalfPointTotal(total)) {
     throw new RangeError(`spreadPoints: total must be a positive multiple of 0.5, got ${total.toString()}`);
   }
+  const halves = total.times(2);
   const members = new Map<string, number[]>();
   keys.forEach((key, i) => members.set(key, [...(members.get(key) ?? []), i]));
   const points: D[] = keys.map(() => new D(0));
@@ -32,8 +38,7 @@ export function spreadPoints(keys: readonly string[], total: D): D[] {
 export function parsePlanTotal(typed: string): number | null {
   const text = typed.trim();
   if (!/^\d+(\.\d+)?$/.test(text)) return null;
-  const halves = new D(text).times(2);
-  if (!halves.isInteger() || halves.lte(0)) return null;
+  const total = new D(text);
   // A whole or half number is exact as a JS number; parseWorkPlan takes the total as one.
-  return new D(text).toNumber();
+  return isHalfPointTotal(total) ? total.toNumber() : null;
 }

@@ -1,5 +1,10 @@
-import type { SheetGrid, WorkbookGrids } from "../grid";
+import { sameSheetName, type SheetGrid, type WorkbookGrids } from "../grid";
 import { HEADERS, SHEET } from "../layout";
+import { cellText, isBlank } from "../reader/cells";
+import { dataRowIndexes, hasColumns, readTable, valueIn } from "../reader/sheets";
+
+const NAME = HEADERS.units[1];
+const CATEGORY = HEADERS.units[2];
 
 /** A unit as parseWorkPlan wants it, to report named 责任单位 that are not among the 考核对象. */
 export interface PlanUnit {
@@ -8,27 +13,23 @@ export interface PlanUnit {
 }
 
 function sheetOf(book: WorkbookGrids, name: string): SheetGrid | undefined {
-  return book.sheets.find((sheet) => sheet.name === name);
+  return book.sheets.find((sheet) => sameSheetName(sheet.name, name));
 }
 
-function isBlank(cell: unknown): boolean {
-  return cell === null || (typeof cell === "string" && cell.trim() === "");
-}
-
-/** 考核对象's 单位名称 and 类别, found by their headers in row 1; undefined when the sheet or the 单位名称 column is missing. */
+/**
+ * 考核对象's 单位名称 and 类别, found by their headers in row 1 and cleaned exactly as the reader (lib/reader/units.ts)
+ * cleans them: headers matched after NFKC and trimming, names and 类别 through cellText (control characters out,
+ * spaces of every kind trimmed, a number as its decimal). Undefined when the sheet or the 单位名称 column is missing.
+ */
 export function planUnits(book: WorkbookGrids): PlanUnit[] | undefined {
   const sheet = sheetOf(book, SHEET.units);
-  const header = sheet?.rows[0];
-  if (sheet === undefined || header === undefined) return undefined;
-  const column = (title: string) => header.findIndex((cell) => typeof cell === "string" && cell.trim() === title);
-  const nameColumn = column(HEADERS.units[1]);
-  const categoryColumn = column(HEADERS.units[2]);
-  if (nameColumn < 0) return undefined;
-  return sheet.rows.slice(1).flatMap((row) => {
-    const name = row[nameColumn];
-    if (typeof name !== "string" || name.trim() === "") return [];
-    const category = categoryColumn < 0 ? null : row[categoryColumn];
-    return [{ name: name.trim(), category: typeof category === "string" ? category.trim() : "" }];
+  if (sheet === undefined || sheet.rows.length === 0) return undefined;
+  const table = readTable(sheet, { layout: HEADERS.units, required: [NAME], warnExtras: false }, []);
+  if (!hasColumns(table, [NAME])) return undefined;
+  return dataRowIndexes(table.rows, 1).flatMap((row) => {
+    const name = cellText(valueIn(table, row, NAME));
+    if (name === null) return [];
+    return [{ name, category: cellText(valueIn(table, row, CATEGORY)) ?? "" }];
   });
 }
 

@@ -6,7 +6,7 @@ import type { SheetGrid } from "../grid";
 import type { Issue } from "../issue";
 import { ADJUSTMENT_TYPES, HEADERS } from "../layout";
 import type { Adjustment } from "../model";
-import { addressOf, errorAt, normalizeText, readPlainNumber, readText, readYesNo, warnAt } from "./cells";
+import { addressOf, errorAt, normalizeText, readPlainNumber, readText, readYesNo, warnAt, withContext } from "./cells";
 import { MSG } from "./messages";
 import { dataRowIndexes, hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
 
@@ -65,7 +65,11 @@ export function readAdjustments(grid: SheetGrid, unitNames: ReadonlySet<string>,
   if (!hasColumns(table, REQUIRED)) return [];
   const adjustments: Adjustment[] = [];
   for (const row of dataRowIndexes(table.rows, 1)) {
+    const from = issues.length;
     const adjustment = readRow(table, row, unitNames, issues);
+    // Problems in a record's other cells say whose record it is (a problem with the name itself needs no such note).
+    const unit = readText(placeIn(table, row, NAME, []), valueIn(table, row, NAME));
+    if (issues.length > from && typeof unit === "string" && unitNames.has(unit)) withContext(issues, from, unit);
     if (adjustment !== null) adjustments.push(adjustment);
   }
   return adjustments;

@@ -9,6 +9,9 @@ import { error, warning, type Issue } from "../issue";
 import { NO, NOT_APPLICABLE_MARKS, YES } from "../layout";
 import type { CellRef } from "../model";
 import { HINT, MSG } from "./messages";
+import { cleanText, normalizeText, stripControls, trimSpaces } from "../text";
+
+export { cleanText, normalizeText, stripControls, trimSpaces } from "../text";
 
 /** Where a cell sits, and where its problems go. Row and column are 0-based as in Grid. */
 export interface At {
@@ -48,35 +51,12 @@ export function warnAt(at: At, code: string, message: string): void {
   at.issues.push(warning(code, at.sheet, addressOf(at), message));
 }
 
-// String.prototype.trim already removes full-width spaces (U+3000) and NBSP; zero-width spaces are added
-// because text pasted from web pages often carries them invisibly.
-const EDGE_SPACES = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;
-
-/** Trims spaces of every kind (full-width U+3000, NBSP, zero-width) from both ends; names are compared this way. */
-export function trimSpaces(text: string): string {
-  // Nearly every cell has nothing to trim: two character checks spare the regular expression.
-  if (text.length > 0 && !mayBeSpace(text.charCodeAt(0)) && !mayBeSpace(text.charCodeAt(text.length - 1))) return text;
-  return text.replace(EDGE_SPACES, "");
-}
-
-/** Whether a character might be one of EDGE_SPACES (a superset: every control character counts, to stay simple). */
-function mayBeSpace(code: number): boolean {
-  return code <= 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
-// Control characters (U+0000–U+001F except tab and line feed, and U+007F) are invisible in a cell, make two names that
-// look the same differ, and some cannot be stored in an .xlsx file at all; they come from pasting out of other systems.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
-/** The text without control characters (tab and line feed are kept: Alt+Enter in a cell is a line feed; CR LF becomes LF). */
-export function stripControls(text: string): string {
-  return text.replace(/\r\n/g, "\n").replace(CONTROL_CHARACTERS, "");
-}
-
-/** NFKC then trim: full-width digits, letters and punctuation become half-width (８５．５ → 85.5). */
-export function normalizeText(text: string): string {
-  return trimSpaces(stripControls(text).normalize("NFKC"));
+/** Gives the problems found since `from` the context of their cell (whose score, which rating), unless they have one. */
+export function withContext(issues: Issue[], from: number, context: string): void {
+  for (let index = from; index < issues.length; index += 1) {
+    const issue = issues[index];
+    if (issue !== undefined && issue.context === undefined) issues[index] = { ...issue, context };
+  }
 }
 
 /** A decimal as people type it: optional sign, digits, at most one point. No exponents, no thousands separators. */
@@ -223,6 +203,18 @@ export function readText(at: At, value: CellValue | undefined): string | null | 
   const text = trimSpaces(clean);
   // A Windows line break (CR LF) is just a line break: no warning for it alone.
   if (clean !== value.replace(/\r\n/g, "\n") && text !== "") warnAt(at, "cell.controlCharacters", MSG.controlCharacters(text));
+  return text === "" ? null : text;
+}
+
+/**
+ * The text of a name cell as readText reads it, but without reporting anything: a number as its shortest decimal, a
+ * text cleaned (cleanText); null when blank or when the cell is not a text at all. For code that only looks (the
+ * 工作安排 importer, 生成评分表), so that it sees the same names as the reader.
+ */
+export function cellText(value: CellValue | undefined): string | null {
+  if (typeof value === "number") return Number.isFinite(value) ? new D(value).toString() : null;
+  if (typeof value !== "string") return null;
+  const text = cleanText(value);
   return text === "" ? null : text;
 }
 

@@ -1,5 +1,5 @@
 import type { WorkbookGrids } from "../grid";
-import { error, warning, type Issue } from "../issue";
+import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { INPUT_SHEETS, SHEET } from "../layout";
 import type { AssessmentInput } from "../model";
 import { readAdjustments } from "./adjustments";
@@ -11,7 +11,9 @@ import { readPeer } from "./peer";
 import { readSatisfaction } from "./satisfaction";
 import { readScores } from "./scores";
 import { findSheet, layoutWarnings, type Need } from "./sheets";
-import { readUnits, warnUnknownCategories } from "./units";
+import { checkCategories, checkRankGroups, readUnits } from "./units";
+import { readDaily } from "./daily";
+import { checkFilledCells } from "./dailyChecks";
 
 export interface ReadOutcome {
   /** null when errors prevent building an input at all; otherwise built even with errors (scoring is skipped then). */
@@ -50,6 +52,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const satisfactionGrid = find(SHEET.satisfaction, "optional");
   const peerGrid = find(SHEET.peer, "optional");
   const adjustmentsGrid = find(SHEET.adjustments, "optional");
+  // 平时考核 came later than the other sheets: a workbook without it is complete, so its absence says nothing.
+  const dailyGrid = find(SHEET.daily, "silent");
 
   const paramsRead = readParams(paramsGrid, issues);
   if (unitsGrid === null) return { input: null, issues: inSheetOrder(issues) };
@@ -57,13 +61,19 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const { units, names } = unitsRead;
   validateParams(paramsRead, units.map((unit) => unit.rankGroup), issues);
   const indicatorsRead: IndicatorsRead = indicatorsGrid === null ? { indicators: [], codes: new Set() } : readIndicators(indicatorsGrid, units, names, issues);
-  warnUnknownCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkCategories(unitsRead, indicatorsRead.indicators, issues);
+  checkRankGroups(unitsRead, new Set(paramsRead.groupRows.map((row) => row.group)), issues);
   const params = paramsRead.params;
-  const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues);
+  const daily = dailyGrid === null ? [] : readDaily(dailyGrid, names, params.daily?.checkWords ?? new Map(), issues);
+  const filled = checkFilledCells(paramsRead, indicatorsRead, daily, issues);
+  const scores = scoresGrid === null ? new Map() : readScores(scoresGrid, units, names, indicatorsRead, params.blankScore, issues, filled);
   const satisfaction = satisfactionGrid === null ? new Map() : readSatisfaction(satisfactionGrid, names, issues);
-  const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
+  const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>(), rows: new Map() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
   checkRaterWeights(paramsRead, peer.raterGroups, issues);
   const adjustments = adjustmentsGrid === null ? [] : readAdjustments(adjustmentsGrid, names, issues);
-  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments };
-  return { input, issues: inSheetOrder(issues) };
+  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, daily, peerRows: peer.rows };
+  return { input, issues: groupIssues(inSheetOrder(issues), GROUPED) };
 }
+
+/** Kinds of per-unit problems of the reader told in one line when several units have them. */
+const GROUPED = new Map<string, GroupMessage>([["scores.unitMissing", MSG.unitsWithoutScores]]);

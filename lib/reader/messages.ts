@@ -71,8 +71,13 @@ export const MSG = {
   nameMissing: () => `单位名称为空，但这一行填了其他内容。请填写单位名称，或删除这一行。`,
   duplicateUnit: (name: string, first: string) => `单位“${name}”与 ${first} 重复（名称去掉前后空格后相同）。每个单位只能有一行，请删除或改正重复的行。`,
   categoryMissing: (name: string) => `单位“${name}”的类别为空。请填写类别，如“乡镇”“政府部门”。`,
-  unknownCategory: (category: string) =>
-    `类别“${category}”不是考核方案的七类之一，也没有指标的适用类别用到它，这类单位只考核适用类别为“全部”或点名该单位的指标。如是笔误，请改为如“乡镇”“政府部门”的类别。`,
+  unknownCategory: (name: string, category: string, allowed: string) =>
+    `单位“${name}”的类别“${category}”不是考核方案的七类之一，也没有指标的适用类别用到它，按它计分会漏掉分类职责指标。请改为 ${allowed} 之一（可从下拉列表选择）；如确要新增这一类，请先在“考核指标”的适用类别中写上“${category}”。`,
+  rankGroupAlone: (name: string, group: string, suggestions: string) =>
+    `排名分组“${group}”只有单位“${name}”一个，参数表也没有用到它，像是笔误：照此计算，该单位将单独排名第1名。请改为“${suggestions}”，或留空按类别默认分组；如确要单独排名，请在参数表加一行“优秀分数线-${group}”或“互评权重-${group}”。`,
+  rankGroupUnnamed: (group: string, names: string) =>
+    `排名分组“${group}”不是默认分组，参数表也没有用到它；${names} 将在这一组内单独排名、评定等次。如是笔误，请改正或留空按类别默认分组。`,
+  rankGroupSingle: (group: string, name: string) => `排名分组“${group}”只有单位“${name}”一个，该单位单独排名第1名，不评“排名最后”。如有误，请检查排名分组。`,
   lastRankRange: "正整数名次（如 3）",
   notGrade: (shown: string) => `“${shown}”不是等次。请填写 优秀、良好、合格、不合格 之一，或留空。`,
 
@@ -95,7 +100,9 @@ export const MSG = {
   duplicateIndicatorColumn: (code: string, first: string) => `指标“${code}”的列与 ${first} 重复，该列未读取。请删除重复的列。`,
   unknownUnit: (name: string) => `单位“${name}”不在“考核对象”中。请改为“考核对象”中的单位名称，或先在“考核对象”中加入该单位。`,
   duplicateUnitRow: (name: string, first: string) => `单位“${name}”在 ${first} 已有一行。每个单位只能有一行，请合并或删除重复的行。`,
-  unitWithoutScores: (name: string) => `“考核对象”中的单位“${name}”在本表没有评分行。请加一行，A 列填写“${name}”并填写各指标得分。`,
+  unitWithoutScores: (name: string) => `单位“${name}”在“评分”表中没有评分行。请在评分表加一行，A 列填写“${name}”并填写各指标得分。`,
+  unitsWithoutScores: (names: readonly string[]) =>
+    `${names.length} 个单位在“评分”表中没有评分行：${names.join("、")}。请在评分表为每个单位加一行，A 列填写单位名称并填写各指标得分。`,
   scoreAbove: (max: string) => `分值为 ${max}，得分不能超过 ${max}。请填写 0 到 ${max} 之间的得分。`,
   scoreNegative: (max: string) => `得分不能为负数。请填写 0 到 ${max} 之间的得分。`,
   scoreBlank: (unit: string, code: string, max: string) =>
@@ -108,12 +115,15 @@ export const MSG = {
   satisfactionFraction: (shown: string, times100: string) =>
     `满意度 ${shown} 已按 ${shown}% 读取。满意度(%) 应填写 0 到 100 之间的数；如实际是 ${times100}%，请填写 ${times100}。`,
   satisfactionPercentText: (shown: string, value: string) => `“${shown}”已按满意度 ${value} 读取（表示 ${value}%）。满意度(%) 列直接填写数字即可，如 ${value}。`,
+  ballotColumnMissing: (header: string, present: string) =>
+    `有“${present}”票数列，却找不到表头为“${header}”的列，这一类票无法计入满意度。请把该列第 1 行的表头改为“${header}”（没有这类票也请保留该列，留空即可）。`,
   satisfactionBoth: () => `这一行既填了满意度(%)又填了票数，只能填其一。请删去满意度(%)或删去票数。`,
   ballotNotCount: (shown: string) => `票数“${shown}”不是不小于 0 的整数。请填写票数，如 12。`,
   notSurveyed: (name: string) => `单位“${name}”没有可计入的满意度票（满意、基本满意、不满意票数都为 0），按未调查处理，不计满意度。`,
   satisfactionColumns: (missing: string) =>
     `缺少满意度的列：${missing}。请保留“满意度(%)”列，或保留“满意”“基本满意”“不满意”“不了解”四列票数。`,
 
+  ratingContext: (ratee: string, rater: string) => `${rater} 评 ${ratee}`,
   unknownRater: (name: string) => `评议单位“${name}”不在“考核对象”中，该列未读取。请把表头改为“考核对象”中的单位名称。`,
   duplicateRater: (name: string, first: string) => `评议单位“${name}”与 ${first} 重复，该列未读取。请删除重复的列。`,
   ratingRange: (shown: string) => `评分 ${shown} 不在 0 到 100 之间。请填写 0 到 100 之间的分数。`,

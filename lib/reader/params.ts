@@ -6,8 +6,8 @@
 import { D } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import type { Issue } from "../issue";
-import { BLANK_SCORE_WORDS, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_GROUPS, RANK_RULE_WORDS } from "../layout";
-import type { BlankScorePolicy, Params, PerGroup, RankRule, Thresholds } from "../model";
+import { BLANK_SCORE_WORDS, HEADERS, PARAM, PARAM_ROWS, PER_GROUP_PARAMS, RANK_GROUPS, RANK_RULE_WORDS, RATING_FORM_WORDS } from "../layout";
+import type { BlankScorePolicy, Params, PerGroup, RankRule, RatingFormMode, Thresholds } from "../model";
 import {
   errorAt,
   isBlank,
@@ -22,6 +22,7 @@ import {
   trimSpaces,
   type At,
 } from "./cells";
+import { DAILY_MSG } from "./dailyMessages";
 import { MSG } from "./messages";
 import { dataRowIndexes, hasColumns, readTable, valueIn } from "./sheets";
 
@@ -167,6 +168,23 @@ class ParamReader {
     return read === undefined ? fallback : read;
   }
 
+  /** A date as shown: a date cell as YYYY-MM-DD, a text as typed; blank → null. */
+  dateText(key: string): string | null {
+    const at = this.at(key);
+    const value = this.value(key);
+    if (at === null || isBlank(value)) return null;
+    if (value instanceof Date) return shownValue(value);
+    return readText(at, typeof value === "number" ? String(value) : value) ?? null;
+  }
+
+  /** An indicator 编号 (text, or a number read as its shortest decimal); null when missing or blank. */
+  code(key: string): string | null {
+    const at = this.at(key);
+    if (at === null) return null;
+    const text = readText(at, this.value(key));
+    return text === null || text === undefined ? null : normalizeText(text);
+  }
+
   /** Free text (地区): missing or blank → the default. */
   text(key: string, fallback: string): string {
     const at = this.at(key);
@@ -304,6 +322,7 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
     (words) => words.size === BALLOT_WORDS.length && BALLOT_WORDS.every((word) => words.has(word)),
     (shown) => MSG.ballotWordsMismatch(shown, ballotExample),
   );
+  const checkExample = templateDefault(PARAM.checkWords);
   return {
     year: reader.integer(PARAM.year, new Date().getFullYear(), 1900, 9999, MSG.yearRange),
     region: reader.text(PARAM.region, ""),
@@ -328,6 +347,17 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
     rankRule: reader.choice<RankRule>(PARAM.rankRule, RANK_RULE_WORDS, "dense"),
     bigDropPlaces: reader.integer(PARAM.bigDropPlaces, 5, 1, 100000, MSG.bigDropRange),
     blankScore: reader.choice<BlankScorePolicy>(PARAM.blankScore, BLANK_SCORE_WORDS, "error"),
+    deadline: reader.dateText(PARAM.deadline),
+    goodShareCap: reader.percent(PARAM.goodShareCap, null),
+    ratingFormMode: reader.choice<RatingFormMode>(PARAM.ratingFormMode, RATING_FORM_WORDS, "words"),
+    daily: {
+      checkWords: reader.wordList(PARAM.checkWords, checkExample, () => true, (shown) => MSG.badWordList(shown, checkExample)),
+      checkIndicator: reader.code(PARAM.checkIndicator),
+      ledgerNoticeCount: reader.integer(PARAM.ledgerNoticeCount, 3, 1, 12, DAILY_MSG.ledgerNoticeRange),
+      ledgerMissingPenalty: reader.cap(PARAM.ledgerMissingPenalty, null),
+      selfCriticismPenalty: reader.cap(PARAM.selfCriticismPenalty, null),
+      experienceBonus: reader.cap(PARAM.experienceBonus, null),
+    },
   };
 }
 

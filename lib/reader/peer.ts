@@ -7,17 +7,21 @@ import type { D } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
-import type { PeerRating, Unit } from "../model";
-import { errorAt, isBlank, isNotApplicable, normalizeText, ReadCell, readNumber, readText, textToPoints, warnAt, type At } from "./cells";
+import type { CellRef, PeerRating, Unit } from "../model";
+import { errorAt, isBlank, isNotApplicable, normalizeText, ReadCell, readNumber, textToPoints, warnAt, withContext, type At } from "./cells";
 import { MSG } from "./messages";
-import { cellAt, dataRowIndexes, hasColumns, readTable, type Table } from "./sheets";
+import { hasColumns, readTable, type Table } from "./sheets";
+import { unitRows } from "./unitRows";
 
 const [RATEE] = HEADERS.peer;
+const ROW_CODES = { missing: "peer.nameMissing", unknown: "peer.unknownRatee", duplicate: "peer.duplicateRatee" };
 
 export interface PeerRead {
   ratings: PeerRating[];
   /** 排名分组 of the raters who gave at least one rating, for the 互评权重 check. */
   raterGroups: Set<string>;
+  /** The cell of each 被评单位's name. */
+  rows: Map<string, CellRef>;
 }
 
 /** Rater columns by name; a header that is not a unit, or repeats a rater, is an error and its column is not read. */
@@ -70,29 +74,15 @@ function readRating(at: At, value: CellValue, words: Map<string, D>): { value: D
 
 /** 上下互评 → ratings (words mapped to points by 互评等级分). */
 export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: ReadonlySet<string>, words: Map<string, D>, issues: Issue[]): PeerRead {
-  const result: PeerRead = { ratings: [], raterGroups: new Set() };
+  const result: PeerRead = { ratings: [], raterGroups: new Set(), rows: new Map() };
   const table = readTable(grid, { layout: HEADERS.peer, required: [RATEE], warnExtras: false }, issues);
   if (!hasColumns(table, [RATEE])) return result;
   const rateeColumn = table.columns.get(RATEE) ?? 0;
   const raters = raterColumns(table, unitNames, issues);
   const groupOf = new Map(units.map((unit) => [unit.name, unit.rankGroup]));
-  const seen = new Map<string, number>();
   const good = new Map<number | string, { value: D; word: string | null }>();
-  for (const row of dataRowIndexes(table.rows, 1)) {
-    const at: At = { sheet: table.sheet, row, column: rateeColumn, issues };
-    const ratee = readText(at, cellAt(table.rows, row, rateeColumn));
-    if (ratee === null) errorAt(at, "peer.nameMissing", MSG.nameMissing());
-    if (ratee === null || ratee === undefined) continue;
-    if (!unitNames.has(ratee)) {
-      errorAt(at, "peer.unknownRatee", MSG.unknownUnit(ratee));
-      continue;
-    }
-    const first = seen.get(ratee);
-    if (first !== undefined) {
-      errorAt(at, "peer.duplicateRatee", MSG.duplicateUnitRow(ratee, cellAddress(first, rateeColumn)));
-      continue;
-    }
-    seen.set(ratee, row);
+  for (const { row, name: ratee } of unitRows(table, 1, rateeColumn, unitNames, ROW_CODES, issues)) {
+    result.rows.set(ratee, { sheet: table.sheet, cell: cellAddress(row, rateeColumn) });
     const cells = table.rows[row] ?? [];
     for (const [column, rater] of raters) {
       const value = cells[column] ?? null;
@@ -103,6 +93,7 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
       if (rating === undefined) {
         const before = issues.length;
         const read = readRating({ sheet: table.sheet, row, column, issues }, value, words);
+        if (issues.length > before) withContext(issues, before, MSG.ratingContext(ratee, rater));
         if (read === null || read === undefined) continue;
         rating = read;
         if (cacheable && issues.length === before) good.set(value, read);

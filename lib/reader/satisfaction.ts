@@ -7,12 +7,14 @@ import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
 import type { SatisfactionEntry } from "../model";
-import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, textToDecimal, warnAt, type At } from "./cells";
+import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber, textToDecimal, warnAt, withContext, type At } from "./cells";
 import { MSG } from "./messages";
-import { cellAt, dataRowIndexes, hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
+import { hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
+import { unitRows } from "./unitRows";
 
 const [NAME, PERCENT, SATISFIED, BASIC, UNSATISFIED, UNKNOWN] = HEADERS.satisfaction;
 const BALLOTS = [SATISFIED, BASIC, UNSATISFIED, UNKNOWN] as const;
+const ROW_CODES = { missing: "satisfaction.nameMissing", unknown: "satisfaction.unknownUnit", duplicate: "satisfaction.duplicateUnit" };
 
 /** "93.5%" typed as text in 满意度(%): the number before the sign, or null when the text is not of that form. */
 function percentText(value: CellValue): D | null {
@@ -87,24 +89,22 @@ export function readSatisfaction(grid: SheetGrid, unitNames: ReadonlySet<string>
     issues.push(error("header.missing", table.sheet, cellAddress(0, HEADERS.satisfaction.indexOf(PERCENT)), MSG.satisfactionColumns(missing)));
     return entries;
   }
+  // A ballot heading typed wrong (比较满意 for 基本满意) would drop that column's votes with only a 提示 about an unknown
+  // column, and change the percentage: when some counted ballot columns are there, all three must be.
+  const counted = [SATISFIED, BASIC, UNSATISFIED];
+  const absent = counted.filter((header) => !table.columns.has(header));
+  if (absent.length > 0 && absent.length < counted.length) {
+    for (const header of absent) {
+      const cell = cellAddress(0, HEADERS.satisfaction.indexOf(header));
+      issues.push(error("header.ballotMissing", table.sheet, cell, MSG.ballotColumnMissing(header, counted.filter((h) => !absent.includes(h)).join("、"))));
+    }
+    return entries;
+  }
   const nameColumn = table.columns.get(NAME) ?? 0;
-  const seen = new Map<string, number>();
-  for (const row of dataRowIndexes(table.rows, 1)) {
-    const at: At = { sheet: table.sheet, row, column: nameColumn, issues };
-    const name = readText(at, cellAt(table.rows, row, nameColumn));
-    if (name === null) errorAt(at, "satisfaction.nameMissing", MSG.nameMissing());
-    if (name === null || name === undefined) continue;
-    if (!unitNames.has(name)) {
-      errorAt(at, "satisfaction.unknownUnit", MSG.unknownUnit(name));
-      continue;
-    }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      errorAt(at, "satisfaction.duplicateUnit", MSG.duplicateUnitRow(name, cellAddress(first, nameColumn)));
-      continue;
-    }
-    seen.set(name, row);
+  for (const { row, name } of unitRows(table, 1, nameColumn, unitNames, ROW_CODES, issues)) {
+    const from = issues.length;
     const entry = readRowEntry(table, row, name, issues);
+    if (issues.length > from) withContext(issues, from, name);
     if (entry !== null) entries.set(name, entry);
   }
   return entries;

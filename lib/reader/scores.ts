@@ -5,18 +5,21 @@
 import { appliesTo } from "../applies";
 import { cellAddress, isCellError, type CellValue, type SheetGrid } from "../grid";
 import { error, warning, type Issue } from "../issue";
-import { HEADERS, SCORES_MAX_ROW_LABEL } from "../layout";
+import { HEADERS, SCORES_MAX_ROW_LABEL, SHEET } from "../layout";
 import type { BlankScorePolicy, Indicator, ScoreEntry, Unit } from "../model";
 import { ZERO, type D } from "../decimal";
-import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, readText, reportCellError, shownValue, textToDecimal, warnAt, type At } from "./cells";
+import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, reportCellError, shownValue, textToDecimal, warnAt, withContext, type At } from "./cells";
 import type { IndicatorsRead } from "./indicators";
+import { DAILY_MSG } from "./dailyMessages";
 import { HINT, MSG } from "./messages";
 import { ScoreColumns, UnitScores } from "./unitScores";
-import { cellAt, dataRowIndexes, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
+import { cellAt, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
+import { unitRows } from "./unitRows";
 
 const [NAME] = HEADERS.scores;
 const MAX_ROW = 1;
 const FIRST_UNIT_ROW = 2;
+const ROW_CODES = { missing: "scores.nameMissing", unknown: "scores.unknownUnit", duplicate: "scores.duplicateUnit" };
 
 export type Scores = Map<string, ReadonlyMap<string, ScoreEntry>>;
 
@@ -120,44 +123,87 @@ interface ScoreColumn {
   good: Map<number, D>;
 }
 
-function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns, columns: readonly ScoreColumn[], sheetNumbers: Map<number, D>, policy: BlankScorePolicy, issues: Issue[]): UnitScores {
+/**
+ * Cells whose score comes from elsewhere (平时考核's 双月检查, see 参数 双月检查指标): unit and 编号 → the cell the
+ * figure comes from; undefined for every other cell.
+ */
+export type FilledElsewhere = (unit: string, code: string) => string | undefined;
+
+function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns, columns: readonly ScoreColumn[], sheetNumbers: Map<number, D>, policy: BlankScorePolicy, issues: Issue[], filled: FilledElsewhere | undefined): UnitScores {
   const scores = new UnitScores(layout, row);
   const cells = table.rows[row] ?? [];
-  for (const { indicator, column, position, good } of columns) {
-    const value = cells[column] ?? null;
-    if (!appliesTo(indicator, unit)) {
-      if (value !== null) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
-      continue;
-    }
-    if (typeof value === "number") {
-      const known = good.get(value);
-      if (known !== undefined) {
-        scores.setScore(position, known);
-        continue;
-      }
-    }
-    const before = issues.length;
-    const read = readApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator, policy);
-    if (read === null) continue;
-    if (read === "notApplicable") {
-      scores.setNotApplicable(position);
-      continue;
-    }
-    if (typeof value === "number" && issues.length === before) {
-      // One Decimal per number across the whole sheet (see ScoreColumn), so that sums can count equal scores.
-      const shared = sheetNumbers.get(value) ?? read;
-      sheetNumbers.set(value, shared);
-      good.set(value, shared);
-      scores.setScore(position, shared);
-      continue;
-    }
-    scores.setScore(position, read);
+  for (const scoreColumn of columns) {
+    const from = issues.length;
+    readScoreCell(table, row, unit, scoreColumn, cells[scoreColumn.column] ?? null, scores, sheetNumbers, policy, issues, filled);
+    // Every problem at a score cell says whose score and which indicator, beside the address.
+    if (issues.length > from) withContext(issues, from, scoreContext(unit, scoreColumn.indicator));
   }
   return scores;
 }
 
+/** "城关镇 · 1.1 主要负责人履职": the unit and the indicator of a score cell. */
+export function scoreContext(unit: Pick<Unit, "name">, indicator: Pick<Indicator, "code" | "level2">): string {
+  return `${unit.name} · ${indicator.code} ${indicator.level2}`.trim();
+}
+
+function readScoreCell(
+  table: Table,
+  row: number,
+  unit: Unit,
+  { indicator, column, position, good }: ScoreColumn,
+  value: CellValue,
+  scores: UnitScores,
+  sheetNumbers: Map<number, D>,
+  policy: BlankScorePolicy,
+  issues: Issue[],
+  filled: FilledElsewhere | undefined,
+): void {
+  if (!appliesTo(indicator, unit)) {
+    if (value !== null) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
+    return;
+  }
+  const source = filled === undefined ? undefined : filled(unit.name, indicator.code);
+  if (source !== undefined) {
+    // The rule fills this score; the cell stays blank (or 不适用, which the rule respects).
+    if (isNotApplicable(value)) scores.setNotApplicable(position);
+    else if (!isBlank(value)) errorAt({ sheet: table.sheet, row, column, issues }, "scores.filledByChecks", DAILY_MSG.checkCellFilled(unit.name, indicator.code, source));
+    return;
+  }
+  if (typeof value === "number") {
+    const known = good.get(value);
+    if (known !== undefined) {
+      scores.setScore(position, known);
+      return;
+    }
+  }
+  const before = issues.length;
+  const read = readApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator, policy);
+  if (read === null) return;
+  if (read === "notApplicable") {
+    scores.setNotApplicable(position);
+    return;
+  }
+  if (typeof value === "number" && issues.length === before) {
+    // One Decimal per number across the whole sheet (see ScoreColumn), so that sums can count equal scores.
+    const shared = sheetNumbers.get(value) ?? read;
+    sheetNumbers.set(value, shared);
+    good.set(value, shared);
+    scores.setScore(position, shared);
+    return;
+  }
+  scores.setScore(position, read);
+}
+
 /** 评分 → unit name → indicator 编号 → entry, for the indicators that apply to each unit. */
-export function readScores(grid: SheetGrid, units: readonly Unit[], unitNames: ReadonlySet<string>, indicators: IndicatorsRead, policy: BlankScorePolicy, issues: Issue[]): Scores {
+export function readScores(
+  grid: SheetGrid,
+  units: readonly Unit[],
+  unitNames: ReadonlySet<string>,
+  indicators: IndicatorsRead,
+  policy: BlankScorePolicy,
+  issues: Issue[],
+  filled?: FilledElsewhere,
+): Scores {
   const scores: Scores = new Map();
   const table = readTable(grid, { layout: HEADERS.scores, required: [NAME], warnExtras: false }, issues);
   if (!hasColumns(table, [NAME])) return scores;
@@ -168,27 +214,18 @@ export function readScores(grid: SheetGrid, units: readonly Unit[], unitNames: R
   const layout = new ScoreColumns(table.sheet);
   const sheetNumbers = new Map<number, D>();
   const scoreColumns: ScoreColumn[] = [...columns].map(([indicator, column]) => ({ indicator, column, position: layout.add(indicator.code, column), good: new Map() }));
-  const seen = new Map<string, number>();
-  for (const row of dataRowIndexes(table.rows, FIRST_UNIT_ROW)) {
-    const at: At = { sheet: table.sheet, row, column: nameColumn, issues };
-    const name = readText(at, cellAt(table.rows, row, nameColumn));
-    if (name === null) errorAt(at, "scores.nameMissing", MSG.nameMissing());
-    if (name === null || name === undefined) continue;
-    if (!unitNames.has(name)) {
-      errorAt(at, "scores.unknownUnit", MSG.unknownUnit(name));
-      continue;
-    }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      errorAt(at, "scores.duplicateUnit", MSG.duplicateUnitRow(name, cellAddress(first, nameColumn)));
-      continue;
-    }
-    seen.set(name, row);
+  const seen = new Set<string>();
+  for (const { row, name } of unitRows(table, FIRST_UNIT_ROW, nameColumn, unitNames, ROW_CODES, issues)) {
+    seen.add(name);
     const unit = byName.get(name);
-    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, sheetNumbers, policy, issues));
+    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, sheetNumbers, policy, issues, filled));
   }
   for (const name of unitNames) {
-    if (!seen.has(name)) issues.push(error("scores.unitMissing", table.sheet, "A1", MSG.unitWithoutScores(name)));
+    if (seen.has(name)) continue;
+    // At the unit's own row of 考核对象, never at a header; a row that had its own error is not known here.
+    const row = byName.get(name)?.row;
+    const missing = row === undefined ? error("scores.unitMissing", table.sheet, "A1", MSG.unitWithoutScores(name)) : error("scores.unitMissing", SHEET.units, `B${row}`, MSG.unitWithoutScores(name));
+    issues.push({ ...missing, unit: name });
   }
   return scores;
 }

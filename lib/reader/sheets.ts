@@ -2,7 +2,7 @@
  * Finding input sheets and their columns. Sheets are found by name after trimming spaces; columns by the text of
  * their header in row 1 (trimmed, NFKC), in any order, so that users may reorder or add columns.
  */
-import { cellAddress, columnName, type CellValue, type Grid, type SheetGrid, type WorkbookGrids } from "../grid";
+import { cellAddress, columnName, parseA1Range, sameSheetName, type CellValue, type Grid, type SheetGrid, type WorkbookGrids } from "../grid";
 import { error, warning, type Issue } from "../issue";
 import { isBlank, normalizeText, reportCellError, shownValue, trimSpaces, type At } from "./cells";
 import { MSG } from "./messages";
@@ -21,7 +21,7 @@ export type Need = "required" | "optional" | "silent";
 
 /** Finds a sheet whose trimmed name is `name`; reports its absence (error at A1, or a warning for optional sheets). */
 export function findSheet(book: WorkbookGrids, name: string, need: Need, issues: Issue[]): SheetGrid | null {
-  const found = book.sheets.filter((sheet) => trimSpaces(sheet.name) === name);
+  const found = book.sheets.filter((sheet) => sameSheetName(sheet.name, name));
   const first = found.find((sheet) => sheet.name === name) ?? found[0];
   if (first === undefined) {
     if (need === "required") issues.push(error("sheet.missing", name, "A1", MSG.missingSheet(name)));
@@ -124,16 +124,14 @@ export function placeIn(table: Table, row: number, header: string, issues: Issue
   return { sheet: table.sheet, row, column: table.columns.get(header) ?? 0, issues };
 }
 
-const RANGE = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
-
 /**
  * Merged cells and hidden rows or columns in an input sheet are read like any other cells, which may not be
  * what the user expects: a merged range holds its value in the top-left cell only, a hidden row still counts.
  */
 export function layoutWarnings(grid: SheetGrid, issues: Issue[]): void {
   for (const range of grid.merged ?? []) {
-    const match = RANGE.exec(range.toUpperCase());
-    const topLeft = match === null ? range : `${match[1] ?? ""}${match[2] ?? ""}`;
+    const from = parseA1Range(range)?.from;
+    const topLeft = from === undefined || from.row === null ? range : cellAddress(from.row, from.column);
     issues.push(warning("layout.merged", grid.name, topLeft, MSG.mergedCells(range, topLeft)));
   }
   for (const row of grid.hiddenRows ?? []) {

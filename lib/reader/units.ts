@@ -4,7 +4,7 @@
  */
 import { cellAddress, type SheetGrid } from "../grid";
 import type { Issue } from "../issue";
-import { CATEGORIES, defaultRankGroup, HEADERS } from "../layout";
+import { CATEGORIES, defaultRankGroup, HEADERS, LIST_SEPARATOR, RANK_GROUPS } from "../layout";
 import { GRADES, type Grade, type Indicator, type Unit } from "../model";
 import { errorAt, isBlank, readInteger, readText, warnAt, type At } from "./cells";
 import { MSG } from "./messages";
@@ -72,15 +72,49 @@ export function readUnits(grid: SheetGrid, issues: Issue[]): UnitsRead {
 
 const SCHEME_CATEGORIES = new Set<string>(CATEGORIES.map((category) => category.name));
 
-/** A 类别 that is neither one of the seven nor used by any indicator is probably a typo: warn, since users may add categories. */
-export function warnUnknownCategories(read: UnitsRead, indicators: readonly Indicator[], issues: Issue[]): void {
+/**
+ * A 类别 decides which 分类职责 indicators a unit is scored on, so a typo ("镇" for 乡镇) would silently score the unit
+ * on the 全部 indicators only and rank it with the wrong group. A 类别 that is neither one of the seven nor named by
+ * any indicator's 适用类别 is therefore an error at each cell that holds it; a category a user added on purpose is
+ * named by at least one indicator, and stays allowed.
+ */
+export function checkCategories(read: UnitsRead, indicators: readonly Indicator[], issues: Issue[]): void {
   const table = read.table;
   if (table === null) return;
   const used = new Set(indicators.flatMap((indicator) => (indicator.categories === "all" ? [] : indicator.categories)));
-  const warned = new Set<string>();
+  const allowed = [...SCHEME_CATEGORIES, ...[...used].filter((category) => !SCHEME_CATEGORIES.has(category))].join(LIST_SEPARATOR);
   for (const unit of read.units) {
-    if (SCHEME_CATEGORIES.has(unit.category) || used.has(unit.category) || warned.has(unit.category)) continue;
-    warned.add(unit.category);
-    warnAt(placeIn(table, unit.row - 1, CATEGORY, issues), "unit.unknownCategory", MSG.unknownCategory(unit.category));
+    if (SCHEME_CATEGORIES.has(unit.category) || used.has(unit.category)) continue;
+    errorAt(placeIn(table, unit.row - 1, CATEGORY, issues), "unit.unknownCategory", MSG.unknownCategory(unit.name, unit.category, allowed));
+  }
+}
+
+/**
+ * 排名分组 decides whom a unit is ranked, graded and rated with. The rule for a group that looks like a typo:
+ * - 乡镇 and 县直单位 (the defaults), and any group 参数 names (互评权重-X, 优秀分数线-X …), are groups on purpose;
+ * - any other group of one unit is an error (a typo such as “县直” would rank the unit first of a group of one);
+ * - any other group of several units is a 提示 naming them (they are ranked apart, as a 政法单位 group would be);
+ * - a group on purpose that only one unit has is a 提示 when the workbook has other units: it is ranked first alone.
+ * A blank 排名分组 takes the default of the 类别 and is never questioned.
+ */
+export function checkRankGroups(read: UnitsRead, namedInParams: ReadonlySet<string>, issues: Issue[]): void {
+  const table = read.table;
+  if (table === null) return;
+  const members = new Map<string, Unit[]>();
+  for (const unit of read.units) {
+    const list = members.get(unit.rankGroup);
+    if (list === undefined) members.set(unit.rankGroup, [unit]);
+    else list.push(unit);
+  }
+  const onPurpose = (group: string) => (RANK_GROUPS as readonly string[]).includes(group) || namedInParams.has(group);
+  const known = [...members.keys()].filter(onPurpose);
+  const suggestions = [...new Set<string>([...RANK_GROUPS, ...known])].join("”或“");
+  for (const [group, units] of members) {
+    const first = units[0];
+    if (first === undefined) continue;
+    const at = placeIn(table, first.row - 1, RANK_GROUP, issues);
+    if (!onPurpose(group) && units.length === 1) errorAt(at, "unit.rankGroupAlone", MSG.rankGroupAlone(first.name, group, suggestions));
+    else if (!onPurpose(group)) warnAt(at, "unit.rankGroupUnnamed", MSG.rankGroupUnnamed(group, units.map((unit) => unit.name).join("、")));
+    else if (units.length === 1 && read.units.length > 1) warnAt(at, "unit.rankGroupSingle", MSG.rankGroupSingle(group, first.name));
   }
 }

@@ -2,6 +2,10 @@ import { ZERO, type D } from "../decimal";
 import type { Adjustment, AuditLine, Params, Thresholds } from "../model";
 import { RANK_RULE_WORDS } from "../layout";
 import { AUDIT_ITEMS, AUDIT_TEXT, NOT_APPLICABLE_VALUE } from "./messages";
+import { DAILY_AUDIT } from "./dailyMessages";
+import type { DailyWorking } from "./dailyWorking";
+import { checksOf } from "./checkScores";
+import { REVIEW_WORDS } from "../layout";
 import { FigureTexts, percentOf } from "./numbers";
 import type { Standing } from "./scoreGroup";
 import type { UnitWorking } from "./scoreUnit";
@@ -22,6 +26,7 @@ export function auditLines(w: UnitWorking, s: Standing, context: StandingContext
   return [
     line(AUDIT_ITEMS.indicatorEarned, t.shown(w.indicators.earned), indicatorEarnedText(w, t)),
     line(AUDIT_ITEMS.indicatorPossible, t.shown(w.indicators.possible), indicatorPossibleText(w, t)),
+    ...(w.daily === undefined ? [] : [line(DAILY_AUDIT.item, "", dailyAuditText(w.daily, t))]),
     line(AUDIT_ITEMS.satisfaction, w.satisfaction ? t.shown(w.satisfaction.score) : NOT_APPLICABLE_VALUE, satisfactionText(w, params, t)),
     line(AUDIT_ITEMS.peer, w.peer.kind === "rated" ? t.shown(w.peer.peer) : NOT_APPLICABLE_VALUE, peerText(w, params, t)),
     line(AUDIT_ITEMS.possible, t.shown(w.normalised.possible), possibleText(w, params, t)),
@@ -152,6 +157,7 @@ function gradeText(w: UnitWorking, s: Standing, context: StandingContext, t: Fig
       ? AUDIT_TEXT.gradeBelow(total, t.plain(lines.pass))
       : AUDIT_TEXT.gradeMet(total, AUDIT_TEXT.lineNames[s.gradeByLine], t.plain(lineOf(lines, s.gradeByLine)), s.gradeByLine);
   if (s.seriousDemoted) text += AUDIT_TEXT.serious;
+  if (s.disqualifiedDemoted === true) text += DAILY_AUDIT.gradeDisqualified;
   if (s.quotaMark === "demoted" && context.quotaLimit !== null) text += AUDIT_TEXT.quotaDemoted(context.quotaLimit);
   if (s.quotaMark === "keptByTie") text += AUDIT_TEXT.quotaKeptByTie(s.rank);
   return text;
@@ -159,4 +165,20 @@ function gradeText(w: UnitWorking, s: Standing, context: StandingContext, t: Fig
 
 function lineOf(t: Thresholds, grade: "优秀" | "良好" | "合格"): D {
   return grade === "优秀" ? t.excellent : grade === "良好" ? t.good : t.pass;
+}
+
+/** 平时考核 in one line: 台账 counts, the checks and their mean (and the indicator they scored), 季度点评, 取消评先资格. */
+function dailyAuditText(d: DailyWorking, t: FigureTexts): string {
+  const parts: string[] = [];
+  const { onTime, late, missing } = d.ledger;
+  parts.push(onTime + late + missing === 0 ? DAILY_AUDIT.noLedger : DAILY_AUDIT.ledger(onTime, late, missing));
+  const checks = checksOf(d.record);
+  if (checks.length === 0 || d.checkMean === null) parts.push(DAILY_AUDIT.noChecks);
+  else parts.push(DAILY_AUDIT.checks(checks.map((c) => (c.word === null ? t.plain(c.value) : `${c.word}(${t.plain(c.value)})`)).join("、"), t.shown(d.checkMean)));
+  if (d.check !== null) parts.push(DAILY_AUDIT.checkScore(d.check.indicator.code, t.shown(d.check.mean), t.plain(d.check.indicator.maxPoints), t.shown(d.check.score), d.check.source));
+  const named = d.record.reviews.flatMap((review, index) => (review === null ? [] : [DAILY_AUDIT.reviewTerm(index + 1, REVIEW_WORDS[review.mark])]));
+  parts.push(named.length === 0 ? DAILY_AUDIT.noReviews : DAILY_AUDIT.reviews(named.join("、")));
+  const barred = d.record.disqualified;
+  if (barred !== null) parts.push(DAILY_AUDIT.disqualified(barred.reason, `${barred.ref.sheet}!${barred.ref.cell}`));
+  return parts.join("；");
 }

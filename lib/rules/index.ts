@@ -1,15 +1,18 @@
 import { roundHalfUp } from "../decimal";
-import { error, warning, type Issue } from "../issue";
+import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { SHEET } from "../layout";
-import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type PeerRating, type UnitResult } from "../model";
+import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef } from "../model";
 import { auditLines, normalisedOf } from "./audit";
 import { countedRatings } from "./countedRatings";
-import { MESSAGES } from "./messages";
+import { GROUP_MESSAGES, MESSAGES } from "./messages";
 import { count, FigureTexts, sum } from "./numbers";
 import { scoreGroup, type GroupStandings } from "./scoreGroup";
 import { scoreUnit, type UnitWorking } from "./scoreUnit";
 import { lastPlaceOf } from "./notes";
 import { unitNotes } from "./unitNotes";
+import { withCheckScores } from "./checkScores";
+import { dailyAdjustments } from "./dailyAdjustments";
+import { dailyParamsOf, dailyWorking } from "./dailyWorking";
 
 export interface ScoreOutcome {
   result: AssessmentResult;
@@ -28,6 +31,12 @@ export { rankTotals } from "./rank";
 export { gradeFor, forGroup } from "./grade";
 export { seriousCap } from "./serious";
 export { applyQuota, excellentLimit } from "./quota";
+export { selfCriticismStreak, experienceQuarters } from "./reviewStreak";
+export { ledgerCounts, ledgerNotice } from "./ledger";
+export { checkScore, checkMean, withCheckScores } from "./checkScores";
+export { dailyAdjustments } from "./dailyAdjustments";
+export { disqualifiedCap } from "./disqualified";
+export { DAILY_OFF } from "./dailyWorking";
 export { isLastPlace, lastPlaceOf, bigDrop, twoYearsExcellent, needsAdviceLetter, needsSummons } from "./notes";
 
 /** Spec §4, rules 1–11, for every unit: figures, 名次, 等次, 提示 and 计算说明, with the problems found. */
@@ -40,11 +49,20 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
 
   // Ratings and 加减分 records indexed by unit once, so each unit looks at its own only (linear, not quadratic, in units).
   const ratingsOf = byKey(counted.ratings, (r) => r.ratee);
-  const adjustmentsOf = byKey(input.adjustments, (a) => a.unit);
-  const workings = units.map((unit) =>
-    scoreUnit(unit, { ...input, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder }),
-  );
-  for (const w of workings) issues.push(...unitIssues(w, input.ratings, input));
+  // 平时考核: its 加分/扣分 records join 加减分's (rule D4) and 双月检查 may score one indicator (rule D3).
+  const daily = dailyParamsOf(params);
+  const records = input.daily ?? [];
+  const dailyOf = new Map(records.map((record) => [record.unit, record]));
+  const checked = withCheckScores(input, daily, params.decimals);
+  const generated = records.flatMap((record) => dailyAdjustments(record, daily));
+  const adjustmentsOf = byKey(generated.length === 0 ? input.adjustments : [...input.adjustments, ...generated], (a) => a.unit);
+  const scored = checked.scores === input.scores ? input : { ...input, scores: checked.scores };
+  const workings = units.map((unit) => {
+    const w = scoreUnit(unit, { ...scored, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder });
+    const record = dailyOf.get(unit.name);
+    return record === undefined ? w : { ...w, daily: dailyWorking(record, checked.byUnit.get(unit.name) ?? null, daily, params.decimals) };
+  });
+  const perUnit = workings.flatMap((w) => unitIssues(w, input));
 
   const results: UnitResult[] = [];
   const groups: GroupSummary[] = [];
@@ -57,7 +75,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
     results.push(...sortByRank(groupResults));
     groups.push(summarise(standings, groupResults, params.decimals));
   }
-  return { result: { params, units: results, groups }, issues };
+  return { result: { params, units: results, groups }, issues: [...issues, ...groupIssues(perUnit, GROUPED)] };
 }
 
 /** What every unit of a group shares: the units on each 名次 (in 考核对象 order) and the group's 排名最后 名次. */
@@ -110,32 +128,40 @@ function unitResult(w: UnitWorking, index: number, context: GroupContext, g: Gro
 }
 
 /** Problems found while scoring one unit: no countable ballot, no peer rating, 应得分 0. */
-function unitIssues(w: UnitWorking, allRatings: readonly PeerRating[], input: AssessmentInput): Issue[] {
+function unitIssues(w: UnitWorking, input: AssessmentInput): Issue[] {
   const issues: Issue[] = [];
   const name = w.unit.name;
   const entry = input.satisfaction.get(name);
   if (w.onlyUnknownBallots && entry !== undefined) {
-    issues.push(warning("rules.noCountableBallots", entry.ref.sheet, entry.ref.cell, MESSAGES.noCountableBallots(name)));
+    issues.push({ ...warning("rules.noCountableBallots", entry.ref.sheet, entry.ref.cell, MESSAGES.noCountableBallots(name)), unit: name });
   }
   if (w.peer.kind === "none") {
-    issues.push(warning("rules.noPeerRatings", SHEET.peer, rateeCell(name, allRatings), MESSAGES.noPeerRatings(name)));
+    const at = peerRowOf(w.unit, input);
+    issues.push({ ...warning("rules.noPeerRatings", at.sheet, at.cell, MESSAGES.noPeerRatings(name)), unit: name });
   }
   if (w.peer.kind === "noWeight") {
     const groups = w.peer.groups.map((g) => g.group).join("、");
-    issues.push(warning("rules.peerZeroWeight", SHEET.peer, rateeCell(name, allRatings), MESSAGES.peerZeroWeight(name, groups)));
+    const at = peerRowOf(w.unit, input);
+    issues.push({ ...warning("rules.peerZeroWeight", at.sheet, at.cell, MESSAGES.peerZeroWeight(name, groups)), unit: name });
   }
   if (w.normalised.normalised === null) {
-    issues.push(error("rules.possibleZero", SHEET.units, `B${w.unit.row}`, MESSAGES.possibleZero(name)));
+    issues.push({ ...error("rules.possibleZero", SHEET.units, `B${w.unit.row}`, MESSAGES.possibleZero(name)), unit: name });
   }
   return issues;
 }
 
-/** The unit's row in 上下互评 (column A) when any rating names it, else the sheet as a whole (A1). */
-function rateeCell(ratee: string, ratings: readonly PeerRating[]): string {
-  const any = ratings.find((r) => r.ratee === ratee);
-  const row = any?.ref.cell.replace(/^[A-Z]+/, "");
-  return row ? `A${row}` : "A1";
+/** A unit's own row for a problem about its ratings: its row in 上下互评 when it has one, else its row in 考核对象 — never a header. */
+function peerRowOf(unit: Unit, input: AssessmentInput): CellRef {
+  return input.peerRows?.get(unit.name) ?? { sheet: SHEET.units, cell: `B${unit.row}` };
 }
+
+/** Kinds of per-unit problems told in one line when several units have them. */
+const GROUPED = new Map<string, GroupMessage>([
+  ["rules.noPeerRatings", GROUP_MESSAGES.noPeerRatings],
+  ["rules.peerZeroWeight", GROUP_MESSAGES.peerZeroWeight],
+  ["rules.noCountableBallots", GROUP_MESSAGES.noCountableBallots],
+  ["rules.possibleZero", GROUP_MESSAGES.possibleZero],
+]);
 
 function sortByRank(results: UnitResult[]): UnitResult[] {
   // Array.prototype.sort is stable, so equal 名次 keep 考核对象 order.

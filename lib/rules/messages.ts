@@ -20,6 +20,18 @@ export const MESSAGES = {
     `“${unit}”的应得分为0，无法计算得分：其指标都为不适用，也未参加满意度调查和上下互评。请在评分表中为适用的指标填写得分，或检查该单位的类别。`,
 } as const;
 
+/** The same problems told once for several units (groupIssues), naming them. */
+export const GROUP_MESSAGES = {
+  noPeerRatings: (units: readonly string[]) =>
+    `${units.length} 个单位没有收到互评评分：${units.join("、")}，此项不计，按实际应得分换算。如有评分，请在上下互评表中填写。`,
+  peerZeroWeight: (units: readonly string[]) =>
+    `${units.length} 个单位的互评评分只来自互评权重为0的分组：${units.join("、")}，此项不计，按实际应得分换算。如需计入，请在参数表中为这些分组设置互评权重。`,
+  noCountableBallots: (units: readonly string[]) =>
+    `${units.length} 个单位的满意度只有“不了解”票：${units.join("、")}，按未参加满意度调查处理。请填写满意、基本满意、不满意的票数，或填写满意度(%)。`,
+  possibleZero: (units: readonly string[]) =>
+    `${units.length} 个单位的应得分为0，无法计算得分：${units.join("、")}。其指标都为不适用，也未参加满意度调查和上下互评。请在评分表中为适用的指标填写得分，或检查这些单位的类别。`,
+} as const;
+
 /** Short notes for the 提示 cell of 结果, joined by "；". */
 export const NOTES = {
   notApplicable: (n: number) => `有${n}项指标不适用`,

@@ -4,6 +4,7 @@ import { applyQuota, type QuotaMark } from "./quota";
 import { rankTotals } from "./rank";
 import type { UnitWorking } from "./scoreUnit";
 import { seriousCap } from "./serious";
+import { disqualifiedCap } from "./disqualified";
 
 /** Rules 7–10 for one unit: its place and how its 等次 came about. */
 export interface Standing {
@@ -11,6 +12,8 @@ export interface Standing {
   /** 等次 by the thresholds alone (rule 8). */
   gradeByLine: Grade;
   seriousDemoted: boolean;
+  /** 取消评先资格 (平时考核) turned 优秀 into 良好. */
+  disqualifiedDemoted?: boolean;
   quotaMark: QuotaMark;
   grade: Grade;
 }
@@ -24,7 +27,7 @@ export interface GroupStandings {
   quotaExceededByTie: boolean;
 }
 
-/** Rules 7–10 for one 排名分组: 名次, 等次 by the group's thresholds, the 情节严重 cap, then the 优秀比例 quota. */
+/** Rules 7–10 for one 排名分组: 名次, 等次 by the group's thresholds, the 情节严重 and 取消评先资格 caps, then the 优秀比例 quota. */
 export function scoreGroup(group: string, members: readonly UnitWorking[], params: Params): GroupStandings {
   const thresholds = forGroup(params.thresholds, group);
   const ranks = rankTotals(members.map((m) => m.total.total), params.rankRule);
@@ -32,7 +35,8 @@ export function scoreGroup(group: string, members: readonly UnitWorking[], param
     const rank = ranks[index] ?? 0;
     const gradeByLine = gradeFor(member.total.total, thresholds);
     const capped = seriousCap(gradeByLine, member.serious);
-    return { rank, gradeByLine, seriousDemoted: capped.demoted, grade: capped.grade };
+    const barred = disqualifiedCap(capped.grade, member.daily?.record.disqualified != null);
+    return { rank, gradeByLine, seriousDemoted: capped.demoted, disqualifiedDemoted: barred.demoted, grade: barred.grade };
   });
   const quota = applyQuota(graded, forGroup(params.excellentQuota, group));
   const standings = graded.map((g, index) => ({

@@ -6,6 +6,7 @@ import { normalise, type Normalised } from "./normalise";
 import { peerScore, type PeerOutcome } from "./peerReview";
 import { satisfactionScore, type SatisfactionOutcome } from "./satisfaction";
 import { totalScore, type TotalOutcome } from "./total";
+import type { DailyWorking } from "./dailyWorking";
 
 /** Everything rules 1–6 worked out for one unit, kept for the notes and 计算说明. */
 export interface UnitWorking {
@@ -23,6 +24,8 @@ export interface UnitWorking {
   total: TotalOutcome;
   serious: boolean;
   majorIssue: boolean;
+  /** 平时考核 of the unit, when it has a row there. */
+  daily?: DailyWorking;
 }
 
 /** Where the peer ratings come from: counted ratings, rater → 排名分组, groups in 考核对象 order. */

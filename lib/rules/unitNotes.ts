@@ -1,5 +1,6 @@
 import type { Params } from "../model";
 import { NOTES } from "./messages";
+import { dailyNotes } from "./dailyWorking";
 import { bigDrop, needsAdviceLetter, needsSummons, twoYearsExcellent } from "./notes";
 import type { Standing } from "./scoreGroup";
 import type { UnitWorking } from "./scoreUnit";
@@ -25,6 +26,7 @@ export function unitNotes(w: UnitWorking, s: Standing, context: NoteContext, par
   if (w.total.capped && params.totalCap !== null) notes.push(NOTES.aboveCap(params.totalCap));
   if (context.tied) notes.push(NOTES.tie(s.rank));
   if (s.seriousDemoted) notes.push(NOTES.serious);
+  if (w.daily !== undefined) notes.push(...dailyNotes(w.daily, s.disqualifiedDemoted === true));
   if (s.quotaMark === "demoted" && context.quotaLimit !== null) notes.push(NOTES.quotaDemoted(context.quotaLimit));
   if (s.quotaMark === "keptByTie") notes.push(NOTES.quotaKeptByTie(s.rank));
   if (s.rank === context.lastPlace) notes.push(NOTES.lastPlace);

@@ -1,5 +1,6 @@
 import type { SheetOut } from "../format";
 import { adjustmentsSheet } from "./adjustmentsSheet";
+import { dailySheet } from "./dailySheet";
 import { buildExample } from "./example";
 import { guideSheet } from "./guideSheet";
 import { DEFAULT_INDICATORS } from "./indicators";
@@ -33,6 +34,7 @@ export function buildTemplate(options: TemplateOptions): SheetOut[] {
     satisfactionSheet(data.satisfaction),
     peerSheet(data.peer),
     adjustmentsSheet(data.adjustments),
+    dailySheet(data.daily),
   ];
 }
 
@@ -44,3 +46,6 @@ function assertYear(year: number): void {
 
 export { DEFAULT_INDICATORS, type DefaultIndicator } from "./indicators";
 export { scoreColumnHeader } from "./scoresSheet";
+export { parseTemplateYear, TEMPLATE_YEAR_HINT, TEMPLATE_YEARS } from "./year";
+export { layoutSheets, LAYOUT_SHEETS, type LayoutChange, type LayoutOrphan, type LayoutOutcome, type LayoutSheetName } from "./layoutSheets";
+export { FIRST_SCORE_ROW, scoresSheet, type ScoreIndicator, type ScoreUnit } from "./scoresSheet";

@@ -1,12 +1,17 @@
 import type { SheetOut } from "../format";
 import { HEADERS, SHEET } from "../layout";
 import { inputSheetFormat, styledRows } from "./sheetFormat";
-import type { TemplateSatisfaction } from "./templateData";
+import type { TemplateSatisfaction, TypedValue } from "./templateData";
 import { fitColumnWidths } from "./textWidth";
 
 /** 满意度: one row per surveyed unit, either 满意度(%) or the four ballot counts. */
 export function satisfactionSheet(entries: readonly TemplateSatisfaction[]): SheetOut {
-  const rows = [[...HEADERS.satisfaction], ...entries.map(satisfactionRow)];
+  return satisfactionRowsSheet(entries.map(satisfactionRow));
+}
+
+/** 满意度 from its rows below the header, each a value per column of HEADERS.satisfaction (单位名称 first). */
+export function satisfactionRowsSheet(dataRows: readonly (readonly TypedValue[])[]): SheetOut {
+  const rows = [[...HEADERS.satisfaction], ...dataRows.map((row) => [...row])];
   return {
     name: SHEET.satisfaction,
     rows,

@@ -1,4 +1,4 @@
-import { HEADER_FILL, INPUT_TAB, type ListValidation, type RangeStyle, type SheetFormat } from "../format";
+import { HEADER_FILL, INPUT_TAB, type DecimalValidation, type ListValidation, type RangeStyle, type SheetFormat } from "../format";
 import { columnName } from "../grid";
 
 /** Row 1 of an input sheet: bold on the header fill, centred and wrapped. */
@@ -14,8 +14,10 @@ export function inputSheetFormat(parts: {
   frozenRows?: number;
   styles?: RangeStyle[];
   validations?: ListValidation[];
+  decimalValidations?: DecimalValidation[];
 }): SheetFormat {
   return {
+    ...(parts.decimalValidations === undefined ? {} : { decimalValidations: parts.decimalValidations }),
     columnWidths: parts.columnWidths,
     frozenRows: parts.frozenRows ?? 1,
     frozenColumns: parts.frozenColumns ?? 0,

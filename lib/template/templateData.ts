@@ -1,7 +1,7 @@
 import type { Grade } from "../model";
 
-/** A value a user types into an input cell: a number (decimal-exact), a text, or blank. */
-export type TypedValue = string | number | null;
+/** A value a user types into an input cell: a number (decimal-exact), a text, a logical value (typed by mistake), or blank. */
+export type TypedValue = string | number | boolean | null;
 
 /** One row of 考核对象. */
 export interface TemplateUnit {
@@ -29,6 +29,16 @@ export interface TemplateAdjustment {
   majorIssue: string | null;
 }
 
+/** One row of 平时考核, as typed: 12 months of 台账, 6 双月检查, 4 季度点评, 取消评先资格 and its 事由. */
+export interface TemplateDaily {
+  unit: string;
+  ledger: (string | null)[];
+  checks: (string | number | null)[];
+  reviews: (string | null)[];
+  disqualified: string | null;
+  disqualifiedReason: string | null;
+}
+
 /** What fills the data sheets: nothing for the empty template, the example county otherwise. */
 export interface TemplateData {
   county: string | null;
@@ -39,9 +49,10 @@ export interface TemplateData {
   /** Raters in column order; each row: ratee and one typed value per rater. */
   peer: { raters: string[]; rows: { ratee: string; ratings: TypedValue[] }[] };
   adjustments: TemplateAdjustment[];
+  daily: TemplateDaily[];
 }
 
 /** The empty template: headers, drop-downs and the default indicators only. */
 export function emptyData(): TemplateData {
-  return { county: null, units: [], scores: new Map(), satisfaction: [], peer: { raters: [], rows: [] }, adjustments: [] };
+  return { county: null, units: [], scores: new Map(), satisfaction: [], peer: { raters: [], rows: [] }, adjustments: [], daily: [] };
 }

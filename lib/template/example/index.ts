@@ -7,6 +7,7 @@ import { examplePeer } from "./peer";
 import { seededRandom } from "./random";
 import { exampleSatisfaction } from "./satisfaction";
 import { exampleScores } from "./scores";
+import { exampleDaily } from "./daily";
 
 // Any fixed seed will do; changing it changes every made-up figure of the example.
 const SEED = 20240601;
@@ -29,5 +30,6 @@ export function buildExample(): TemplateData {
     satisfaction: exampleSatisfaction(units, random),
     peer: examplePeer(units, random),
     adjustments: [...EXAMPLE_ADJUSTMENTS],
+    daily: exampleDaily(units),
   };
 }

@@ -11,6 +11,7 @@ export const SELF_RATER = "县司法局";
  * 上下互评 as in 考核方案 §五（七）: 乡镇 rate 政府部门 and 政府部门 rate 乡镇; both rate 驻县单位;
  * four 政府部门 also rate the other 政府部门. 党委机关, 人大政协, 法院检察院 and 群团机关 get no ratings at all.
  * Every fourth rater writes words (好、较好、一般、差) instead of numbers; now and then a rater leaves a cell blank.
+ * Pairs that do not rate each other hold “/” (不适用).
  */
 export function examplePeer(units: readonly ExampleUnit[], random: Random): TemplateData["peer"] {
   const towns = units.filter((unit) => unit.category === "乡镇");
@@ -26,7 +27,9 @@ export function examplePeer(units: readonly ExampleUnit[], random: Random): Temp
   const rows = [...towns, ...departments, ...stationed].map((ratee) => {
     const chosen = ratersOf(ratee);
     const ratings = raters.map((rater, column): TypedValue => {
-      if (!chosen.includes(rater)) return null;
+      // A pair the 方案 does not have rate each other is marked 不适用, so that 分发 greys it out of the rater's
+      // 互评表 and 催报 does not count it as missing; a blank is a rating still owed.
+      if (!chosen.includes(rater)) return "/";
       if (rater !== ratee && random.oneIn(25)) return null;
       const rating = Math.max(50, Math.min(100, ratee.quality + random.int(-8, 5)));
       return column % 4 === 1 ? ratingWord(rating) : rating;
