@@ -29,6 +29,7 @@ export const INPUT_SECTION_SHEET: { readonly [K in keyof AssessmentInput]-?: str
   ratings: SHEET.peer,
   adjustments: SHEET.adjustments,
   daily: SHEET.daily,
+  overrides: SHEET.review,
   peerRows: null,
 };
 
