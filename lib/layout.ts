@@ -123,6 +123,7 @@ export const NO = "否";
 /** The parameter names of spec §3, as typed in 参数!A. Per-group rows add "-<排名分组>" to a name in PER_GROUP_PARAMS. */
 export const PARAM = {
   year: "年度",
+  region: "地区",
   decimals: "小数位数",
   satisfactionPoints: "满意度分值",
   peerPoints: "互评分值",
@@ -142,7 +143,6 @@ export const PARAM = {
   rankRule: "名次规则",
   bigDropPlaces: "退步较大名次",
   blankScore: "空白评分",
-  region: "地区",
   schemeName: "考核方案名称",
   issuer: "发文机关",
   docPrefix: "发文字号",
@@ -203,7 +203,6 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.rankRule, value: RANK_RULE_WORDS.dense, explanation: "中国式排名：同分并列，下一名次连续（1、1、2）；跳位排名：同分并列，下一名次跳过（1、1、3，同 Excel 的 RANK.EQ）。" },
   { name: PARAM.bigDropPlaces, value: 5, explanation: "名次比上年后退不少于此数，提示“退步较大”（通报警示）。" },
   { name: PARAM.blankScore, value: BLANK_SCORE_WORDS.error, explanation: "报错：适用指标的评分留空时报错；按0分：按0分计算并给出提示。" },
-  { name: PARAM.region, value: null, explanation: "通报标题中的地区名，如“濮阳县”：标题为“关于2025年度濮阳县法治建设考核结果的通报”。不影响计分。" },
   { name: PARAM.schemeName, value: null, explanation: "通报开头引用的考核方案名称（不加书名号），如“法治濮阳县（法治政府）建设考核方案”。不影响计分。" },
   { name: PARAM.issuer, value: DEFAULT_ISSUER, explanation: "通报的发文机关（落款）；联合发文时用“、”分隔，每个机关一行。不影响计分。" },
   { name: PARAM.docPrefix, value: null, explanation: "发文字号中年份前的机关代字，如“濮法治办”：通报上为“濮法治办〔2025〕  号”，序号留空待填。不影响计分。" },
@@ -219,4 +218,5 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.deadline, value: null, explanation: "分发评分表、互评表时写在表上的交回截止日期（如 2027-01-15）；回收时晚于此日期修改的表在回收记录中注明“逾期”。" },
   { name: PARAM.goodShareCap, value: null, explanation: "每个评议单位评“好”的单位最多占其所评单位的比例（如 30%）；超出的互评表回收时不予合并，检查数据时提示。留空表示不限。" },
   { name: PARAM.ratingFormMode, value: RATING_FORM_WORDS.words, explanation: "等级：互评表用下拉选择“好、较好、一般、差”（按互评等级分）；分数：互评表填写 0–100 的分数。" },
+  { name: PARAM.region, value: null, explanation: "组织考核的地区或单位名称（如“某某县”），打印时显示在标题中：“2026年度某某县法治建设考核结果”。也用于考核结果通报的标题（“关于2026年度某某县法治建设考核结果的通报”）。可留空。" },
 ];

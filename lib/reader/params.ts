@@ -187,6 +187,13 @@ class ParamReader {
     return text === null || text === undefined ? null : normalizeText(text);
   }
 
+  /** Free text (地区): missing or blank → the default. */
+  text(key: string, fallback: string): string {
+    const at = this.at(key);
+    if (at === null) return fallback;
+    return readText(at, this.value(key)) ?? fallback;
+  }
+
   choice<T extends string>(key: string, words: Record<T, string>, fallback: T): T {
     const at = this.at(key);
     const value = this.value(key);
@@ -201,7 +208,7 @@ class ParamReader {
   }
 
   /** A text (blank or missing: the fallback); a number is read as its text. */
-  text(key: string, fallback: string | null): string | null {
+  optionalText(key: string, fallback: string | null): string | null {
     const at = this.at(key);
     const value = this.value(key);
     if (at === null || isBlank(value)) return fallback;
@@ -342,6 +349,7 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
   const checkExample = templateDefault(PARAM.checkWords);
   return {
     year: reader.integer(PARAM.year, new Date().getFullYear(), 1900, 9999, MSG.yearRange),
+    region: reader.text(PARAM.region, ""),
     decimals: reader.integer(PARAM.decimals, 2, 0, 6, MSG.decimalsRange),
     satisfactionPoints: reader.number(PARAM.satisfactionPoints, new D(10), pointsCheck),
     peerPoints: reader.number(PARAM.peerPoints, new D(10), pointsCheck),
@@ -387,13 +395,13 @@ function listOf(text: string | null): string[] {
 /** The 通报's own 参数 (地区, 发文机关…): texts, defaults as the template types them. */
 function readNotice(reader: ParamReader): NoticeParams {
   return {
-    region: reader.text(PARAM.region, null),
-    schemeName: reader.text(PARAM.schemeName, null)?.replace(/^《(.*)》$/, "$1") ?? null,
-    issuers: listOf(reader.text(PARAM.issuer, DEFAULT_ISSUER)),
-    docPrefix: reader.text(PARAM.docPrefix, null),
+    region: reader.optionalText(PARAM.region, null),
+    schemeName: reader.optionalText(PARAM.schemeName, null)?.replace(/^《(.*)》$/, "$1") ?? null,
+    issuers: listOf(reader.optionalText(PARAM.issuer, DEFAULT_ISSUER)),
+    docPrefix: reader.optionalText(PARAM.docPrefix, null),
     date: reader.date(PARAM.issueDate),
-    mainTo: reader.text(PARAM.mainTo, DEFAULT_MAIN_TO) ?? DEFAULT_MAIN_TO,
-    copyTo: listOf(reader.text(PARAM.copyTo, DEFAULT_COPY_TO)),
+    mainTo: reader.optionalText(PARAM.mainTo, DEFAULT_MAIN_TO) ?? DEFAULT_MAIN_TO,
+    copyTo: listOf(reader.optionalText(PARAM.copyTo, DEFAULT_COPY_TO)),
   };
 }
 
