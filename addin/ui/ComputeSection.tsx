@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { CalculatorRegular } from "@fluentui/react-icons";
 import { hasErrors } from "../../lib/issue";
@@ -6,7 +6,9 @@ import type { AssessmentHost, ComputeOutcome, ComputeStage } from "./host";
 import { TEXT } from "./messages";
 import { Failure } from "./Failure";
 import { StageProgress } from "./StageProgress";
-import { SummaryTable } from "./SummaryTable";
+
+// Shown after a 计算等次, when lib/ is loaded anyway: not in the pane's first script (issue 14 item 2).
+const SummaryTable = lazy(() => import("./SummaryTable").then((module) => ({ default: module.SummaryTable })));
 import { useAction } from "./useAction";
 
 export interface ComputeSectionProps {
@@ -51,7 +53,9 @@ export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
           <MessageBar intent="success">
             <MessageBarBody>{TEXT.computeDone}</MessageBarBody>
           </MessageBar>
-          <SummaryTable result={outcome.result} />
+          <Suspense fallback={null}>
+            <SummaryTable result={outcome.result} />
+          </Suspense>
         </>
       ) : null}
       <Failure message={action.failure} />
