@@ -11,7 +11,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ExcelJS, saveWorkbook } from "../files/xlsx/library";
+import ExcelJS from "exceljs";
+import { saveWorkbook } from "../files/xlsx/library";
 import { columnName, type CellValue } from "../lib/grid";
 import { SHEET } from "../lib/layout";
 import type { AssessmentResult } from "../lib/model";

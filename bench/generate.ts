@@ -183,6 +183,8 @@ export function generateSheets(count: number, seed = 20251123): { name: string; 
     { name: SHEET.adjustments, rows: adjustmentsRows(count, random) },
     // As the template makes it: 平时考核 with its header only (blank = not used), so the sheets are the template's.
     { name: SHEET.daily, rows: [[...HEADERS.daily]] },
+    // Before 审定: the header only, as in a new template.
+    { name: SHEET.review, rows: [[...HEADERS.review]] },
   ];
 }
 

@@ -68,5 +68,9 @@ export const MSG = {
   planWritten: (path: string, rows: number, kept: string | null) =>
     `已写出：${path}（考核指标 ${rows} 行${kept === null ? "" : `；原考核指标改名为“${kept}”保留`}）。输入的工作簿未作改动。`,
   planScoresHint:
-    "请注意：评分表的列仍是原来的指标。请按新的考核指标调整评分表（第1行每列为“编号 二级指标”，第2行为分值），或用 kaohe template 生成新模板，把新的考核指标复制进去后再填写评分；修改后可用 kaohe check 检查。",
+    "请注意：评分表的列仍是原来的指标。请用 kaohe layout 新考核.xlsx -o 新考核（评分表）.xlsx 按新的考核指标生成评分表（已填的分数按单位和指标编号照抄，原表保留）；修改后可用 kaohe check 检查。",
+  layoutNothingToDo: "评分、满意度、上下互评三张表都已与考核对象、考核指标一致，无需改动，没有写出文件。",
+  layoutPreviewOnly: "以上是预览，未写出文件；确认无误后加 -o 文件名.xlsx 写出。",
+  layoutWritten: (path: string, sheets: readonly string[], kept: readonly string[]) =>
+    `已写出：${path}（新生成：${sheets.join("、")}${kept.length > 0 ? `；原表改名保留为：${kept.join("、")}` : ""}）。输入的工作簿未作改动。`,
 } as const;

@@ -25,7 +25,13 @@ export function summaryLines(result: AssessmentResult): string[] {
 
 /** A unit's row, its 总分 as the library writes it (figureText, the spec §5 string). */
 function unitRow(unit: UnitResult, places: number): string[] {
-  return [String(unit.rank), unit.unit.name, figureText(unit.total, places), unit.grade, shorten(unit.notes.join(MSG.noteSeparator), NOTES_WIDTH)];
+  return [String(unit.rank), unit.unit.name, figureText(unit.total, places), gradeCell(unit), shorten(unit.notes.join(MSG.noteSeparator), NOTES_WIDTH)];
+}
+
+/** The final 等次; when the 审定 changed it, the computed one before an arrow ("优秀→不合格"). */
+function gradeCell(unit: UnitResult): string {
+  const computed = unit.computedGrade ?? unit.grade;
+  return computed === unit.grade ? unit.grade : `${computed}→${unit.grade}`;
 }
 
 function countsLine(group: GroupSummary, places: number): string {

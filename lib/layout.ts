@@ -13,6 +13,9 @@ export const SHEET = {
   peer: "上下互评",
   adjustments: "加减分",
   daily: "平时考核",
+  review: "审定调整",
+  /** 单位更名 (上年名称 → 本年名称): read only by 从上年结果导入, so not one of the sheets scoring needs. */
+  renames: "单位更名",
   results: "结果",
   audit: "计算说明",
   summary: "汇总",
@@ -30,6 +33,7 @@ export const INPUT_SHEETS = [
   SHEET.peer,
   SHEET.adjustments,
   SHEET.daily,
+  SHEET.review,
 ] as const;
 
 /** Output sheets: each 计算等次 replaces them whole. */
@@ -71,8 +75,13 @@ export const HEADERS = {
     DAILY_HEADERS.disqualified,
     DAILY_HEADERS.disqualifiedReason,
   ],
+  /** 审定调整: the 县委、县政府's decisions (考核方案 §六（一）), one row per unit whose 等次 they changed. */
+  review: ["单位名称", "调整为等次", "事由", "依据（会议/文件）", "日期"],
+  /** 单位更名: last year's name of a unit renamed or merged, and its name this year. */
+  renames: ["上年名称", "本年名称"],
   quarterReview: ["单位名称", "排名分组", "本季度台账", "全年逾期", "全年未报", "本季度检查", "检查平均分", "检查名次", "上季度点评", "本年经验介绍", "提示"],
-  results: ["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "提示"],
+  /** 等次 is the 等次 the rules give (计算等次); 审定等次 the final one after 审定调整 (the same when not adjusted). */
+  results: ["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "审定等次", "提示"],
   audit: ["排名分组", "单位名称", "项目", "结果", "计算过程"],
   summary: ["排名分组", "单位数", "优秀", "良好", "合格", "不合格", "最高分", "最低分", "平均分", "说明"],
 } as const;

@@ -72,6 +72,18 @@ export interface Adjustment {
   ref: CellRef;
 }
 
+/** One row of 审定调整: the 县委、县政府 set this unit's 等次 (考核方案 §六（一）), with why and on what authority. */
+export interface Override {
+  unit: string;
+  grade: Grade;
+  reason: string;
+  basis: string;
+  /** 日期 as typed (a date cell is written YYYY-MM-DD); null when blank. */
+  date: string | null;
+  /** The 单位名称 cell of the row. */
+  ref: CellRef;
+}
+
 /** 平时考核 of one unit (seed 002): each mark with the cell it was typed in. Arrays are by month / check / quarter. */
 export type LedgerMark = "onTime" | "late" | "missing";
 export type ReviewMark = "experience" | "selfCriticism";
@@ -160,6 +172,8 @@ export interface AssessmentInput {
   satisfaction: Map<string, SatisfactionEntry>;
   ratings: PeerRating[];
   adjustments: Adjustment[];
+  /** 审定调整 rows (absent or empty: no unit was adjusted). */
+  overrides?: Override[];
   /** 平时考核, one record per unit listed there; absent or empty when the sheet is not used. */
   daily?: DailyRecord[];
   /** 上下互评: the cell of each 被评单位's name (column A), so that a problem about its ratings points at its own row. */
@@ -193,7 +207,12 @@ export interface UnitResult {
   majorIssue: boolean;
   total: D;
   rank: number;
+  /** The final 等次: the 审定 one when the unit was adjusted, else the computed one. Flags follow it. */
   grade: Grade;
+  /** 等次 by the rules alone (spec §4 rules 8–10), before 审定调整; scoreAssessment always sets it (absent means the same as grade). */
+  computedGrade?: Grade;
+  /** The 审定调整 row that set the final 等次; null or absent when the unit was not adjusted. */
+  override?: Override | null;
   notes: string[];
   audit: AuditLine[];
 }
@@ -209,6 +228,12 @@ export interface GroupSummary {
   excellentLimit: number | null;
   /** The quota was exceeded because units tied on the boundary 名次 all stayed 优秀. */
   quotaExceededByTie: boolean;
+  /** Units of the group with a 审定调整 row (byGrade counts their final 等次); scoreAssessment always sets the three below. */
+  adjusted?: number;
+  /** 优秀 after 审定 beyond excellentLimit (the 审定 raised units above the quota); 0 without a quota. */
+  overQuotaByReview?: number;
+  /** 优秀 places the 审定 left empty: it lowered a unit the rules made 优秀 while the quota held others to 良好 (not filled: see rules/review.ts). */
+  placesFreedByReview?: number;
 }
 
 export interface AssessmentResult {

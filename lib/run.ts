@@ -1,14 +1,17 @@
 import type { SheetOut } from "./format";
 import type { WorkbookGrids } from "./grid";
 import { hasErrors, type Issue } from "./issue";
-import type { AssessmentResult } from "./model";
+import type { AssessmentInput, AssessmentResult } from "./model";
 import { renderOutputs } from "./output";
+import { fitCellsToExcel } from "./output/cellLimit";
 import { quotaIssues } from "./forms/progress";
 import { readAssessment } from "./reader";
 import { scoreAssessment } from "./rules";
 
 export interface RunOutcome {
   issues: Issue[];
+  /** What was read from the input sheets (for the fingerprint of 核验); null when any error was found. */
+  input: AssessmentInput | null;
   /** null when any error was found: then a host writes nothing. */
   result: AssessmentResult | null;
   /** The output sheets to write (结果, 计算说明, 汇总); null when any error was found. */
@@ -22,14 +25,16 @@ export interface RunOutcome {
 export function runAssessment(book: WorkbookGrids): RunOutcome {
   const read = readAssessment(book);
   if (read.input === null || hasErrors(read.issues)) {
-    return { issues: read.issues, result: null, outputs: null };
+    return { issues: read.issues, input: null, result: null, outputs: null };
   }
   const scored = scoreAssessment(read.input);
   const issues = [...read.issues, ...scored.issues];
   if (hasErrors(issues)) {
-    return { issues, result: null, outputs: null };
+    return { issues, input: null, result: null, outputs: null };
   }
-  return { issues, result: scored.result, outputs: renderOutputs(scored.result) };
+  // No output cell may exceed Excel's 32,767 characters: cut, marked in the cell and told as a 提示.
+  const fitted = fitCellsToExcel(renderOutputs(scored.result));
+  return { issues: [...issues, ...fitted.issues], input: read.input, result: scored.result, outputs: fitted.sheets };
 }
 
 /** 检查数据: every problem, without scoring output. */

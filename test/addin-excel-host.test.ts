@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { OfficeMockObject } from "office-addin-mock";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { HEADERS, INPUT_SHEETS, OUTPUT_SHEETS, PARAM, PARAM_ROWS, SHEET } from "../lib/layout";
+import { sealOutcome } from "../lib/integrity";
 import { runAssessment } from "../lib/run";
+import { nodeDigest } from "../bin/digest";
 import { buildTemplate } from "../lib/template";
 import { createExcelHost, paramRows } from "../addin/excel/excelHost";
 import { toExcelValue } from "../addin/excel/cells";
@@ -42,6 +44,7 @@ function bigWorkbook(count: number, firstName = (i: number) => `单位${i + 1}`)
     [SHEET.peer]: [["被评单位"]],
     [SHEET.adjustments]: [[...HEADERS.adjustments]],
     [SHEET.daily]: [[...HEADERS.daily]],
+    [SHEET.review]: [[...HEADERS.review]],
   };
 }
 
@@ -51,24 +54,26 @@ function asGrids(sheets: Record<string, CellValue[][]>): WorkbookGrids {
 
 
 const all = () => true;
+/** 计算等次's time, fixed so that the fingerprint rows of 计算说明 are the same in the host and the expectation. */
+const NOW = new Date(Date.UTC(2026, 0, 15, 1, 2, 3));
 
 describe("计算等次 in Excel (fake)", () => {
   it("takes at most 3 syncs for 200 units, reports 读取 → 计算 → 写入, and writes exactly the library's output", async () => {
     const sheets = bigWorkbook(200);
     const book = new FakeWorkbook(sheets);
     const stages: ComputeStage[] = [];
-    const host = createExcelHost({ run: book.run, supports: all });
+    const host = createExcelHost({ run: book.run, supports: all, now: () => NOW });
     const outcome = await host.compute((stage) => stages.push(stage));
     expect(outcome.result).not.toBeNull();
     expect(book.syncCount).toBeLessThanOrEqual(3);
     expect(stages).toEqual(["read", "compute", "write"]);
-    const expected = runAssessment(asGrids(sheets));
+    const expected = await sealOutcome(runAssessment(asGrids(sheets)), { digest: nodeDigest, now: NOW });
     expect(expected.outputs).not.toBeNull();
     for (const out of expected.outputs ?? []) {
       expect(visible(book.grid(out.name))).toEqual(visible(out.rows));
     }
-    // 200 units: 结果 has a header and 200 rows.
-    expect(book.grid(SHEET.results)).toHaveLength(201);
+    // 200 units: 结果 has a header, 200 rows, a blank row and the note on the 名次规则.
+    expect(book.grid(SHEET.results)).toHaveLength(203);
     expect(book.sheets.map((sheet) => sheet.name)).toEqual([...INPUTS, ...OUTPUT_SHEETS]);
   });
 
@@ -109,7 +114,7 @@ describe("计算等次 in Excel (fake)", () => {
 
     const book = new FakeWorkbook(sheets);
     await createExcelHost({ run: book.run, supports: all }).compute(() => undefined);
-    expect(book.grid(SHEET.results)).toHaveLength(21);
+    expect(book.grid(SHEET.results)).toHaveLength(23);
     // 结果 keeps its identity: cleared and the new content copied in, in the last write sync, with the temporaries
     // deleted in that same sync; the new sheets 计算说明 and 汇总 take their names there too.
     const last = book.syncCount - 1;
@@ -132,7 +137,7 @@ describe("计算等次 in Excel (fake)", () => {
     expect(outcome.result).not.toBeNull();
     const results = book.grid(SHEET.results);
     const nameColumn = HEADERS.results.indexOf("单位名称");
-    const written = results.slice(1).map((row) => row[nameColumn]);
+    const written = results.slice(1, 1 + names.length).map((row) => row[nameColumn]);
     expect([...written].sort()).toEqual([...names].sort());
     const sent = book.writes.filter((write) => write.kind === "values" && write.sheet.startsWith(SHEET.results));
     expect(sent.flatMap((write) => write.values ?? []).some((row) => row.includes("'=1+1"))).toBe(true);
@@ -148,7 +153,7 @@ describe("计算等次 in Excel (fake)", () => {
     // A response Excel on the web refuses is read again in blocks; every accepted one is under the limit too.
     const accepted = book.syncs.filter((sync) => sync.responseBytes <= PAYLOAD_LIMIT);
     expect(book.syncs.length - accepted.length).toBeLessThanOrEqual(1);
-    expect(book.grid(SHEET.results)).toHaveLength(20_001);
+    expect(book.grid(SHEET.results)).toHaveLength(20_003);
     const expected = runAssessment(asGrids(sheets)).outputs ?? [];
     const results = expected.find((out) => out.name === SHEET.results);
     expect(visible(book.grid(SHEET.results))).toEqual(visible(results?.rows ?? []));
@@ -208,12 +213,12 @@ describe("加载考核模板 in Excel (fake)", () => {
 
   it("scores the example county the same way the library does", async () => {
     const book = new FakeWorkbook();
-    const host = createExcelHost({ run: book.run, supports: all });
+    const host = createExcelHost({ run: book.run, supports: all, now: () => NOW });
     await host.createTemplate({ year: 2025, example: true, onlyMissing: true });
     const inputs: WorkbookGrids = { sheets: INPUTS.map((name) => ({ name, rows: book.grid(name) as CellValue[][] })) };
     const outcome = await host.compute(() => undefined);
     expect(outcome.result).not.toBeNull();
-    const expected = runAssessment(inputs);
+    const expected = await sealOutcome(runAssessment(inputs), { digest: nodeDigest, now: NOW });
     for (const out of expected.outputs ?? []) expect(visible(book.grid(out.name))).toEqual(visible(out.rows));
   });
 });

@@ -50,6 +50,7 @@ export const cases: Case[] = [
     message: "本单位给自己的评分不计入：“城关镇”不评议本单位，请清空此单元格。",
   },
   { title: "unit name with a control character", edit: set("考核对象", "B2", "城关镇\u0001"), level: "warning", sheet: "考核对象", cell: "B2", message: CONTROL("城关镇") },
+  { title: "a rater's name in the 上下互评 header with a BEL", edit: set("上下互评", "C1", "柳屯镇\u0007"), level: "warning", sheet: "上下互评", cell: "C1", message: CONTROL("柳屯镇") },
   { title: "a lone carriage return in a 类别", edit: set("考核对象", "C3", "乡镇\r"), level: "warning", sheet: "考核对象", cell: "C3", message: CONTROL("乡镇") },
   { title: "事由 with a NUL and a bell", edit: set("加减分", "D2", "获评\u0000省级\u0007示范"), level: "warning", sheet: "加减分", cell: "D2", message: CONTROL("获评省级示范") },
   { title: "full-width digits ８５ in a 满意度 cell", edit: set("满意度", "B2", "９３．５"), level: "warning", sheet: "满意度", cell: "B2", message: "“９３．５”是文本，已按数字 93.5 读取；如有误请改正。" },
@@ -66,7 +67,41 @@ describe("bad input: the exact message at the exact cell", () => {
   });
 });
 
+describe("Excel's cell limit (issue 13 item 6)", () => {
+  it("a 事由 of 32,767 characters: no output cell exceeds 32,767; the cut cell ends with … and says so; a 提示 names it", () => {
+    const book = validWorkbook();
+    setCell(book, "加减分", "D2", "事".repeat(32_767));
+    const run = runAssessment(book);
+    expect(run.outputs).not.toBeNull();
+    const cells = (run.outputs ?? []).flatMap((sheet) => sheet.rows.flat());
+    expect(Math.max(...cells.map((value) => (typeof value === "string" ? value.length : 0)))).toBeLessThanOrEqual(32_767);
+    const audit = (run.outputs ?? []).find((sheet) => sheet.name === "计算说明");
+    const row = audit?.rows.findIndex((cells) => cells[1] === "城关镇" && cells[2] === "加分") ?? -1;
+    const text = String(audit?.rows[row]?.[4] ?? "");
+    // 事由 32,767 + " 2 = 2.00（上限5）" made 32,781 characters before.
+    expect(text.endsWith("…（原文32781字，超过 Excel 单元格最多 32767 字的限制，已截短）")).toBe(true);
+    expect(text.startsWith("事事事")).toBe(true);
+    expect(text).toHaveLength(32_767);
+    expect(run.issues).toContainEqual(
+      expect.objectContaining({
+        level: "warning",
+        sheet: "计算说明",
+        cell: `E${row + 1}`,
+        message: "这一格的文字有32781字，超过 Excel 单元格最多 32767 字的限制，已截短并以“…”结尾。全文请看输入表中的原文（如加减分的事由）。",
+      }),
+    );
+  });
+});
+
 describe("control characters", () => {
+  it("one rule for every cell that names a unit: a BEL in the 上下互评 header is removed with a 提示, the rater's ratings count (issue 13 item 4)", () => {
+    const book = validWorkbook();
+    setCell(book, "上下互评", "C1", "柳屯镇\u0007");
+    const run = runAssessment(book);
+    expect(run.issues.filter((issue) => issue.level === "error")).toEqual([]);
+    expect(run.result).toEqual(runAssessment(validWorkbook()).result);
+  });
+
   it("a Windows line break (CR LF) inside a 事由 is read as a line break, without a warning", () => {
     const book = validWorkbook();
     setCell(book, "加减分", "D2", "获评省级\r\n法治示范乡镇");

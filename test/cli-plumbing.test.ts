@@ -27,8 +27,8 @@ vi.mock("../lib/run", () => ({
   runAssessment: (book: WorkbookGrids): RunOutcome => {
     if (book.sheets[0]?.rows[0]?.[0] === "崩溃") throw new Error("scoreAssessment: a bug");
     const issues = fakeIssues(book);
-    if (issues.some((issue) => issue.level === "error")) return { issues, result: null, outputs: null };
-    return { issues, result: fakeResult(), outputs: [{ name: "结果", rows: [["单位名称", "总分"], ["城关镇", "92.35"]], format: plainFormat }] };
+    if (issues.some((issue) => issue.level === "error")) return { issues, input: null, result: null, outputs: null };
+    return { issues, input: null, result: fakeResult(), outputs: [{ name: "结果", rows: [["单位名称", "总分"], ["城关镇", "92.35"]], format: plainFormat }] };
   },
   checkAssessment: (book: WorkbookGrids): Issue[] => fakeIssues(book),
 }));

@@ -9,6 +9,8 @@ import { FileHost, type FileLike } from "../addin/standalone/fileHost";
 import { main } from "../bin/main";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
 import { HEADERS, INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
+import { nodeDigest } from "../bin/digest";
+import { readStamp, sealOutcome } from "../lib/integrity";
 import { runAssessment } from "../lib/run";
 import { FakeWorkbook, visible } from "../fakes/excel";
 import { setCell, validWorkbook } from "./helpers/workbook";
@@ -61,14 +63,19 @@ function sheetsOf(book: WorkbookGrids): Record<string, CellValue[][]> {
 
 
 const all = () => true;
+/** 计算等次's time, fixed so that the fingerprint rows of 计算说明 are the same in the host and the expectation. */
+const NOW = new Date(Date.UTC(2026, 0, 15, 1, 2, 3));
+const sealedOutputs = (await sealOutcome(runAssessment(validWorkbook()), { digest: nodeDigest, now: NOW })).outputs ?? [];
 
 describe("Excel (fake): input untouched, outputs old or new", () => {
   // As the template makes it, with 平时考核 (header only), so that one sync reads every input sheet.
   const inputs = { ...sheetsOf(validWorkbook()), [SHEET.daily]: [[...HEADERS.daily]] };
-  const newOutputs = runAssessment(validWorkbook()).outputs ?? [];
+  const newOutputs = sealedOutputs;
 
+  // Input sheets the workbook has (an optional one such as 平时考核 may be absent): the run must leave each as it was.
   function snapshot(book: FakeWorkbook, names: readonly string[]): Record<string, unknown[][]> {
-    return Object.fromEntries(names.map((name) => [name, visible(book.grid(name))]));
+    const present = new Set(book.sheets.map((sheet) => sheet.name));
+    return Object.fromEntries(names.filter((name) => present.has(name)).map((name) => [name, visible(book.grid(name))]));
   }
 
   /** "old" or "new" when every output sheet is the old one or every one is the new one; "mix" otherwise. */
@@ -85,7 +92,7 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
   it("a successful run leaves every input sheet as it was", async () => {
     const book = new FakeWorkbook({ ...inputs, ...OLD_OUTPUTS });
     const before = snapshot(book, INPUT_SHEETS);
-    const outcome = await createExcelHost({ run: book.run, supports: all }).compute(() => undefined);
+    const outcome = await createExcelHost({ run: book.run, supports: all, now: () => NOW }).compute(() => undefined);
     expect(outcome.result).not.toBeNull();
     expect(snapshot(book, INPUT_SHEETS)).toEqual(before);
     expect(outputState(book)).toBe("new");
@@ -93,7 +100,7 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
 
   it("a failure at every single sync in turn leaves the inputs untouched and the outputs all old or all new", async () => {
     const probe = new FakeWorkbook({ ...inputs, ...OLD_OUTPUTS });
-    await createExcelHost({ run: probe.run, supports: all }).compute(() => undefined);
+    await createExcelHost({ run: probe.run, supports: all, now: () => NOW }).compute(() => undefined);
     const syncs = probe.syncCount;
     // Read, write, and the 汇总 chart's own sync.
     expect(syncs).toBe(3);
@@ -110,7 +117,7 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
         (book as unknown as { queue: unknown[] }).queue = [];
         throw Object.assign(new Error("simulated"), { code: "GeneralException" });
       };
-      const outcome = await createExcelHost({ run: book.run, supports: all })
+      const outcome = await createExcelHost({ run: book.run, supports: all, now: () => NOW })
         .compute(() => undefined)
         .then((done) => `resolved ${done.issues.map((issue) => issue.code).join(",")}`)
         .catch((error: { code?: string }) => `rejected ${error.code ?? ""}`);
@@ -133,7 +140,7 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
     setCell(bad, "评分", "C3", "85分");
     const book = new FakeWorkbook({ ...sheetsOf(bad), [SHEET.daily]: [[...HEADERS.daily]], ...OLD_OUTPUTS });
     const before = snapshot(book, INPUT_SHEETS);
-    const outcome = await createExcelHost({ run: book.run, supports: all }).compute(() => undefined);
+    const outcome = await createExcelHost({ run: book.run, supports: all, now: () => NOW }).compute(() => undefined);
     expect(outcome.result).toBeNull();
     expect(book.writes).toEqual([]);
     expect(snapshot(book, INPUT_SHEETS)).toEqual(before);
@@ -192,7 +199,12 @@ describe("command line (files): input file untouched, output file old or new", (
     const written = new Uint8Array(await readFile(output));
     expect(await inputGrids(written)).toEqual(await inputGrids(inputBytes));
     const expected = runAssessment(validWorkbook()).outputs ?? [];
-    expect(await outputGrids(written)).toEqual(Object.fromEntries(expected.map((out) => [out.name, visible(out.rows)])));
+    const got = await outputGrids(written);
+    // 计算说明 ends with the fingerprint rows of 核验 (the time differs from run to run): the rest is the figures.
+    const stamp = readStamp((got[SHEET.audit] ?? []) as CellValue[][]);
+    expect(stamp?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    got[SHEET.audit] = (got[SHEET.audit] ?? []).slice(0, (stamp?.firstRow ?? 0) - 1);
+    expect(got).toEqual(Object.fromEntries(expected.map((out) => [out.name, visible(out.rows)])));
   });
 
   it.each([

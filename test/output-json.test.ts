@@ -14,7 +14,7 @@ describe("toJson (spec §5)", () => {
       name: "城关镇", category: "乡镇", rankGroup: "乡镇",
       indicatorEarned: "75.50", indicatorPossible: "80.00", satisfaction: "9.20", peer: "8.75",
       normalised: "93.45", bonus: "2.50", penalty: "1.60", total: "94.35",
-      rank: 1, grade: "优秀", notes: [],
+      rank: 1, grade: "优秀", computedGrade: "优秀", adjusted: false, notes: [],
     });
     expect(json.units[3]?.indicatorPossible).toBe("137.00");
     expect(json.units[3]?.notes).toEqual(["加分合计7分，按上限计5分"]);

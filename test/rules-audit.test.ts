@@ -38,7 +38,7 @@ describe("计算说明 (audit lines)", () => {
   const 甲 = unitOf(scoreAssessment(fullExample()).result, "甲");
 
   it("audit: one line per figure, in the order of 结果", () => {
-    expect(甲.audit.map((l) => l.item)).toEqual(["指标得分", "指标应得分", "满意度得分", "互评得分", "应得分", "实得分", "换算得分", "加分", "扣分", "总分", "名次", "等次"]);
+    expect(甲.audit.map((l) => l.item)).toEqual(["指标得分", "指标应得分", "满意度得分", "互评得分", "应得分", "实得分", "换算得分", "加分", "扣分", "总分", "名次", "等次", "审定等次"]);
   });
 
   it.each([
@@ -78,6 +78,33 @@ describe("计算说明 (audit lines)", () => {
     expect(auditOf(乙, "互评得分")).toMatchObject({ value: "不适用", explanation: "无上下互评评分，此项不计" });
     expect(auditOf(乙, "应得分").explanation).toBe("指标应得分 100.00 = 100.00");
     expect(auditOf(乙, "加分").explanation).toBe("无加分记录 = 0.00");
+  });
+
+  it("audit 互评得分: a rater group that did not rate is said in words (issue 12 point 2): 县直单位组未评，其权重由乡镇组承担", () => {
+    // 甲 rated by 乡1 90 and 乡2 85 only; 县1 exists (so 县直单位 is a group of the county) but rates nobody.
+    // 乡镇 (90 + 85) ÷ 2 = 87.50; the only weighted group: 互评分 87.50; 87.50 ÷ 100 × 10 = 8.75.
+    const input = buildInput({ units: ["甲", "乡1", "乡2", { name: "县1", category: "政府部门" }], scores: { 甲: { "1.1": "80" } }, ratings: [["乡1", "甲", "90"], ["乡2", "甲", "85"]] });
+    expect(auditOf(unitOf(scoreAssessment(input).result, "甲"), "互评得分")).toEqual({
+      item: "互评得分",
+      value: "8.75",
+      explanation: "乡镇组2人评分（90、85），平均 = 175 ÷ 2 = 87.50；县直单位组未评，其权重由乡镇组承担：互评分 = 乡镇组平均 87.50 = 87.50；87.50 ÷ 100 × 10 = 8.75",
+    });
+  });
+
+  it("audit 互评得分: where 互评同分票无效 voided a rater, it says so and that the rule is not monotone (issue 13 item 10)", () => {
+    // 乡2 gives 甲 and 乡1 both 80: left out. 甲 keeps 乡1's 90 and 县1's 70: (90×50% + 70×50%) ÷ 100% = 80.00 → 8.00.
+    const input = buildInput({
+      params: { uniformRaterInvalid: true },
+      units: ["甲", "乡1", "乡2", { name: "县1", category: "政府部门" }],
+      scores: { 甲: { "1.1": "80" } },
+      ratings: [["乡1", "甲", "90"], ["乡2", "甲", "80"], ["乡2", "乡1", "80"], ["县1", "甲", "70"], ["县1", "乡1", "75"]],
+    });
+    expect(auditOf(unitOf(scoreAssessment(input).result, "甲"), "互评得分")).toEqual({
+      item: "互评得分",
+      value: "8.00",
+      explanation:
+        "乡镇组1人评分（90），平均 = 90 ÷ 1 = 90.00；县直单位组1人评分（70），平均 = 70 ÷ 1 = 70.00；(90.00×50% + 70.00×50%) ÷ 100% = 80.00；80.00 ÷ 100 × 10 = 8.00；评议单位“乡2”（都是80分）给所有单位的评分都相同，按参数“互评同分票无效”其评分全部不计入。此规则不单调：该评议单位只要有一个评分不同，其全部评分就又都计入，被评单位的互评分可能因此升高",
+    });
   });
 
   it("audit 名次 and 总分: names the tied units and the floor of 0", () => {

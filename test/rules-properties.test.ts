@@ -141,7 +141,7 @@ function expectedAuditValues(u: UnitResult, dp: number): string[] {
   const f = (v: D | null) => (v === null ? "不适用" : fixed(v, dp));
   return [
     f(u.indicatorEarned), f(u.indicatorPossible), f(u.satisfaction), f(u.peer), f(u.possible), f(u.earned),
-    f(u.normalised), f(u.bonus), f(u.penalty), f(u.total), String(u.rank), u.grade,
+    f(u.normalised), f(u.bonus), f(u.penalty), f(u.total), String(u.rank), u.computedGrade ?? u.grade, u.grade,
   ];
 }
 

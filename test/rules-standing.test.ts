@@ -90,7 +90,10 @@ describe("rule 10 优秀比例上限", () => {
   it("rule 10 优秀比例: units tied on the boundary 名次 all stay 优秀; the quota is exceeded by the tie", () => {
     const { result } = scoreAssessment(totalsInput({ 甲: "96", 乙: "93", 丙: "93", 丁: "91", 戊: "85" }, { params: quota("0.4") }));
     expect(gradesOf(result, ["甲", "乙", "丙", "丁", "戊"])).toEqual(["优秀", "优秀", "优秀", "良好", "良好"]);
-    expect(unitOf(result, "丙").notes).toContain("与第2名并列，超出优秀比例仍为优秀");
+    // Both units of the tie get the same note, whichever comes first in 考核对象 (issue 13 item 5).
+    expect(unitOf(result, "乙").notes).toContain("并列第2名跨过优秀比例界线，并列单位均为优秀");
+    expect(unitOf(result, "丙").notes).toContain("并列第2名跨过优秀比例界线，并列单位均为优秀");
+    expect(unitOf(result, "乙").notes).toEqual(unitOf(result, "丙").notes);
     expect(unitOf(result, "丁").notes).toContain("超出优秀比例（上限2个），定为良好");
     expect(result.groups[0]).toMatchObject({ excellentLimit: 2, quotaExceededByTie: true });
     expect(result.groups[0]?.byGrade).toEqual({ 优秀: 3, 良好: 2, 合格: 0, 不合格: 0 });

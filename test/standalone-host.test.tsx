@@ -41,14 +41,14 @@ describe("FileHost", () => {
     expect(host.isEmptyWorkbook()).toBe(true);
     await host.load(fileOf("示例.xlsx", await example));
     expect(host.isEmptyWorkbook()).toBe(false);
-    expect(await host.listExistingInputSheets()).toEqual(["说明", "参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "平时考核"]);
+    expect(await host.listExistingInputSheets()).toEqual(["说明", "参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "平时考核", "审定调整"]);
   });
 
   it("saves a new template under its year's name without touching the open workbook", async () => {
     const { host, saved } = hostWithSaves();
     const outcome = await host.createTemplate({ year: 2026, example: false, onlyMissing: false });
     expect(saved.map((s) => s.name)).toEqual(["考核模板（2026年）.xlsx"]);
-    expect(outcome.created).toEqual(["说明", "参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "平时考核"]);
+    expect(outcome.created).toEqual(["说明", "参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "平时考核", "审定调整"]);
     const grids = await readWorkbookGrids(saved[0]!.bytes);
     expect(grids.sheets.map((s) => s.name)).toEqual(outcome.created);
     expect(host.fileName()).toBeNull();

@@ -23,6 +23,8 @@ function row(name: string, rankGroup: string, rank: number, total: string, satis
     total,
     rank,
     grade,
+    computedGrade: grade,
+    adjusted: false,
     notes: [],
   };
 }
@@ -114,7 +116,7 @@ describe("ResultsTable", () => {
   it("shows the 结果 headers and 不适用 for an item that does not apply", () => {
     const table = renderTable();
     const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
-    expect(headers).toEqual(["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "提示"]);
+    expect(headers).toEqual(["排名分组", "名次", "单位名称", "类别", "指标得分", "指标应得分", "满意度得分", "互评得分", "换算得分", "加分", "扣分", "总分", "等次", "审定等次", "提示"]);
     const wang = within(table).getAllByRole("row")[2]!;
     expect(within(wang).getAllByRole("cell")[6]!.textContent).toBe("不适用");
   });

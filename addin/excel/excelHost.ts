@@ -2,7 +2,9 @@ import type { SheetOut } from "../../lib/format";
 import { hasSheetNamed, isCellError, type CellValue, type WorkbookGrids } from "../../lib/grid";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
+import { sealOutcome, type Digest } from "../../lib/integrity";
 import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
+import { webDigest } from "../ui/webDigest";
 import { runQuarter } from "../../lib/quarter";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
 import type { AssessmentHost, ComputeOutcome, ComputeStage, ParamRow, TemplateOutcome, TemplateRequest } from "../ui/host";
@@ -44,6 +46,10 @@ export interface ExcelHostOptions {
   assess?: (book: WorkbookGrids) => RunOutcome;
   check?: (book: WorkbookGrids) => Issue[];
   template?: (options: TemplateOptions) => SheetOut[];
+  /** SHA-256 for the fingerprint of 核验 (Web Crypto by default). */
+  digest?: Digest;
+  /** The time recorded at 计算等次 (now by default). */
+  now?: () => Date;
 }
 
 /** The task pane's host inside Excel: the only code that touches Excel.* (with the modules of this folder). */
@@ -53,6 +59,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
   const assess = options.assess ?? runAssessment;
   const checkBook = options.check ?? checkAssessment;
   const template = options.template ?? buildTemplate;
+  const digest = options.digest ?? webDigest;
+  const now = options.now ?? (() => new Date());
   /** Input sheet → real sheet name when a stray space differs, from the last read, for selecting cells. */
   let realNames = new Map<string, string>();
   /**
@@ -109,7 +117,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         const read = await readInputs(context);
         if (hasErrors(read.issues)) return { issues: read.issues, result: null };
         onStage("compute");
-        const outcome = assess(read.book);
+        const outcome = await sealOutcome(assess(read.book), { digest, now: now() });
         if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
         onStage("write");
         const notes = await writeOutputs(context, outcome.outputs, read.sheets, supports);

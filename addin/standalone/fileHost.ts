@@ -1,5 +1,6 @@
-import { buildTemplate } from "../../lib/template";
+import { sealOutcome } from "../../lib/integrity";
 import { checkAssessment, runAssessment } from "../../lib/run";
+import { webDigest } from "../ui/webDigest";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
@@ -98,6 +99,9 @@ export class FileHost implements AssessmentHost {
 
   /** 下载考核模板: a new workbook file with every input sheet; the open workbook is never touched. */
   async createTemplate(request: TemplateRequest): Promise<TemplateOutcome> {
+    // Loaded when first asked for, like ExcelJS, which writes it: the template and the example county are not part of
+    // the page's first load (issue 14).
+    const { buildTemplate } = await import("../../lib/template");
     const sheets = buildTemplate({ year: request.year, example: request.example });
     const bytes = await buildWorkbook(sheets);
     this.deps.saveBytes(bytes, templateFileName(request.year, request.example));
@@ -114,7 +118,8 @@ export class FileHost implements AssessmentHost {
     // The grids were read when the file was opened; 读取 is reported so the stages match the add-in's.
     onStage("read");
     onStage("compute");
-    const outcome = runAssessment(opened.grids);
+    // The fingerprint of 核验 goes at the end of 计算说明 (Web Crypto's SHA-256, as the command line's node:crypto).
+    const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now: new Date() });
     if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
     onStage("write");
     const scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);

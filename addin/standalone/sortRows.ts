@@ -23,7 +23,7 @@ export interface SortState {
 const TEXT_FIELDS: ReadonlySet<keyof ResultRow> = new Set(["rankGroup", "name", "category", "notes"]);
 
 function kindOf(key: keyof ResultRow): ColumnKind {
-  if (key === "grade") return "grade";
+  if (key === "grade" || key === "computedGrade") return "grade";
   return TEXT_FIELDS.has(key) ? "text" : "number";
 }
 

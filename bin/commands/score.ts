@@ -1,8 +1,11 @@
 import { writeOutputSheets } from "../../files/xlsx";
+import { compressPart } from "../compress";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { toJson } from "../../lib/output";
+import { sealOutcome } from "../../lib/integrity";
 import { runAssessment } from "../../lib/run";
 import { onePositional } from "../args";
+import { nodeDigest } from "../digest";
 import { CliError } from "../errors";
 import { exists, requireXlsxName, sameFile, writeFileAtomically } from "../files";
 import { EXIT, type Io } from "../io";
@@ -53,13 +56,14 @@ export const scoreCommand: Command = {
       if (!force && (await exists(output))) throw new CliError(MSG.outputExists(output));
     }
     const { bytes, book } = await loadWorkbookFile(input);
-    const outcome = runAssessment(book);
+    // The fingerprint, program and time go at the end of 计算说明, so that a receiver can 核验 (kaohe verify).
+    const outcome = await sealOutcome(runAssessment(book), { digest: nodeDigest, now: new Date() });
     if (outcome.result === null || outcome.outputs === null || hasErrors(outcome.issues)) {
       return refuse(outcome.issues, json, io);
     }
     if (output !== null) {
       const outputs = outcome.outputs;
-      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs)), { overwrite: force });
+      await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs, { compress: compressPart })), { overwrite: force });
     }
     // With --json, standard output is the JSON alone, so that a program can parse it; people read standard error.
     const human = json ? io.err : io.out;

@@ -6,7 +6,7 @@
 import { zipSync } from "fflate";
 import type { FormBook, FormSheet } from "../../lib/forms";
 import { applyFormat } from "../xlsx/format";
-import { ExcelJS, saveWorkbook, type Worksheet } from "../xlsx/library";
+import { loadExcelJS, saveWorkbook, type Workbook, type Worksheet } from "../xlsx/library";
 import { parseRange } from "../xlsx/range";
 import { VALIDATION_ERROR_TITLE } from "../xlsx/messages";
 
@@ -56,7 +56,7 @@ function addRangeValidations(sheet: Worksheet, form: FormSheet): void {
   }
 }
 
-async function addSheet(workbook: InstanceType<typeof ExcelJS.Workbook>, form: FormSheet): Promise<void> {
+async function addSheet(workbook: Workbook, form: FormSheet): Promise<void> {
   const sheet = workbook.addWorksheet(form.name, { state: form.hidden ? "veryHidden" : "visible" });
   writeValues(sheet, form.rows);
   applyFormat(sheet, form.format, form.rows.length);
@@ -88,6 +88,7 @@ async function addSheet(workbook: InstanceType<typeof ExcelJS.Workbook>, form: F
 
 /** One form as .xlsx bytes. */
 export async function writeForm(form: FormBook): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "kaohe";
   for (const sheet of form.sheets) await addSheet(workbook, sheet);

@@ -5,3 +5,4 @@ export { NotAWorkbookError } from "./errors";
 export { XLSX_MESSAGES } from "./messages";
 export type { Bytes } from "./library";
 export { replaceSheets, type ReplaceOutcome } from "./replace";
+export { DEFLATE_LEVELS, fromGzip, type Compressor, type DeflatedPart, type PartPieces } from "./deflate";

@@ -7,7 +7,7 @@ import { NotAWorkbookError } from "./errors";
 import type { Bytes } from "./library";
 import { XLSX_MESSAGES } from "./messages";
 import { attributeByLocalName, elementsNamed, UnsupportedXmlError } from "./xmlScan";
-import { InflateBudget, inflateEntry, zipEntries, type ZipEntry } from "./zip";
+import { InflateBudget, inflateEntry, inflateEntryAsync, zipEntries, type ZipEntry } from "./zip";
 
 /** One sheet of the workbook, as workbook.xml lists it. */
 export interface PackageSheet {
@@ -28,6 +28,8 @@ export interface XlsxPackage {
    * @throws PartTooLargeError past the limits of zip.ts; NotAWorkbookError for a part that cannot be inflated.
    */
   part(path: string): Uint8Array | null;
+  /** Inflates the given parts now, several at once and off the main thread where the platform can; `part` then has them. */
+  prefetch(paths: readonly string[]): Promise<void>;
   /** Usually "xl/workbook.xml". */
   workbookPath: string;
   /** In tab order (the order of workbook.xml); a sheet whose relationship is missing is left out. */
@@ -46,11 +48,11 @@ export function openPackage(data: Bytes): XlsxPackage {
   if (data.byteLength === 0) throw new NotAWorkbookError(XLSX_MESSAGES.emptyFile);
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (isCompoundFile(bytes)) throw new NotAWorkbookError(XLSX_MESSAGES.oldOrEncrypted);
-  const { names, part } = lazyParts(bytes);
+  const { names, part, prefetch } = lazyParts(bytes);
   try {
     const workbookPath = findWorkbookPath(part);
     if (workbookPath === null) throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook);
-    const pkg: XlsxPackage = { names, part, workbookPath, sheets: [] };
+    const pkg: XlsxPackage = { names, part, prefetch, workbookPath, sheets: [] };
     pkg.sheets = readSheetList(pkg);
     if (pkg.sheets.length === 0) throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook);
     return pkg;
@@ -109,7 +111,7 @@ function isCompoundFile(bytes: Uint8Array): boolean {
 }
 
 /** The directory read (names checked), and each part inflated when first asked for, all within one budget. */
-function lazyParts(bytes: Uint8Array): { names: ReadonlySet<string>; part: (path: string) => Uint8Array | null } {
+function lazyParts(bytes: Uint8Array): Pick<XlsxPackage, "names" | "part" | "prefetch"> {
   // Maps, not objects: a part named "constructor" or "__proto__" in a crafted file is looked up as any other name.
   const entries = new Map<string, ZipEntry>();
   for (const entry of zipEntries(bytes)) if (!entry.name.endsWith("/")) entries.set(entry.name, entry);
@@ -125,7 +127,12 @@ function lazyParts(bytes: Uint8Array): { names: ReadonlySet<string>; part: (path
     inflated.set(name, content);
     return content;
   };
-  return { names: new Set(entries.keys()), part };
+  const prefetch = async (paths: readonly string[]): Promise<void> => {
+    const wanted = [...new Set(paths.map(stripSlash))].filter((name) => !inflated.has(name) && entries.has(name));
+    const contents = await Promise.all(wanted.map((name) => inflateEntryAsync(bytes, entries.get(name) as ZipEntry, budget)));
+    wanted.forEach((name, index) => inflated.set(name, contents[index] as Uint8Array));
+  };
+  return { names: new Set(entries.keys()), part, prefetch };
 }
 
 /** The officeDocument relationship of _rels/.rels; without one, the usual path if the package has it. */

@@ -1,7 +1,7 @@
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
 import { formulaResult, toCellValue } from "./cell-value";
 import { NotAWorkbookError } from "./errors";
-import { ExcelJS, loadWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
+import { loadExcelJS, loadWorkbook, type Bytes, type Workbook, type Worksheet } from "./library";
 import { XLSX_MESSAGES } from "./messages";
 import { openPackage, textOf, type XlsxPackage } from "./package";
 import { parseDateStyles, parseSharedStrings, usesDate1904 } from "./partsXml";
@@ -17,7 +17,10 @@ import { checkWholeZip } from "./zip";
  */
 export async function readWorkbookGrids(data: Bytes): Promise<WorkbookGrids> {
   try {
-    return readWorkbookGridsFast(data);
+    const pkg = openPackage(data);
+    // The parts the fast reader reads, inflated together (off the main thread where the platform can).
+    await pkg.prefetch(["xl/sharedStrings.xml", "xl/styles.xml", ...pkg.sheets.map((sheet) => sheet.path)]);
+    return readPackage(pkg);
   } catch (error) {
     // ExcelJS decides, with its own messages, about a file the package layer refused, except for what both readers
     // refuse before opening anything: an empty file, an old or encrypted one, unsafe entry names, a part too large.
@@ -32,7 +35,8 @@ const REFUSED_EARLY = new Set<string>([XLSX_MESSAGES.emptyFile, XLSX_MESSAGES.ol
 /** The library reader: ExcelJS's object model of the whole workbook (slow and memory-hungry on big files). */
 export async function readWorkbookGridsWithExcelJS(data: Bytes): Promise<WorkbookGrids> {
   const workbook = await openWorkbook(data);
-  return { sheets: sheetsInOrder(workbook).map(readSheet) };
+  const formula = (await loadExcelJS()).ValueType.Formula;
+  return { sheets: sheetsInOrder(workbook).map((sheet) => readSheet(sheet, formula)) };
 }
 
 /**
@@ -49,7 +53,10 @@ export async function readWorkbookGridsWithExcelJS(data: Bytes): Promise<Workboo
  * @throws NotAWorkbookError from openPackage, UnsupportedXmlError as above.
  */
 export function readWorkbookGridsFast(data: Bytes): WorkbookGrids {
-  const pkg = openPackage(data);
+  return readPackage(openPackage(data));
+}
+
+function readPackage(pkg: XlsxPackage): WorkbookGrids {
   const workbookXml = textOf(pkg, pkg.workbookPath) ?? "";
   if (pkg.workbookPath !== "xl/workbook.xml" || workbookXml.includes("purl.oclc.org/ooxml")) {
     throw new UnsupportedXmlError("not a transitional OOXML workbook at xl/workbook.xml");
@@ -123,10 +130,10 @@ function orderOf(sheet: Worksheet): number {
   return (sheet as unknown as { orderNo?: number }).orderNo ?? sheet.id;
 }
 
-function readSheet(sheet: Worksheet): SheetGrid {
+function readSheet(sheet: Worksheet, formula: number): SheetGrid {
   return {
     name: sheet.name,
-    rows: readRows(sheet),
+    rows: readRows(sheet, formula),
     merged: mergedRanges(sheet),
     hiddenRows: hiddenRows(sheet),
     hiddenColumns: hiddenColumns(sheet),
@@ -137,14 +144,14 @@ function readSheet(sheet: Worksheet): SheetGrid {
  * Rows up to the last one holding a value, each up to its last value (rows are ragged).
  * The cells a merge covers, other than its top-left one, are empty, as on screen.
  */
-function readRows(sheet: Worksheet): CellValue[][] {
+function readRows(sheet: Worksheet, formula: number): CellValue[][] {
   const rows: CellValue[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       // cell.value of a formula drops a cached 0 or FALSE (ExcelJS copies only truthy results); cell.result keeps it.
-      const value = cell.type === ExcelJS.ValueType.Formula ? formulaResult(cell.result) : toCellValue(cell.value);
+      const value = cell.type === formula ? formulaResult(cell.result) : toCellValue(cell.value);
       // A formula giving "" shows an empty cell, and that is what the user sees.
       if (value !== null && value !== "") cells[columnNumber - 1] = value;
     });

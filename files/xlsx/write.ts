@@ -2,18 +2,20 @@ import type { SheetOut } from "../../lib/format";
 import { fillSheet } from "./format";
 import { graftOutputSheets } from "./graft";
 import { openForGraft } from "./graftPackage";
-import { ExcelJS, saveWorkbook, type Bytes, type Workbook } from "./library";
+import { loadExcelJS, saveWorkbook, type Bytes, type Workbook } from "./library";
 import { NotAWorkbookError } from "./errors";
 import { openWorkbook } from "./read";
 import { zipWithEdits } from "./zipGraft";
+import type { Compressor } from "./deflate";
 
 /**
  * Adds the output sheets (结果, 计算说明, 汇总) to a copy of the original file and returns the new file's bytes.
  * Sheets named like an output are removed first, so each run replaces them whole. Every other part of the file is
  * copied as it was stored: the user's sheets, charts, pictures and pivot tables come back byte for byte.
+ * `compress` replaces the platform's compressor for the new parts (the command line gives one that chooses the level).
  * @throws NotAWorkbookError when the original is not an .xlsx workbook.
  */
-export async function writeOutputSheets(original: Bytes, outputs: readonly SheetOut[]): Promise<Uint8Array> {
+export async function writeOutputSheets(original: Bytes, outputs: readonly SheetOut[], options: { compress?: Compressor } = {}): Promise<Uint8Array> {
   // A plain view of the same bytes: a Node Buffer's slice() would not copy.
   const bytes = original instanceof Uint8Array ? new Uint8Array(original.buffer, original.byteOffset, original.byteLength) : new Uint8Array(original);
   let pkg: ReturnType<typeof openForGraft>;
@@ -28,7 +30,7 @@ export async function writeOutputSheets(original: Bytes, outputs: readonly Sheet
     // which it tolerates, rather than the user getting an internal error.
     return writeOutputSheetsWithExcelJS(original, outputs);
   }
-  return zipWithEdits(bytes, pkg.allFiles, graft.written, graft.removed);
+  return zipWithEdits(bytes, pkg.allFiles, graft.written, graft.removed, options.compress);
 }
 
 /**
@@ -45,6 +47,7 @@ export async function writeOutputSheetsWithExcelJS(original: Bytes, outputs: rea
 
 /** A new workbook holding the given sheets in order (the 考核模板). */
 export async function buildWorkbook(sheets: readonly SheetOut[]): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "kaohe";
   addSheets(workbook, sheets);

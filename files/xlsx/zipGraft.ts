@@ -5,7 +5,7 @@
  * A zip this code does not copy with certainty (Zip64, over 65,535 entries, entries not laid end to end) is rebuilt
  * from its parts instead: same parts, freshly compressed.
  */
-import { deflatePart, type DeflatedPart } from "./deflate";
+import { deflatePart, type Compressor, type DeflatedPart } from "./deflate";
 import type { PartContent } from "./graft";
 import { entryName } from "./zip";
 
@@ -35,13 +35,17 @@ export async function zipWithEdits(
   allFiles: () => Readonly<Record<string, Uint8Array>>,
   written: ReadonlyMap<string, PartContent>,
   removed: ReadonlySet<string>,
+  compress: Compressor = deflatePart,
 ): Promise<Uint8Array> {
   const stored = storedEntries(original);
-  const fresh = new Map<string, StoredEntry>();
   const modified = new Date();
-  // One part at a time: the big sheet's pieces are compressed while they are written, without holding other parts' XML meanwhile.
-  for (const [path, content] of written) fresh.set(path, newEntry(path, await deflatePart(typeof content === "function" ? content() : [content]), modified));
-  if (stored === null) return rebuilt(allFiles(), fresh, removed, modified);
+  // All parts at once: while the compressor works on one part's pieces (off the main thread), the next pieces of
+  // this or another part are written. Each part keeps only a few pieces in flight, so memory stays bounded.
+  const compressed = await Promise.all(
+    [...written].map(async ([path, content]) => [path, newEntry(path, await compress(typeof content === "function" ? content() : [content]), modified)] as const),
+  );
+  const fresh = new Map<string, StoredEntry>(compressed);
+  if (stored === null) return rebuilt(allFiles(), fresh, removed, modified, compress);
   const chosen: StoredEntry[] = [];
   for (const entry of stored) {
     const path = partPath(entry.name);
@@ -51,15 +55,15 @@ export async function zipWithEdits(
     chosen.push(replacement ?? entry);
   }
   chosen.push(...fresh.values());
-  return assembled(chosen) ?? rebuilt(allFiles(), new Map(chosen.map((entry) => [partPath(entry.name), entry])), removed, modified);
+  return assembled(chosen) ?? rebuilt(allFiles(), new Map(chosen.map((entry) => [partPath(entry.name), entry])), removed, modified, compress);
 }
 
 /** Every part compressed afresh, for a zip this module does not copy: the original's parts, then the new ones. */
-async function rebuilt(files: Readonly<Record<string, Uint8Array>>, fresh: ReadonlyMap<string, StoredEntry>, removed: ReadonlySet<string>, modified: Date): Promise<Uint8Array> {
+async function rebuilt(files: Readonly<Record<string, Uint8Array>>, fresh: ReadonlyMap<string, StoredEntry>, removed: ReadonlySet<string>, modified: Date, compress: Compressor): Promise<Uint8Array> {
   const entries: StoredEntry[] = [];
   for (const [path, content] of Object.entries(files)) {
     if (removed.has(path) || fresh.has(path)) continue;
-    entries.push(newEntry(path, await deflatePart([content]), modified));
+    entries.push(newEntry(path, await compress([content]), modified));
   }
   entries.push(...fresh.values());
   const zip = assembled(entries);

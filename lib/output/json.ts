@@ -25,7 +25,12 @@ export interface UnitJson {
   penalty: string;
   total: string;
   rank: number;
+  /** The final 等次 (after 审定调整). */
   grade: string;
+  /** 等次 by the rules, before 审定调整. */
+  computedGrade: string;
+  /** The 审定 set a 等次 different from the computed one. */
+  adjusted: boolean;
   notes: string[];
 }
 
@@ -46,6 +51,7 @@ export const RESULT_FIELDS = [
   "bonus",
   "penalty",
   "total",
+  "computedGrade",
   "grade",
   "notes",
 ] as const satisfies readonly (keyof UnitJson)[] & { length: (typeof HEADERS.results)["length"] };
@@ -92,6 +98,8 @@ function unitJson(unit: UnitResult, places: number): UnitJson {
     total: figure(unit.total),
     rank: unit.rank,
     grade: unit.grade,
+    computedGrade: unit.computedGrade ?? unit.grade,
+    adjusted: (unit.computedGrade ?? unit.grade) !== unit.grade,
     notes: [...unit.notes],
   };
 }

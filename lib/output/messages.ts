@@ -4,8 +4,19 @@
  * None of these texts begins with = + - or @, so none can be taken for a formula.
  */
 
+/** The end of a cell cut to Excel's limit, and the 提示 telling it. */
+export const CELL_SHORTENED = (length: number): string => `（原文${length}字，超过 Excel 单元格最多 32767 字的限制，已截短）`;
+export function cellShortenedIssue(length: number, limit: number): string {
+  return `这一格的文字有${length}字，超过 Excel 单元格最多 ${limit} 字的限制，已截短并以“…”结尾。全文请看输入表中的原文（如加减分的事由）。`;
+}
+
 /** Joins a unit's 提示 in one cell. */
 export const NOTE_SEPARATOR = "；";
+
+/** 结果: the note under the table, saying which 名次规则 applied and the order of equal 总分 and of the groups. */
+export const RESULTS_FOOTNOTE_LABEL = "注";
+export const RESULTS_FOOTNOTE = (rule: string, explained: string): string =>
+  `名次规则：${rule}，${explained}总分相同的单位名次相同，按“考核对象”表中的先后排列；排名分组按其在“考核对象”表中首次出现的先后排列。`;
 
 /** 计算说明!A of the rows that explain the parameters, below the units. */
 export const PARAMS_GROUP_LABEL = "参数";
@@ -25,6 +36,19 @@ export const QUOTA_EXCEEDED_BY_TIE = "因并列超出优秀比例";
 /** 汇总!J when a quota applies: "优秀比例上限30%，本组最多3个优秀". */
 export function summaryQuota(quota: string, limit: number | null): string {
   return limit === null ? `优秀比例上限${quota}` : `优秀比例上限${quota}，本组最多${limit}个优秀`;
+}
+
+/** 汇总!J: how many units' 等次 the 审定 changed; the 等次 counts of the row are after it. */
+export function summaryAdjusted(count: number): string {
+  return `经审定调整等次${count}个（各等次单位数按审定等次统计）`;
+}
+
+export function summaryOverQuotaByReview(count: number): string {
+  return `审定定为优秀使本组超出优秀比例${count}个`;
+}
+
+export function summaryPlacesFreed(count: number): string {
+  return `审定调整后空出优秀名额${count}个，未自动递补（以审定为准）`;
 }
 
 /** Item names of the parameter rows that have no single 参数 name. */
@@ -48,7 +72,8 @@ export const EXPLAIN = {
   trimOn: (count: number): string => `每组评分不少于${count}个时，去掉一个最高分和一个最低分后再平均。`,
   trimOff: "不去掉最高分和最低分，各组评分直接平均。",
   trimMinCount: "一组评分不少于此数，才去掉最高分和最低分。",
-  uniformOn: "给所有单位打分都相同的评议单位，其评分全部不计。",
+  uniformOn:
+    "给所有单位打分都相同的评议单位，其评分全部不计。此规则不单调：这样的评议单位只要有一个评分不同，其全部评分就又都计入，被评单位的互评分可能因此升高。",
   uniformOff: "评议单位打分全部相同时，其评分照常计入。",
   ratingWords: "上下互评中填写的等级词按此折算为分数。",
   ballotValues: "按票数计算：满意度(%) = Σ(票数 × 票值) ÷（满意 + 基本满意 + 不满意票数），“不了解”票不计入。",

@@ -1,9 +1,9 @@
 import type { D } from "../decimal";
 import { decimalFormat, GRADE_FILLS, HEADER_FILL, NOT_APPLICABLE_FILL, OUTPUT_TAB, type RangeStyle, type SheetOut } from "../format";
-import { HEADERS, NOT_APPLICABLE, SHEET } from "../layout";
-import type { AssessmentResult, UnitResult } from "../model";
+import { HEADERS, NOT_APPLICABLE, RANK_RULE_WORDS, SHEET } from "../layout";
+import type { AssessmentResult, Grade, UnitResult } from "../model";
 import { figureNumber } from "./figures";
-import { NOTE_SEPARATOR } from "./messages";
+import { EXPLAIN, NOTE_SEPARATOR, RESULTS_FOOTNOTE, RESULTS_FOOTNOTE_LABEL } from "./messages";
 import { rangeOf, runsOf } from "./ranges";
 
 type Cell = string | number | null;
@@ -16,15 +16,18 @@ const COLUMN = {
   peer: 7,
   lastFigure: 11,
   grade: 12,
-  notes: 13,
+  finalGrade: 13,
+  notes: 14,
 } as const;
 const LAST_COLUMN = HEADERS.results.length - 1;
-const WIDTHS = [10, 6, 24, 12, 10, 11, 11, 10, 10, 8, 8, 10, 8, 50];
+const WIDTHS = [10, 6, 24, 12, 10, 11, 11, 10, 10, 8, 8, 10, 8, 9, 50];
 
 /** 结果: one row per unit in result order, figures as rounded numbers, 不适用 as text. */
 export function renderResults(result: AssessmentResult): SheetOut {
   const places = result.params.decimals;
   const rows: Cell[][] = [[...HEADERS.results], ...result.units.map((unit) => resultRow(unit, places))];
+  const footnote = footnoteRows(result);
+  rows.push(...footnote);
   return {
     name: SHEET.results,
     rows,
@@ -32,14 +35,14 @@ export function renderResults(result: AssessmentResult): SheetOut {
       columnWidths: WIDTHS,
       frozenRows: 1,
       frozenColumns: 3,
-      styles: [headerStyle(), ...bodyStyles(result.units, places)],
+      styles: [headerStyle(), ...bodyStyles(result.units, places), ...footnoteStyles(rows.length, footnote.length)],
       validations: [],
       tabColor: OUTPUT_TAB,
     },
   };
 }
 
-/** One unit's row: 排名分组 · 名次 · 单位名称 · 类别 · eight figures · 等次 · 提示. */
+/** One unit's row: 排名分组 · 名次 · 单位名称 · 类别 · eight figures · 等次 (computed) · 审定等次 (final) · 提示. */
 function resultRow(unit: UnitResult, places: number): Cell[] {
   const figure = (value: D): number => figureNumber(value, places);
   const optional = (value: D | null): Cell => (value === null ? NOT_APPLICABLE : figure(value));
@@ -56,9 +59,30 @@ function resultRow(unit: UnitResult, places: number): Cell[] {
     figure(unit.bonus),
     figure(unit.penalty),
     figure(unit.total),
+    unit.computedGrade ?? unit.grade,
     unit.grade,
     unit.notes.join(NOTE_SEPARATOR),
   ];
+}
+
+/**
+ * Under the table, after a blank row: which 名次规则 applied and in what order equal 总分 and the groups are listed, so a
+ * reviewer who sees 40 units and a last place of 37 understands. The text sits in the wide, wrapping 提示 column, with
+ * 注 in column A, so that no narrow column is widened for it.
+ */
+function footnoteRows(result: AssessmentResult): Cell[][] {
+  if (result.units.length === 0) return [];
+  const text = RESULTS_FOOTNOTE(RANK_RULE_WORDS[result.params.rankRule], result.params.rankRule === "dense" ? EXPLAIN.rankDense : EXPLAIN.rankCompetition);
+  const note: Cell[] = new Array<Cell>(LAST_COLUMN + 1).fill(null);
+  note[0] = RESULTS_FOOTNOTE_LABEL;
+  note[COLUMN.notes] = text;
+  return [[], note];
+}
+
+function footnoteStyles(rowCount: number, footnoteRowCount: number): RangeStyle[] {
+  if (footnoteRowCount === 0) return [];
+  const last = rowCount - 1;
+  return [{ range: rangeOf(last, COLUMN.notes, last, COLUMN.notes), wrap: true }, { range: rangeOf(last, 0, last, 0), bold: true }];
 }
 
 function headerStyle(): RangeStyle {
@@ -74,12 +98,23 @@ function bodyStyles(units: readonly UnitResult[], places: number): RangeStyle[] 
     { range: rangeOf(1, COLUMN.notes, last, COLUMN.notes), wrap: true },
     ...notApplicableStyles(units.map((unit) => unit.satisfaction), COLUMN.satisfaction),
     ...notApplicableStyles(units.map((unit) => unit.peer), COLUMN.peer),
-    ...runsOf(units.map((unit) => unit.grade)).map((run) => ({
-      range: rangeOf(run.first + 1, COLUMN.grade, run.last + 1, COLUMN.grade),
-      fill: GRADE_FILLS[run.key],
-      horizontal: "center" as const,
+    ...gradeStyles(units.map((unit) => unit.computedGrade ?? unit.grade), COLUMN.grade),
+    ...gradeStyles(units.map((unit) => unit.grade), COLUMN.finalGrade),
+    // A 审定等次 that differs from the computed one is bold, so the meeting's changes stand out.
+    ...runsOf(units.map((unit) => ((unit.computedGrade ?? unit.grade) !== unit.grade ? true : null))).map((run) => ({
+      range: rangeOf(run.first + 1, COLUMN.finalGrade, run.last + 1, COLUMN.finalGrade),
+      bold: true,
     })),
   ];
+}
+
+/** Each 等次 cell of a column in its grade's fill, one style per run of equal grades. */
+function gradeStyles(grades: readonly Grade[], column: number): RangeStyle[] {
+  return runsOf(grades).map((run) => ({
+    range: rangeOf(run.first + 1, column, run.last + 1, column),
+    fill: GRADE_FILLS[run.key],
+    horizontal: "center" as const,
+  }));
 }
 
 /** Grey, centred 不适用 cells of one column, one style per run of consecutive rows. */

@@ -3,7 +3,18 @@ import { decimalFormat, GRADE_FILLS, HEADER_FILL, OUTPUT_TAB, type ChartSpec, ty
 import { HEADERS, SHEET } from "../layout";
 import { GRADES, type AssessmentResult, type Grade, type GroupSummary, type Params } from "../model";
 import { figureNumber, percentText } from "./figures";
-import { BAR_BLOCK, CHART_HEADERS, CHART_TITLE, NOTE_SEPARATOR, QUOTA_EXCEEDED_BY_TIE, SUMMARY_NO_QUOTA, summaryQuota } from "./messages";
+import {
+  BAR_BLOCK,
+  CHART_HEADERS,
+  CHART_TITLE,
+  NOTE_SEPARATOR,
+  QUOTA_EXCEEDED_BY_TIE,
+  SUMMARY_NO_QUOTA,
+  summaryAdjusted,
+  summaryOverQuotaByReview,
+  summaryPlacesFreed,
+  summaryQuota,
+} from "./messages";
 import { quotaOf } from "./quota";
 import { rangeOf } from "./ranges";
 
@@ -76,11 +87,16 @@ function summaryRow(group: GroupSummary, params: Params, places: number): Cell[]
   ];
 }
 
-/** 说明: the 优秀比例上限 used, and whether a tie exceeded it. */
+/** 说明: the 优秀比例上限 used, whether a tie exceeded it, and what the 审定 changed (the counts are of the final 等次). */
 function quotaNote(group: GroupSummary, params: Params): string {
   const quota = quotaOf(params, group.rankGroup);
   const used = quota === null ? SUMMARY_NO_QUOTA : summaryQuota(percentText(quota), group.excellentLimit);
-  return group.quotaExceededByTie ? `${used}${NOTE_SEPARATOR}${QUOTA_EXCEEDED_BY_TIE}` : used;
+  const notes = [used];
+  if (group.quotaExceededByTie) notes.push(QUOTA_EXCEEDED_BY_TIE);
+  if ((group.adjusted ?? 0) > 0) notes.push(summaryAdjusted(group.adjusted ?? 0));
+  if ((group.overQuotaByReview ?? 0) > 0) notes.push(summaryOverQuotaByReview(group.overQuotaByReview ?? 0));
+  if ((group.placesFreedByReview ?? 0) > 0) notes.push(summaryPlacesFreed(group.placesFreedByReview ?? 0));
+  return notes.join(NOTE_SEPARATOR);
 }
 
 function tableStyles(last: number, places: number): RangeStyle[] {

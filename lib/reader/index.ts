@@ -8,6 +8,7 @@ import { readIndicators, type IndicatorsRead } from "./indicators";
 import { MSG } from "./messages";
 import { checkRaterWeights, readParams, validateParams } from "./params";
 import { readPeer } from "./peer";
+import { readOverrides } from "./review";
 import { readSatisfaction } from "./satisfaction";
 import { readScores } from "./scores";
 import { findSheet, layoutWarnings, type Need } from "./sheets";
@@ -54,6 +55,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const adjustmentsGrid = find(SHEET.adjustments, "optional");
   // 平时考核 came later than the other sheets: a workbook without it is complete, so its absence says nothing.
   const dailyGrid = find(SHEET.daily, "silent");
+  // Silent: workbooks made before 审定调整 existed, and every workbook before its 审定, have no such sheet.
+  const reviewGrid = find(SHEET.review, "silent");
 
   const paramsRead = readParams(paramsGrid, issues);
   if (unitsGrid === null) return { input: null, issues: inSheetOrder(issues) };
@@ -71,7 +74,8 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const peer = peerGrid === null ? { ratings: [], raterGroups: new Set<string>(), rows: new Map() } : readPeer(peerGrid, units, names, params.ratingWords, issues);
   checkRaterWeights(paramsRead, peer.raterGroups, issues);
   const adjustments = adjustmentsGrid === null ? [] : readAdjustments(adjustmentsGrid, names, issues);
-  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, daily, peerRows: peer.rows };
+  const overrides = reviewGrid === null ? [] : readOverrides(reviewGrid, names, issues);
+  const input: AssessmentInput = { params, units, indicators: indicatorsRead.indicators, scores, satisfaction, ratings: peer.ratings, adjustments, daily, overrides, peerRows: peer.rows };
   return { input, issues: groupIssues(inSheetOrder(issues), GROUPED) };
 }
 

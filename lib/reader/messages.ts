@@ -135,3 +135,18 @@ export const MSG = {
   adjustmentPointsNotPositive: (shown: string) => `分值 ${shown} 不大于 0。请填写大于 0 的分值（扣分也填正数，如 2），类型列写“扣分”。`,
   reasonMissing: () => `事由为空。建议写明加分或扣分的事由，便于核对。`,
 } as const;
+
+/** 审定调整 and 单位更名: what is wrong with a row and what to type instead. */
+export const REVIEW_MSG = {
+  nameMissing: () => `单位名称为空，但这一行填了其他内容。请填写“考核对象”中的单位名称，或删除这一行。`,
+  unknownUnit: (name: string) => `单位“${name}”不在“考核对象”中，审定调整无法对应。请改为“考核对象”中的单位名称（可从“结果”表复制）。`,
+  gradeMissing: (name: string) => `单位“${name}”的“调整为等次”为空。请填写 优秀、良好、合格、不合格 之一；不调整的单位请删除这一行。`,
+  notGrade: (shown: string) => `“${shown}”不是等次。请填写 优秀、良好、合格、不合格 之一（如一票否决填“不合格”）。`,
+  reasonMissing: (name: string) => `单位“${name}”的审定调整没有写事由。请写明调整的事由，如“发生重大法治问题，一票否决”。`,
+  basisMissing: (name: string) => `单位“${name}”的审定调整没有写依据。请写明依据的会议或文件，如“县委常委会2027年第3次会议”。`,
+  duplicate: (name: string, first: string) => `单位“${name}”在 ${first} 已有一行审定调整。每个单位只能有一行，请合并为一行或删除多余的行。`,
+  renameFromMissing: () => `上年名称为空，但这一行填了本年名称。请填写该单位上年的名称（与上年“结果”表一致），或删除这一行。`,
+  renameToMissing: (from: string) => `“${from}”的本年名称为空。请填写该单位在本年“考核对象”中的名称；上年有、本年已撤销的单位请删除这一行。`,
+  renameUnknownTo: (to: string) => `本年名称“${to}”不在本年“考核对象”中。请改为“考核对象”中的单位名称。`,
+  renameDuplicate: (from: string, first: string) => `上年名称“${from}”与 ${first} 重复。每个上年单位只能对应一个本年名称，请删除多余的行。`,
+} as const;

@@ -4,7 +4,7 @@
  */
 import { cellAddress, columnName, parseA1Range, sameSheetName, type CellValue, type Grid, type SheetGrid, type WorkbookGrids } from "../grid";
 import { error, warning, type Issue } from "../issue";
-import { isBlank, normalizeText, reportCellError, shownValue, trimSpaces, type At } from "./cells";
+import { readText, isBlank, normalizeText, reportCellError, shownValue, type At } from "./cells";
 import { MSG } from "./messages";
 
 /** An input sheet as found: its name as the user sees it, its rows, and its columns by expected header. */
@@ -85,7 +85,9 @@ export function readTable(grid: SheetGrid, spec: HeaderSpec, issues: Issue[]): T
       if (columnHasData(rows, column)) issues.push(warning("header.blank", grid.name, cellAddress(0, column), MSG.headerlessColumn()));
       return;
     }
-    const text = typeof value === "string" ? trimSpaces(value) : shownValue(value);
+    // A header is read as any cell that names something (上下互评's headers name the raters): one cleaning rule, control
+    // characters removed with a 提示 at the cell, so “城关镇\u0007” is 城关镇 here as in 考核对象.
+    const text = typeof value === "string" ? (readText(at, value) ?? "") : shownValue(value);
     const expected = wanted.get(normalizeText(text));
     if (expected === undefined) {
       extras.push({ column, text });

@@ -7,8 +7,10 @@ import type { DailyWorking } from "./dailyWorking";
 import { checksOf } from "./checkScores";
 import { REVIEW_WORDS } from "../layout";
 import { FigureTexts, percentOf } from "./numbers";
+import type { ApprovalMark } from "./approval";
 import type { Standing } from "./scoreGroup";
 import type { UnitWorking } from "./scoreUnit";
+import type { PeerGroupWorking } from "./peerReview";
 
 /** What the 名次 and 等次 lines need beyond the unit's own working. */
 export interface StandingContext {
@@ -17,6 +19,12 @@ export interface StandingContext {
   /** Other units of the group with the same 名次. */
   tiedWith: readonly string[];
   quotaLimit: number | null;
+  /** What the 审定 did; absent: no 审定等次 line. */
+  review?: ApprovalMark;
+  /** The 排名分组 of the county (those a rater can belong to), for saying in words which rater group did not rate. */
+  rankGroups?: readonly string[];
+  /** Raters who rated this unit but were left out by 互评同分票无效, with the rating they gave everyone. */
+  voidedRaters?: readonly { rater: string; value: D }[];
 }
 
 /** The 计算说明 lines of one unit, one per figure of 结果, each with the numbers it came from. */
@@ -28,7 +36,7 @@ export function auditLines(w: UnitWorking, s: Standing, context: StandingContext
     line(AUDIT_ITEMS.indicatorPossible, t.shown(w.indicators.possible), indicatorPossibleText(w, t)),
     ...(w.daily === undefined ? [] : [line(DAILY_AUDIT.item, "", dailyAuditText(w.daily, t))]),
     line(AUDIT_ITEMS.satisfaction, w.satisfaction ? t.shown(w.satisfaction.score) : NOT_APPLICABLE_VALUE, satisfactionText(w, params, t)),
-    line(AUDIT_ITEMS.peer, w.peer.kind === "rated" ? t.shown(w.peer.peer) : NOT_APPLICABLE_VALUE, peerText(w, params, t)),
+    line(AUDIT_ITEMS.peer, w.peer.kind === "rated" ? t.shown(w.peer.peer) : NOT_APPLICABLE_VALUE, peerText(w, context, params, t)),
     line(AUDIT_ITEMS.possible, t.shown(w.normalised.possible), possibleText(w, params, t)),
     line(AUDIT_ITEMS.earned, t.shown(w.normalised.earned), earnedText(w, t)),
     line(AUDIT_ITEMS.normalised, t.shown(normalisedOf(w)), normalisedText(w, t)),
@@ -37,7 +45,17 @@ export function auditLines(w: UnitWorking, s: Standing, context: StandingContext
     line(AUDIT_ITEMS.total, t.shown(w.total.total), totalText(w, params, t)),
     line(AUDIT_ITEMS.rank, String(s.rank), rankText(w, s, context, params, t)),
     line(AUDIT_ITEMS.grade, s.grade, gradeText(w, s, context, t)),
+    ...(context.review === undefined ? [] : [line(AUDIT_ITEMS.finalGrade, context.review.grade, reviewText(context.review, context.quotaLimit))]),
   ];
+}
+
+/** 审定等次: the row of 审定调整 that set it, with its 事由, 依据 and 日期, or that there was none. */
+function reviewText(review: ApprovalMark, quotaLimit: number | null): string {
+  const o = review.override;
+  if (o === null) return AUDIT_TEXT.notReviewed(review.grade) + (review.freedPlaces > 0 ? AUDIT_TEXT.reviewFreedPlace(review.freedPlaces) : "");
+  const cell = `${o.ref.sheet}!${o.ref.cell}`;
+  const text = review.changed ? AUDIT_TEXT.reviewed(review.computed, review.grade, o.reason, o.basis, o.date, cell) : AUDIT_TEXT.reviewConfirmed(review.grade, o.reason, o.basis, o.date, cell);
+  return review.overQuota && quotaLimit !== null ? text + AUDIT_TEXT.reviewOverQuota(quotaLimit) : text;
 }
 
 function indicatorEarnedText(w: UnitWorking, t: FigureTexts): string {
@@ -90,9 +108,10 @@ export function normalisedOf(w: UnitWorking): D {
   return w.normalised.normalised ?? ZERO;
 }
 
-function peerText(w: UnitWorking, params: Params, t: FigureTexts): string {
+function peerText(w: UnitWorking, context: StandingContext, params: Params, t: FigureTexts): string {
+  const voided = voidedText(context, t);
   const peer = w.peer;
-  if (peer.kind === "none") return AUDIT_TEXT.noPeer;
+  if (peer.kind === "none") return AUDIT_TEXT.noPeer + voided;
   const groups = peer.groups.map((g) => {
     const head = AUDIT_TEXT.peerGroup(g.group, g.values.length, g.values.map((v) => t.sharedPlain(v)).join("、"));
     const m = g.trimmed;
@@ -101,13 +120,32 @@ function peerText(w: UnitWorking, params: Params, t: FigureTexts): string {
       ? head + AUDIT_TEXT.peerMean(m.kept.length, t.plain(m.total), mean)
       : head + AUDIT_TEXT.peerTrimmed(t.plain(m.dropped.highest), t.plain(m.dropped.lowest), m.kept.length, t.plain(m.total), mean);
   });
-  if (peer.kind === "noWeight") return `${groups.join("；")}；${AUDIT_TEXT.peerZeroWeight}`;
-  const terms = peer.groups.map((g) => `${t.shown(g.trimmed.mean)}×${t.ownTerm(g.weight, () => percentOf(g.weight))}`).join(" + ");
-  return [
-    ...groups,
-    AUDIT_TEXT.peerWeighted(terms, percentOf(peer.weightSum), t.shown(peer.peerScore)),
-    AUDIT_TEXT.peerPoints(t.shown(peer.peerScore), t.plain(params.peerPoints), t.shown(peer.peer)),
-  ].join("；");
+  if (peer.kind === "noWeight") return `${groups.join("；")}；${AUDIT_TEXT.peerZeroWeight}${voided}`;
+  return [...groups, weightedText(peer.groups, peer.weightSum, peer.peerScore, context, params, t), AUDIT_TEXT.peerPoints(t.shown(peer.peerScore), t.plain(params.peerPoints), t.shown(peer.peer))].join("；") + voided;
+}
+
+/**
+ * The weighted peer score. When a rater group of the county with a weight gave this unit no rating, its weight is
+ * shared out by the division: that is said in words ("县直单位组未评，其权重由乡镇组承担") rather than left to a reader
+ * to see in "(95.19×50%) ÷ 50%".
+ */
+function weightedText(groups: readonly PeerGroupWorking[], weightSum: D, score: D, context: StandingContext, params: Params, t: FigureTexts): string {
+  const present = groups.filter((g) => !g.weight.isZero()).map((g) => g.group);
+  const missing = (context.rankGroups ?? []).filter((group) => !groups.some((g) => g.group === group) && !(params.peerWeights.get(group) ?? ZERO).isZero());
+  const only = groups.find((g) => !g.weight.isZero());
+  if (missing.length > 0 && present.length === 1 && only !== undefined) {
+    return AUDIT_TEXT.peerOneGroup(missing.join("、"), only.group, t.shown(only.trimmed.mean), t.shown(score));
+  }
+  const terms = groups.map((g) => `${t.shown(g.trimmed.mean)}×${t.ownTerm(g.weight, () => percentOf(g.weight))}`).join(" + ");
+  const weighted = AUDIT_TEXT.peerWeighted(terms, percentOf(weightSum), t.shown(score));
+  return missing.length > 0 ? weighted + AUDIT_TEXT.peerGroupsMissing(missing.join("、"), present.join("、")) : weighted;
+}
+
+/** Said where 互评同分票无效 left out a rater of this unit, with why the rule is not monotone. */
+function voidedText(context: StandingContext, t: FigureTexts): string {
+  const voided = context.voidedRaters ?? [];
+  if (voided.length === 0) return "";
+  return AUDIT_TEXT.uniformVoided(voided.map((v) => `“${v.rater}”（都是${t.plain(v.value)}分）`).join("、"));
 }
 
 function possibleText(w: UnitWorking, params: Params, t: FigureTexts): string {

@@ -5,6 +5,8 @@ import { MESSAGES } from "./messages";
 export interface CountedRatings {
   ratings: PeerRating[];
   issues: Issue[];
+  /** Raters left out by 互评同分票无效, with the one rating they gave everyone (for 计算说明). */
+  voided?: Map<string, PeerRating["value"]>;
 }
 
 /** The header cell of the rater's column in 上下互评 (row 1 of the rating's column). */
@@ -44,7 +46,12 @@ export function withoutUniformRaters(ratings: readonly PeerRating[]): CountedRat
       issues.push(warning("rules.uniformRater", first.ref.sheet, raterCell(first), MESSAGES.uniformRater(rater, first.value, given.length)));
     }
   }
-  return { ratings: ratings.filter((r) => !uniform.has(r.rater)), issues };
+  const voided = new Map<string, PeerRating["value"]>();
+  for (const rater of uniform) {
+    const first = byRater.get(rater)?.[0];
+    if (first !== undefined) voided.set(rater, first.value);
+  }
+  return { ratings: ratings.filter((r) => !uniform.has(r.rater)), issues, voided };
 }
 
 /** Rule 3 (which ratings count): ratings between units of 考核对象 only; others are reported and left out. */
@@ -74,5 +81,5 @@ export function countedRatings(ratings: readonly PeerRating[], units: readonly P
   const issues = [...known.issues, ...own.issues];
   if (!uniformRaterInvalid) return { ratings: own.ratings, issues };
   const uniform = withoutUniformRaters(own.ratings);
-  return { ratings: uniform.ratings, issues: [...issues, ...uniform.issues] };
+  return { ratings: uniform.ratings, issues: [...issues, ...uniform.issues], ...(uniform.voided === undefined ? {} : { voided: uniform.voided }) };
 }

@@ -1,7 +1,7 @@
-import { roundHalfUp } from "../decimal";
+import { roundHalfUp, type D } from "../decimal";
 import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { SHEET } from "../layout";
-import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef } from "../model";
+import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef, type PeerRating } from "../model";
 import { auditLines, normalisedOf } from "./audit";
 import { countedRatings } from "./countedRatings";
 import { GROUP_MESSAGES, MESSAGES } from "./messages";
@@ -13,6 +13,7 @@ import { unitNotes } from "./unitNotes";
 import { withCheckScores } from "./checkScores";
 import { dailyAdjustments } from "./dailyAdjustments";
 import { dailyParamsOf, dailyWorking } from "./dailyWorking";
+import { approveGroup, type GroupApproval, type ApprovalMark } from "./approval";
 
 export interface ScoreOutcome {
   result: AssessmentResult;
@@ -37,6 +38,7 @@ export { checkScore, checkMean, withCheckScores } from "./checkScores";
 export { dailyAdjustments } from "./dailyAdjustments";
 export { disqualifiedCap } from "./disqualified";
 export { DAILY_OFF } from "./dailyWorking";
+export { approveGroup, type ApprovalMark, type ApprovalMember, type GroupApproval } from "./approval";
 export { isLastPlace, lastPlaceOf, bigDrop, twoYearsExcellent, needsAdviceLetter, needsSummons } from "./notes";
 
 /** Spec §4, rules 1–11, for every unit: figures, 名次, 等次, 提示 and 计算说明, with the problems found. */
@@ -46,6 +48,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   const groupOf = new Map(units.map((u) => [u.name, u.rankGroup]));
   const counted = countedRatings(input.ratings, units, params.uniformRaterInvalid);
   const issues: Issue[] = [...counted.issues];
+  const voidedOf = voidedRatersOf(input.ratings, counted.voided);
 
   // Ratings and 加减分 records indexed by unit once, so each unit looks at its own only (linear, not quadratic, in units).
   const ratingsOf = byKey(counted.ratings, (r) => r.ratee);
@@ -67,13 +70,22 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   const results: UnitResult[] = [];
   const groups: GroupSummary[] = [];
   const texts = new FigureTexts(params.decimals);
+  const overrides = new Map((input.overrides ?? []).map((o) => [o.unit, o]));
   for (const group of groupOrder) {
     const members = workings.filter((w) => w.unit.rankGroup === group);
     const standings = scoreGroup(group, members, params);
-    const context = groupContext(members, standings);
-    const groupResults = members.map((w, index) => unitResult(w, index, context, standings, input, texts));
+    const context: GroupContext = { ...groupContext(members, standings), rankGroups: groupOrder, voidedOf };
+    const review = approveGroup(
+      members.map((w, index) => {
+        const s = standings.standings[index];
+        return { name: w.unit.name, rank: s?.rank ?? 0, computed: s?.grade ?? "不合格", quotaMark: s?.quotaMark ?? null };
+      }),
+      overrides,
+      standings.excellentLimit,
+    );
+    const groupResults = members.map((w, index) => unitResult(w, index, context, standings, review, input, texts));
     results.push(...sortByRank(groupResults));
-    groups.push(summarise(standings, groupResults, params.decimals));
+    groups.push(summarise(standings, review, groupResults, params.decimals));
   }
   return { result: { params, units: results, groups }, issues: [...issues, ...groupIssues(perUnit, GROUPED)] };
 }
@@ -82,9 +94,13 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
 interface GroupContext {
   namesByRank: Map<number, string[]>;
   lastPlace: number | null;
+  /** The county's 排名分组, in 考核对象 order. */
+  rankGroups?: readonly string[];
+  /** The raters of a unit that 互评同分票无效 left out. */
+  voidedOf: (unit: string) => { rater: string; value: D }[];
 }
 
-function groupContext(members: readonly UnitWorking[], g: GroupStandings): GroupContext {
+function groupContext(members: readonly UnitWorking[], g: GroupStandings): Pick<GroupContext, "namesByRank" | "lastPlace"> {
   const groupRanks = g.standings.map((s) => s.rank);
   const namesByRank = new Map<number, string[]>();
   members.forEach((member, i) => {
@@ -96,9 +112,10 @@ function groupContext(members: readonly UnitWorking[], g: GroupStandings): Group
   return { namesByRank, lastPlace: lastPlaceOf(groupRanks) };
 }
 
-function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, input: AssessmentInput, texts: FigureTexts): UnitResult {
+function unitResult(w: UnitWorking, index: number, context: GroupContext, g: GroupStandings, review: GroupApproval, input: AssessmentInput, texts: FigureTexts): UnitResult {
   const s = g.standings[index];
-  if (s === undefined) throw new Error("scoreAssessment: standing missing");
+  const mark: ApprovalMark | undefined = review.marks[index];
+  if (s === undefined || mark === undefined) throw new Error("scoreAssessment: standing missing");
   // Unit names are unique (the reader reports duplicates), so "the others on this 名次" is every name but its own.
   const tiedWith = (context.namesByRank.get(s.rank) ?? []).filter((name) => name !== w.unit.name);
   const params = input.params;
@@ -121,9 +138,11 @@ function unitResult(w: UnitWorking, index: number, context: GroupContext, g: Gro
     majorIssue: w.majorIssue,
     total: w.total.total,
     rank: s.rank,
-    grade: s.grade,
-    notes: unitNotes(w, s, { lastPlace: context.lastPlace, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit }, params),
-    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit }, params, texts),
+    grade: mark.grade,
+    computedGrade: s.grade,
+    override: mark.override,
+    notes: unitNotes(w, s, { lastPlace: context.lastPlace, tied: tiedWith.length > 0, quotaLimit: g.excellentLimit, review: mark }, params),
+    audit: auditLines(w, s, { group: g.group, thresholds: g.thresholds, tiedWith, quotaLimit: g.excellentLimit, review: mark, rankGroups: context.rankGroups, voidedRaters: context.voidedOf(w.unit.name) }, params, texts),
   };
 }
 
@@ -163,12 +182,27 @@ const GROUPED = new Map<string, GroupMessage>([
   ["rules.possibleZero", GROUP_MESSAGES.possibleZero],
 ]);
 
+/** For each ratee, the raters who rated it but were left out by 互评同分票无效 (self-ratings aside), with their one value. */
+function voidedRatersOf(ratings: readonly PeerRating[], voided: ReadonlyMap<string, D> | undefined): (unit: string) => { rater: string; value: D }[] {
+  const byRatee = new Map<string, { rater: string; value: D }[]>();
+  if (voided !== undefined && voided.size > 0) {
+    for (const rating of ratings) {
+      const value = voided.get(rating.rater);
+      if (value === undefined || rating.rater === rating.ratee) continue;
+      const list = byRatee.get(rating.ratee) ?? [];
+      list.push({ rater: rating.rater, value });
+      byRatee.set(rating.ratee, list);
+    }
+  }
+  return (unit) => byRatee.get(unit) ?? [];
+}
+
 function sortByRank(results: UnitResult[]): UnitResult[] {
   // Array.prototype.sort is stable, so equal 名次 keep 考核对象 order.
   return [...results].sort((a, b) => a.rank - b.rank);
 }
 
-function summarise(g: GroupStandings, results: readonly UnitResult[], places: number): GroupSummary {
+function summarise(g: GroupStandings, review: GroupApproval, results: readonly UnitResult[], places: number): GroupSummary {
   const totals = results.map((r) => r.total);
   const byGrade = Object.fromEntries(GRADES.map((grade) => [grade, 0])) as Record<Grade, number>;
   for (const r of results) byGrade[r.grade] += 1;
@@ -185,6 +219,9 @@ function summarise(g: GroupStandings, results: readonly UnitResult[], places: nu
     mean: roundHalfUp(sum(totals).div(count(results.length)), places),
     excellentLimit: g.excellentLimit,
     quotaExceededByTie: g.quotaExceededByTie,
+    adjusted: review.adjusted,
+    overQuotaByReview: review.overQuotaByReview,
+    placesFreedByReview: review.placesFreedByReview,
   };
 }
 

@@ -45,13 +45,17 @@ export const NOTES = {
   tie: (rank: number) => `并列第${rank}名`,
   serious: "有情节严重的扣分情形，不得评为优秀，定为良好",
   quotaDemoted: (limit: number) => `超出优秀比例（上限${limit}个），定为良好`,
-  quotaKeptByTie: (rank: number) => `与第${rank}名并列，超出优秀比例仍为优秀`,
+  quotaKeptByTie: (rank: number) => `并列第${rank}名跨过优秀比例界线，并列单位均为优秀`,
   lastPlace: "排名最后，通报警示",
   bigDrop: (places: number) => `比上年后退${places}名，退步较大，通报警示`,
   twoYearsExcellent: "连续两年优秀，建议通报表扬",
   adviceLetter: "制发法治建议书",
   summons: "约谈、责令整改",
   majorIssueSummons: "发生重大法治问题，约谈、责令整改",
+  reviewed: (reason: string, basis: string) => `经审定调整：${reason}（${basis}）`,
+  reviewConfirmed: (reason: string, basis: string) => `经审定维持原等次：${reason}（${basis}）`,
+  reviewOverQuota: (limit: number) => `经审定定为优秀，超出优秀比例（上限${limit}个）`,
+  reviewFreedPlace: (places: number) => `审定调整后本组空出${places}个优秀名额，本单位按总分在递补之列；是否递补由审定决定，如递补请在审定调整表中填写`,
 } as const;
 
 /** The 项目 column of 计算说明, in the order the lines are printed. */
@@ -68,6 +72,7 @@ export const AUDIT_ITEMS = {
   total: "总分",
   rank: "名次",
   grade: "等次",
+  finalGrade: "审定等次",
 } as const;
 
 /** The value of a line whose item does not apply. */
@@ -94,6 +99,11 @@ export const AUDIT_TEXT = {
     `，去掉最高${highest}、最低${lowest}，余${kept}人平均 = ${total} ÷ ${kept} = ${mean}`,
   peerMean: (n: number, total: string, mean: string) => `，平均 = ${total} ÷ ${n} = ${mean}`,
   peerWeighted: (terms: string, weightSum: string, score: string) => `(${terms}) ÷ ${weightSum} = ${score}`,
+  peerOneGroup: (missing: string, present: string, mean: string, score: string) =>
+    `${missing}组未评，其权重由${present}组承担：互评分 = ${present}组平均 ${mean} = ${score}`,
+  peerGroupsMissing: (missing: string, present: string) => `（${missing}组未评，其权重按比例由${present}组承担）`,
+  uniformVoided: (raters: string) =>
+    `；评议单位${raters}给所有单位的评分都相同，按参数“互评同分票无效”其评分全部不计入。此规则不单调：该评议单位只要有一个评分不同，其全部评分就又都计入，被评单位的互评分可能因此升高`,
   peerPoints: (score: string, points: string, peer: string) => `${score} ÷ 100 × ${points} = ${peer}`,
   noPeer: "无上下互评评分，此项不计",
   peerZeroWeight: "评分只来自互评权重为0的分组，此项不计",
@@ -121,5 +131,12 @@ export const AUDIT_TEXT = {
   lineNames: { 优秀: "优秀分数线", 良好: "良好分数线", 合格: "合格分数线" } satisfies Record<Exclude<Grade, "不合格">, string>,
   serious: "；有情节严重的扣分情形，不得评为优秀，定为良好",
   quotaDemoted: (limit: number) => `；超出优秀比例（上限${limit}个），定为良好`,
-  quotaKeptByTie: (rank: number) => `；与第${rank}名并列，超出优秀比例仍为优秀`,
+  quotaKeptByTie: (rank: number) => `；并列第${rank}名跨过优秀比例界线，并列单位均为优秀`,
+  notReviewed: (grade: Grade) => `未经审定调整，同计算等次 → ${grade}`,
+  reviewed: (computed: Grade, grade: Grade, reason: string, basis: string, date: string | null, cell: string) =>
+    `经审定调整（${cell}）：计算等次 ${computed} → 审定等次 ${grade}。事由：${reason}；依据：${basis}${date === null ? "" : `；日期：${date}`}`,
+  reviewConfirmed: (grade: Grade, reason: string, basis: string, date: string | null, cell: string) =>
+    `经审定维持（${cell}）：审定等次 ${grade}，与计算等次相同。事由：${reason}；依据：${basis}${date === null ? "" : `；日期：${date}`}`,
+  reviewOverQuota: (limit: number) => `；本组优秀因此超出比例上限（${limit}个），以审定为准`,
+  reviewFreedPlace: (places: number) => `；审定调整后本组空出${places}个优秀名额，本单位按总分在递补之列，未自动递补（等次以审定为准）`,
 } as const;

@@ -25,7 +25,11 @@ export function excellentLimit(size: number, quota: D): number {
   return count(size).times(quota).floor().toNumber();
 }
 
-/** Rule 10: at most floor(size × quota) units of a group stay 优秀, taken from the top by 名次; the others become 良好, except that units tied on the 名次 that straddles the boundary all stay 优秀. */
+/**
+ * Rule 10: at most floor(size × quota) units of a group stay 优秀, taken from the top by 名次; the others become 良好,
+ * except that units tied on the 名次 that straddles the boundary all stay 优秀, and every one of them is marked so (the
+ * mark depends on the 名次 alone, never on which of the tied units comes first in 考核对象).
+ */
 export function applyQuota(members: readonly QuotaMember[], quota: D | null): QuotaOutcome {
   const grades = members.map((m) => m.grade);
   const marks: QuotaMark[] = members.map(() => null);
@@ -39,13 +43,13 @@ export function applyQuota(members: readonly QuotaMember[], quota: D | null): Qu
   const firstOut = excellent[limit];
   if (firstOut === undefined) return { limit, grades, marks, exceededByTie: false };
   const tieRank = lastIn !== undefined && lastIn.member.rank === firstOut.member.rank ? firstOut.member.rank : null;
+  for (const { member, index } of excellent) {
+    if (member.rank === tieRank) marks[index] = "keptByTie";
+  }
   for (const { member, index } of excellent.slice(limit)) {
-    if (member.rank === tieRank) {
-      marks[index] = "keptByTie";
-    } else {
-      marks[index] = "demoted";
-      grades[index] = "良好";
-    }
+    if (member.rank === tieRank) continue;
+    marks[index] = "demoted";
+    grades[index] = "良好";
   }
   return { limit, grades, marks, exceededByTie: tieRank !== null };
 }

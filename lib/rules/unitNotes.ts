@@ -1,4 +1,5 @@
 import type { Params } from "../model";
+import type { ApprovalMark } from "./approval";
 import { NOTES } from "./messages";
 import { dailyNotes } from "./dailyWorking";
 import { bigDrop, needsAdviceLetter, needsSummons, twoYearsExcellent } from "./notes";
@@ -11,9 +12,11 @@ export interface NoteContext {
   lastPlace: number | null;
   tied: boolean;
   quotaLimit: number | null;
+  /** What the 审定 did; absent: not reviewed, the computed 等次 is final. */
+  review?: ApprovalMark;
 }
 
-/** The 提示 of one unit, in rule order (1 → 11). */
+/** The 提示 of one unit, in rule order (1 → 11), the 审定 after the 等次 rules; the flags follow the final 等次. */
 export function unitNotes(w: UnitWorking, s: Standing, context: NoteContext, params: Params): string[] {
   const notes: string[] = [];
   if (w.indicators.notApplicable.length > 0) notes.push(NOTES.notApplicable(w.indicators.notApplicable.length));
@@ -29,11 +32,16 @@ export function unitNotes(w: UnitWorking, s: Standing, context: NoteContext, par
   if (w.daily !== undefined) notes.push(...dailyNotes(w.daily, s.disqualifiedDemoted === true));
   if (s.quotaMark === "demoted" && context.quotaLimit !== null) notes.push(NOTES.quotaDemoted(context.quotaLimit));
   if (s.quotaMark === "keptByTie") notes.push(NOTES.quotaKeptByTie(s.rank));
+  const review = context.review;
+  if (review?.override) notes.push(review.changed ? NOTES.reviewed(review.override.reason, review.override.basis) : NOTES.reviewConfirmed(review.override.reason, review.override.basis));
+  if (review?.overQuota && context.quotaLimit !== null) notes.push(NOTES.reviewOverQuota(context.quotaLimit));
+  if (review !== undefined && review.freedPlaces > 0) notes.push(NOTES.reviewFreedPlace(review.freedPlaces));
+  const grade = review?.grade ?? s.grade;
   if (s.rank === context.lastPlace) notes.push(NOTES.lastPlace);
   const fallen = bigDrop(s.rank, w.unit.lastRank, params.bigDropPlaces);
   if (fallen !== null) notes.push(NOTES.bigDrop(fallen));
-  if (twoYearsExcellent(w.unit.lastGrade, s.grade)) notes.push(NOTES.twoYearsExcellent);
-  if (needsAdviceLetter(s.grade)) notes.push(NOTES.adviceLetter);
-  if (needsSummons(s.grade, w.majorIssue)) notes.push(s.grade === "不合格" ? NOTES.summons : NOTES.majorIssueSummons);
+  if (twoYearsExcellent(w.unit.lastGrade, grade)) notes.push(NOTES.twoYearsExcellent);
+  if (needsAdviceLetter(grade)) notes.push(NOTES.adviceLetter);
+  if (needsSummons(grade, w.majorIssue)) notes.push(grade === "不合格" ? NOTES.summons : NOTES.majorIssueSummons);
   return notes;
 }

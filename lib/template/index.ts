@@ -7,15 +7,19 @@ import { DEFAULT_INDICATORS } from "./indicators";
 import { indicatorsSheet } from "./indicatorsSheet";
 import { paramsSheet } from "./paramsSheet";
 import { peerSheet } from "./peerSheet";
+import { reviewSheet } from "./reviewSheet";
 import { satisfactionSheet } from "./satisfactionSheet";
 import { scoresSheet } from "./scoresSheet";
-import { emptyData } from "./templateData";
+import { emptyData, type TemplateUnit } from "./templateData";
+import type { DefaultIndicator } from "./indicators";
 import { unitsSheet } from "./unitsSheet";
 
 export interface TemplateOptions {
   year: number;
   /** Fill with the built-in example county instead of leaving the data sheets empty. */
   example?: boolean;
+  /** Next year's workbook from last year's (kaohe template --from): its units (上年名次/上年等次 filled) and indicators; no scores. */
+  carried?: { units: TemplateUnit[]; indicators: DefaultIndicator[] };
 }
 
 /**
@@ -25,16 +29,19 @@ export interface TemplateOptions {
 export function buildTemplate(options: TemplateOptions): SheetOut[] {
   assertYear(options.year);
   const data = options.example === true ? buildExample() : emptyData();
+  const units = options.carried?.units ?? data.units;
+  const indicators = options.carried?.indicators ?? DEFAULT_INDICATORS;
   return [
     guideSheet(options.year, data.county),
     paramsSheet(options.year),
-    unitsSheet(data.units),
-    indicatorsSheet(DEFAULT_INDICATORS),
-    scoresSheet(DEFAULT_INDICATORS, data.units, data.scores),
+    unitsSheet(units),
+    indicatorsSheet(indicators),
+    scoresSheet(indicators, units, data.scores),
     satisfactionSheet(data.satisfaction),
     peerSheet(data.peer),
     adjustmentsSheet(data.adjustments),
     dailySheet(data.daily),
+    reviewSheet(),
   ];
 }
 
@@ -46,6 +53,8 @@ function assertYear(year: number): void {
 
 export { DEFAULT_INDICATORS, type DefaultIndicator } from "./indicators";
 export { scoreColumnHeader } from "./scoresSheet";
+export { unitsSheet } from "./unitsSheet";
+export type { TemplateUnit } from "./templateData";
 export { parseTemplateYear, TEMPLATE_YEAR_HINT, TEMPLATE_YEARS } from "./year";
 export { layoutSheets, LAYOUT_SHEETS, type LayoutChange, type LayoutOrphan, type LayoutOutcome, type LayoutSheetName } from "./layoutSheets";
 export { FIRST_SCORE_ROW, scoresSheet, type ScoreIndicator, type ScoreUnit } from "./scoresSheet";

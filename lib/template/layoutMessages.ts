@@ -1,6 +1,7 @@
 /** Every Chinese text of 生成评分表 (layoutSheets), in one place. */
 
-const list = (names: readonly string[]): string => names.join("、");
+/** Names joined by 、; past ten, the first ten and how many in all (the sheet itself shows them all). */
+const list = (names: readonly string[]): string => (names.length <= 10 ? names.join("、") : `${names.slice(0, 10).join("、")}等 ${names.length} 个`);
 
 export const LAYOUT_MSG = {
   noIndicators: "考核指标表中没有指标，无法生成评分表。请先填写考核指标（或导入工作安排）。",
@@ -14,7 +15,8 @@ export const LAYOUT_MSG = {
     `${units} 个单位 × ${indicators} 项指标，${notApplicable} 格填“不适用”（灰色，该类别不考核）`,
   satisfactionShape: (units: number): string => `每个单位一行，共 ${units} 行`,
   peerShape: (units: number): string => `${units} 个被评单位 × ${units} 个评议单位（本单位自评的格子为灰色，不计分）`,
-  carried: (count: number): string => `照抄已填的 ${count} 个值（按单位名称和指标编号对应，不按位置）`,
+  carried: (count: number, by: string): string => `照抄已填的 ${count} 个值（按${by}对应，不按位置）`,
+  carriedBy: { 评分: "单位名称和指标编号", 满意度: "单位名称和列标题", 上下互评: "被评单位和评议单位的名称" } as Record<string, string>,
   addedUnits: (names: readonly string[]): string => `新增单位：${list(names)}`,
   removedUnits: (names: readonly string[]): string => `移去单位：${list(names)}`,
   addedIndicators: (codes: readonly string[]): string => `新增指标：${list(codes)}`,

@@ -420,7 +420,7 @@ function changeLine(change: LayoutChange): string {
         ? LAYOUT_MSG.satisfactionShape(change.units)
         : LAYOUT_MSG.peerShape(change.units);
   if (change.oldName === null) return `${LAYOUT_MSG.sheetNew(change.sheet)}${shape}。`;
-  const parts = [shape, LAYOUT_MSG.carried(change.carried)];
+  const parts = [shape, LAYOUT_MSG.carried(change.carried, LAYOUT_MSG.carriedBy[change.sheet] ?? "")];
   if (change.addedUnits.length > 0) parts.push(LAYOUT_MSG.addedUnits(change.addedUnits));
   if (change.removedUnits.length > 0) parts.push(LAYOUT_MSG.removedUnits(change.removedUnits));
   const [added, removed] = change.sheet === SHEET.peer ? [LAYOUT_MSG.addedRaters, LAYOUT_MSG.removedRaters] : [LAYOUT_MSG.addedIndicators, LAYOUT_MSG.removedIndicators];

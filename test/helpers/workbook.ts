@@ -85,6 +85,8 @@ export function validWorkbook(): WorkbookGrids {
           ["县司法局", "扣分", 1.5, "行政复议决定被纠错", "复议决定书", "是", "否"],
         ],
       },
+      // Before 审定: the header only, as in a new template.
+      { name: SHEET.review, rows: [[...HEADERS.review]] },
     ],
   };
 }
