@@ -50,6 +50,10 @@ const boundaries = [
     rules: arrows([noImportOf(["files", "standalone", "taskpane", "bin", "bench", "test", "fakes"], "addin/excel/ 只能引用 lib/ 和 addin/ui/。")]),
   },
   {
+    files: ["addin/wps/**/*.{ts,tsx}"],
+    rules: arrows([noImportOf(["files", "excel", "standalone", "taskpane", "bin", "bench", "test", "fakes"], "addin/wps/ 只能引用 lib/ 和 addin/ui/。")]),
+  },
+  {
     files: ["addin/standalone/**/*.{ts,tsx}"],
     rules: arrows([noImportOf(["excel", "taskpane", "bin", "bench", "test", "fakes"], "独立网页只能引用 lib/、files/ 和 addin/ui/。")]),
   },

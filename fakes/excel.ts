@@ -49,7 +49,7 @@ export interface WriteRecord {
 
 export interface StructureRecord {
   sync: number;
-  kind: "add" | "delete" | "rename" | "activate" | "select" | "visibility";
+  kind: "add" | "delete" | "rename" | "activate" | "select" | "visibility" | "move";
   sheet: string;
   to?: string;
 }
@@ -406,6 +406,17 @@ class FakeWorksheet {
   }
   set name(to: string) {
     this.book.enqueue(bytesOf(to), () => this.book.renameSheet(this.need(), to));
+  }
+  /** Moves the sheet to a 0-based place among all sheets, the others shifting, as Excel's Worksheet.position. */
+  set position(to: number) {
+    this.book.enqueue(bytesOf(to), () => {
+      const data = this.need();
+      const sheets = this.book.sheets;
+      if (!Number.isInteger(to) || to < 0 || to >= sheets.length) throw new OfficeError("InvalidArgument", `no position ${to}`);
+      sheets.splice(sheets.indexOf(data), 1);
+      sheets.splice(to, 0, data);
+      this.book.structure.push({ sync: this.book.syncCount, kind: "move", sheet: data.name, to: String(to) });
+    });
   }
   set visibility(to: "Visible" | "Hidden" | "VeryHidden") {
     this.book.enqueue(bytesOf(to), () => {

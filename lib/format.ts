@@ -100,3 +100,17 @@ export function decimalFormat(places: number): string {
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
+
+// Texts a spreadsheet turns into something else when they are written, as when typed: numbers (with separators, signs,
+// exponents), percentages, amounts, dates, times and fractions — digits with only such marks — and truth and error values.
+const VALUE_LIKE = /^[\s\d.,:/%+\-()$¥￥€£eE年月日时分秒]*\d[\s\d.,:/%+\-()$¥￥€£eE年月日时分秒]*$/;
+const TRUTH_OR_ERROR = /^\s*(true|false|#[a-z0-9/]+[!?]?)\s*$/i;
+
+/**
+ * Text that Excel or WPS, given it as a cell's value, would not keep as that text: a formula (= + - @), or something
+ * it reads as a number, date or truth value ("18.50", 编号 "1.1", "2025-3-1", "TRUE"). Hosts that write values through
+ * an object model write such text with a leading apostrophe, which keeps it text exactly as when a user types '=1+1.
+ */
+export function becomesValueIfWritten(text: string): boolean {
+  return looksLikeFormula(text) || VALUE_LIKE.test(text) || TRUTH_OR_ERROR.test(text);
+}

@@ -10,6 +10,7 @@ import { INPUT_SHEETS } from "../lib/layout";
 import { readAssessment } from "../lib/reader";
 import { checkAssessment, runAssessment } from "../lib/run";
 import { setCell, validWorkbook } from "./helpers/workbook";
+import { deflated, entriesOf, rawZip, zeroBomb, type RawEntry } from "./helpers/zip";
 
 /**
  * Random workbooks into the reader and the whole pipeline. Laws: nothing throws; every problem names a sheet and an
@@ -138,6 +139,36 @@ describe("fuzzing the .xlsx parts", () => {
       { seed: SEED, numRuns: 150 },
     );
   }, 120_000);
+});
+
+describe("fuzzing hostile zips (issue 13: bombs and unsafe names)", () => {
+  // One part of the example replaced by, or joined by, a zip bomb (declaring its true 1.1 GiB, or a lie), a part at a
+  // ratio over 1:200, or an entry with an unsafe name. The law: reading and writing give a result or refuse the file
+  // as not a workbook (a Chinese message), never another error, never gigabytes of memory.
+  it("grids or NotAWorkbookError, and the same when writing", async () => {
+    const bytes = await buildWorkbook(buildTemplate({ year: 2025, example: true }));
+    const outputs = runAssessment(await readWorkbookGrids(bytes)).outputs ?? [];
+    const example = entriesOf(bytes);
+    const size = Math.round(1.1 * 2 ** 30);
+    const bombData = zeroBomb(size);
+    const names = [...example.map((part) => part.name), "xl/media/image1.png", "customXml/item1.xml"];
+    const hostile = fc.oneof(
+      fc.record({ kind: fc.constant("bomb" as const), name: fc.constantFrom(...names), declared: fc.constantFrom(size, 5_000, 30 * 2 ** 20, 0) }),
+      fc.record({ kind: fc.constant("ratio" as const), name: fc.constantFrom(...names) }),
+      fc.record({ kind: fc.constant("name" as const), name: fc.constantFrom("../../etc/x", "/tmp/x", "..\\..\\x", "xl/../../x", "C:x", "xl/worksheets/sheet1.xml") }),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (h) => {
+        const entry: RawEntry =
+          h.kind === "bomb" ? { name: h.name, data: bombData, method: 8, size: h.declared } : h.kind === "ratio" ? deflated(h.name, new Uint8Array(20 * 2 ** 20)) : deflated(h.name, "<x/>");
+        const replaced = h.kind !== "name" && example.some((part) => part.name === h.name);
+        const file = rawZip(replaced ? example.map((part) => (part.name === h.name ? entry : part)) : [...example, entry]);
+        const read = await refusedOr(readWorkbookGrids(file));
+        if (read !== "refused") await refusedOr(writeOutputSheets(file, outputs));
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+  }, 300_000);
 });
 
 /** The promised value, or "refused" when it was refused as not a workbook; any other error fails the test. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { generateBook } from "../bench/generate";
 import { renderOutputs, toJson } from "../lib/output";
 import { runAssessment } from "../lib/run";
-import { describeChanges, parseSetting, prepareWhatIf, withParamChanges, type ParamChange, type WhatIfSession } from "../lib/whatif";
+import { changesSince, notePreviousRun, previousRun, previousRunLines, describeChanges, parseSetting, prepareWhatIf, withParamChanges, type ParamChange, type WhatIfSession } from "../lib/whatif";
 import { paramRow, sheetOf, validWorkbook } from "./helpers/workbook";
 
 function session(book = validWorkbook()): WhatIfSession {
@@ -122,3 +122,30 @@ describe("试算: law", () => {
   });
 });
 
+
+describe("what changed since the last run", () => {
+  it("reads the old 结果 by its headers, and lists 城关镇 总分 95.62 → 85.49, 柳屯镇 名次 2 → 1, and the unchanged count", () => {
+    const book = validWorkbook();
+    const first = runAssessment(book);
+    for (const out of first.outputs ?? []) book.sheets.push({ name: out.name, rows: out.rows.map((row) => [...row]) });
+    // 城关镇's 3.1 from 9.5 to 5.5: 4 points fewer before 换算 (应得分 39.5 + 10 + 10 → ×100/59.5).
+    const scores = book.sheets.find((sheet) => sheet.name === "评分");
+    const row = scores?.rows[2];
+    if (row) row[4] = 5.5;
+    const second = runAssessment(book);
+    const previous = previousRun(book, 2);
+    expect(previous?.lines.map((l) => `${l.name} ${l.total} ${l.rank} ${l.grade}`)).toEqual(["城关镇 95.62 1 优秀", "柳屯镇 86.78 2 良好", "县法院 87.97 1 良好", "县司法局 85.66 2 良好"]);
+    if (previous === null || second.result === null) throw new Error("no run");
+    const changes = changesSince(previous, second.result);
+    const lines = previousRunLines(previous, changes);
+    expect(lines[0]).toBe("与工作簿中原有的结果相比：");
+    // 3.1 from 9.5 to 5.5 is 4 of 39.5 应得分: 换算 falls by 4 ÷ 39.5 × 100 = 10.13, 95.62 → 85.49, below 柳屯镇 86.78.
+    expect(lines.slice(1)).toEqual(["柳屯镇 名次 2 → 1", "城关镇 总分 95.62 → 85.49，名次 1 → 2，等次 优秀 → 良好", "其余2个单位的总分、名次、等次都没有变化。"]);
+    const audit = notePreviousRun(second.outputs ?? [], previous, changes).find((sheet) => sheet.name === "计算说明")?.rows ?? [];
+    expect(audit.slice(-3).map((r) => [r[0], r[2], r[3]])).toEqual([["上次计算", "上次计算时间", "未记录"], ["上次计算", "上次指纹", "未记录"], ["上次计算", "有变化的单位数", "2"]]);
+  });
+
+  it("a workbook without 结果 has no previous run", () => {
+    expect(previousRun(validWorkbook(), 2)).toBeNull();
+  });
+});

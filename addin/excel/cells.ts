@@ -1,5 +1,5 @@
 import type { CellValue } from "../../lib/grid";
-import { looksLikeFormula } from "../../lib/format";
+import { becomesValueIfWritten } from "../../lib/format";
 
 /**
  * One cell read through Office.js → the library's CellValue, once, at the boundary.
@@ -12,11 +12,6 @@ export function toCellValue(value: unknown, valueType: string | undefined): Cell
   return String(value);
 }
 
-// Texts Excel turns into something else when they are written, as when typed: numbers (with separators, signs, exponents),
-// percentages, amounts, dates, times and fractions — digits with only such marks — and truth and error values.
-const VALUE_LIKE = /^[\s\d.,:/%+\-()$¥￥€£eE年月日时分秒]*\d[\s\d.,:/%+\-()$¥￥€£eE年月日时分秒]*$/;
-const TRUTH_OR_ERROR = /^\s*(true|false|#[a-z0-9/]+[!?]?)\s*$/i;
-
 /**
  * A value to write through Office.js. Excel takes a string that begins with = + - or @ for a formula, and one like
  * "18.50", "1.1", "2025-3-1" or "TRUE" for a number, date or truth value (the template's 编号 1.1 would become the
@@ -25,7 +20,7 @@ const TRUTH_OR_ERROR = /^\s*(true|false|#[a-z0-9/]+[!?]?)\s*$/i;
  */
 export function toExcelValue(value: string | number | boolean | null): string | number | boolean {
   if (value === null) return "";
-  if (typeof value === "string" && (looksLikeFormula(value) || VALUE_LIKE.test(value) || TRUTH_OR_ERROR.test(value))) return `'${value}`;
+  if (typeof value === "string" && becomesValueIfWritten(value)) return `'${value}`;
   return value;
 }
 

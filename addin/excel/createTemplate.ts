@@ -1,6 +1,7 @@
 import type { SheetOut } from "../../lib/format";
 import { hasSheetNamed } from "../../lib/grid";
 import { runInBatches, small } from "./batches";
+import { decimalValidationOperations } from "./decimalValidations";
 import { formatOperations } from "./formats";
 import type { Supports } from "./supports";
 import { valueOperations } from "./writeSheets";
@@ -20,7 +21,7 @@ export async function createMissingSheets(
   if (missing.length === 0) return { created: [], kept };
   const added = missing.map((out) => ({ out, sheet: context.workbook.worksheets.add(out.name) }));
   await runInBatches(context, added.flatMap(({ sheet, out }) => valueOperations(sheet, out)));
-  const formats = added.flatMap(({ sheet, out }) => formatOperations(sheet, out.format, supports));
+  const formats = added.flatMap(({ sheet, out }) => [...formatOperations(sheet, out.format, supports), ...decimalValidationOperations(sheet, out.format, supports)]);
   await runInBatches(context, [...formats, small(() => added[0]?.sheet.activate())]);
   return { created: missing.map((sheet) => sheet.name), kept };
 }

@@ -7,6 +7,8 @@ import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
 import { webDigest } from "../ui/webDigest";
 import { runQuarter } from "../../lib/quarter";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
+import { layoutRefused, layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
+import { writeLayoutSheets } from "./layoutSheets";
 import type { AssessmentHost, ComputeOutcome, ComputeStage, ParamRow, TemplateOutcome, TemplateRequest } from "../ui/host";
 import { planContext } from "../../lib/plan";
 import { planIndicatorsSheet } from "../../lib/plan";
@@ -15,6 +17,9 @@ import { importIndicatorSheet } from "./importIndicators";
 import { FIRST_READ, readInputSheets, type BookRead, type ReadPlan } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
+
+/** The sheets 生成评分表 reads: what it builds from, and the three it rebuilds. */
+const LAYOUT_READ = [SHEET.units, SHEET.indicators, SHEET.scores, SHEET.satisfaction, SHEET.peer];
 
 /** The sheets 季度点评 reads: mid-year, 评分 and the other annual sheets may still be empty. */
 const QUARTER_SHEETS = [SHEET.params, SHEET.units, SHEET.daily];
@@ -147,6 +152,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     importIndicators: (rows) =>
       run(async (context) => importIndicatorSheet(context, planIndicatorsSheet(rows), await sheetNames(context), supports)),
 
+    previewLayout: () => run(async (context) => layoutOf(await readSheets(context, LAYOUT_READ))),
+
+    // Written only as previewed: a workbook changed since is previewed again. Old sheets are kept renamed.
+    writeLayout: (confirmed: readonly string[]) =>
+      run(async (context) => {
+        const outcome = layoutOf(await readSheets(context, LAYOUT_READ));
+        if (!previewStillHolds(outcome, confirmed)) return { stale: outcome };
+        const { kept } = await writeLayoutSheets(context, outcome.sheets, await sheetNames(context), supports);
+        return { written: outcome.sheets.map((sheet) => sheet.name), kept };
+      }),
+
     quarter: (q: number) => run(async (context) => runQuarter((await readSheets(context, QUARTER_SHEETS)).book, q)),
 
     // 季度点评 is an output sheet: written like 结果 (old or new, never a mix), input sheets untouched.
@@ -182,4 +198,9 @@ function cellText(value: CellValue): string {
   if (value instanceof Date) return value.toLocaleDateString("zh-CN");
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value).trim();
+}
+
+/** 生成评分表 over what was read; a sheet Excel could not read at all stops it first. */
+function layoutOf(read: BookRead): LayoutOutcome {
+  return hasErrors(read.issues) ? layoutRefused(read.issues) : layoutSheets(read.book);
 }

@@ -20,6 +20,8 @@ import { toJson } from "../../lib/output";
 import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
+import { LayoutSection } from "../ui/LayoutSection";
+import { LAYOUT_TEXT } from "../ui/layoutMessages";
 import { PlanImport } from "../ui/PlanImport";
 import { QuarterSection } from "../ui/QuarterSection";
 import { QUARTER_TEXT } from "../ui/quarterMessages";
@@ -248,6 +250,17 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
               readFile={planFileText}
             />
           </>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="layout-heading">
+        <Title2 as="h2" id="layout-heading">
+          {LAYOUT_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <LayoutSection key={opening} host={host} confirmLabel={LAYOUT_TEXT.confirmFile} writtenText={LAYOUT_TEXT.writtenFile} />
         )}
       </section>
 

@@ -10,13 +10,15 @@ import type {
   AssessmentHost,
   ComputeOutcome,
   ComputeStage,
+  LayoutWritten,
   ParamRow,
   TemplateOutcome,
   TemplateRequest,
 } from "../ui/host";
 import { indicatorRowCount, keptSheetName, planContext, planIndicatorsSheet, planUnits, type PlanContext, type PlanIndicator, type PlanUnit } from "../../lib/plan";
 import { buildWorkbook, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../../files/xlsx";
-import { importedFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
+import { importedFileName, layoutFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
+import { layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -184,6 +186,25 @@ export class FileHost implements AssessmentHost {
     const written = await replaceSheets(opened.bytes.slice(0), [planIndicatorsSheet(rows)], existing > 0 ? keptSheetName : undefined);
     this.deps.saveBytes(written.bytes, importedFileName(opened.name));
     return { kept: written.kept[SHEET.indicators] ?? null };
+  }
+
+  /** 生成评分表's preview of the open workbook; writes nothing. */
+  async previewLayout(): Promise<LayoutOutcome> {
+    return layoutSheets(this.requireOpen().grids);
+  }
+
+  /**
+   * 生成评分表, confirmed: downloads a copy of the open workbook with the sheets that change rebuilt and the old ones
+   * kept as 评分（原）…; the file opened stays as it was. Nothing when the preview no longer holds.
+   */
+  async writeLayout(confirmed: readonly string[]): Promise<LayoutWritten> {
+    const opened = this.requireOpen();
+    const outcome = layoutSheets(opened.grids);
+    if (!previewStillHolds(outcome, confirmed)) return { stale: outcome };
+    if (outcome.sheets.length === 0) return { written: [], kept: [] };
+    const written = await replaceSheets(opened.bytes.slice(0), outcome.sheets, keptSheetName);
+    this.deps.saveBytes(written.bytes, layoutFileName(opened.name));
+    return { written: outcome.sheets.map((sheet) => sheet.name), kept: Object.values(written.kept).filter((name): name is string => name !== null) };
   }
 
   private requireOpen(): OpenedWorkbook {

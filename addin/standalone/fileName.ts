@@ -17,6 +17,12 @@ export function importedFileName(original: string): string {
   return `${base}（新指标）.xlsx`;
 }
 
+/** The download name of a copy with 生成评分表's sheets: 考核.xlsx → 考核（评分表）.xlsx. */
+export function layoutFileName(original: string): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
+  return `${base}（评分表）.xlsx`;
+}
+
 /** The download name of a copy with the 季度点评 sheet: 考核.xlsx, quarter 3 → 考核（第3季度点评）.xlsx. */
 export function quarterFileName(original: string, q: number): string {
   const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";

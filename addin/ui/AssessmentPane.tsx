@@ -18,6 +18,8 @@ import { TEXT } from "./messages";
 import { ComputeSection } from "./ComputeSection";
 import { Failure } from "./Failure";
 import { IssueList } from "./IssueList";
+import { LayoutSection } from "./LayoutSection";
+import { LAYOUT_TEXT } from "./layoutMessages";
 import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
@@ -96,6 +98,20 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             <AccordionHeader>{PLAN_TEXT.heading}</AccordionHeader>
             <AccordionPanel>
               <PlanImportSection host={host} onWritten={bumpParams} />
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.previewLayout && host.writeLayout ? (
+          <AccordionItem value="layout">
+            <AccordionHeader>{LAYOUT_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <LayoutSection
+                host={host}
+                confirmLabel={LAYOUT_TEXT.confirmExcel}
+                writtenText={LAYOUT_TEXT.writtenExcel}
+                onWritten={bumpParams}
+                onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+              />
             </AccordionPanel>
           </AccordionItem>
         ) : null}

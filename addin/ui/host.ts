@@ -2,6 +2,13 @@ import type { AssessmentResult } from "../../lib/model";
 import type { QuarterOutcome } from "../../lib/quarter";
 import type { Issue } from "../../lib/issue";
 import type { PlanContext, PlanIndicator } from "../../lib/plan";
+import type { LayoutOutcome } from "../../lib/template/layoutSheets";
+
+/**
+ * What 生成评分表 wrote: the new sheets and the names the old ones are now kept under; or, when the workbook changed
+ * since the preview the user confirmed, nothing written and the new preview to confirm instead.
+ */
+export type LayoutWritten = { written: string[]; kept: string[] } | { stale: LayoutOutcome };
 
 /** 加载考核模板 as chosen in the pane. */
 export interface TemplateRequest {
@@ -70,6 +77,14 @@ export interface AssessmentHost {
   /** 导入工作安排: the text of a 工作安排 file the user opened (.docx or plain text), decoded by the file layer. */
   readPlanFile?(name: string, bytes: Uint8Array): Promise<string>;
   importIndicators?(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }>;
+  /** 生成评分表: what rebuilding 评分, 满意度 and 上下互评 from 考核对象 and 考核指标 would do; writes nothing. */
+  previewLayout?(): Promise<LayoutOutcome>;
+  /**
+   * 生成评分表, after the user confirmed the preview `confirmed` (its lines): writes the sheets that change, keeping the
+   * old ones as 评分（原）… (Excel: in the open workbook; a file host: a downloaded copy). Nothing when the workbook
+   * changed since the preview: then the new preview comes back to be confirmed.
+   */
+  writeLayout?(confirmed: readonly string[]): Promise<LayoutWritten>;
   /** 平时考核: the 季度点评 overview of quarter q (1–4), from 参数, 考核对象 and 平时考核 only; writes nothing. */
   quarter?(q: number): Promise<QuarterOutcome>;
   /**

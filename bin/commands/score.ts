@@ -1,4 +1,11 @@
-import { writeOutputSheets } from "../../files/xlsx";
+import { replaceSheets, writeOutputSheets } from "../../files/xlsx";
+import type { SheetOut } from "../../lib/format";
+import type { CellValue, WorkbookGrids } from "../../lib/grid";
+import { SHEET } from "../../lib/layout";
+import { keptSheetName } from "../../lib/plan";
+import { paramsSheet } from "../../lib/template/paramsSheet";
+import { changesSince, notePreviousRun, parseSetting, prepareWhatIf, previousRun, previousRunLines, withParamChanges, WHATIF_MSG, type ParamChange } from "../../lib/whatif";
+import { whatIfLines, whatIfWritten } from "../whatIf";
 import { compressPart } from "../compress";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { toJson } from "../../lib/output";
@@ -15,7 +22,7 @@ import { summaryLines } from "../summary";
 import { loadWorkbookFile, namingTheFile } from "../workbook";
 import type { Command } from "./command";
 
-const USAGE = "kaohe score 考核.xlsx [-o 输出.xlsx] [--force] [--json]";
+const USAGE = "kaohe score 考核.xlsx [--set 参数=值 …] [-o 输出.xlsx] [--force] [--json]";
 
 /**
  * kaohe score IN.xlsx [-o OUT.xlsx] [--json]: 计算等次. With errors nothing is written (exit 1).
@@ -38,11 +45,19 @@ export const scoreCommand: Command = {
     "  --force                  输出文件已存在时覆盖它（不加时决不覆盖）",
     "  --json                   以 JSON 格式把结果输出到标准输出（供其他程序使用）；",
     "                           屏幕上的汇总表改为输出到标准错误。",
+    "  --set 参数=值            试算：按另一个分数线、优秀比例上限、名次规则或上限计算，列出与工作簿自己的参数相比",
+    "                           各组等次人数的变化和等次、名次有变化的单位，例如 --set 优秀分数线=88 --set 优秀比例上限=30%；",
+    "                           可加“-排名分组”（--set 优秀分数线-乡镇=85），可重复。不加 -o 时不写任何文件；",
+    "                           加 -o 时输出文件的参数表改为试算的值（原参数表改名为“参数（原）”保留）。",
+    "",
+    "工作簿中已有“结果”时，屏幕上还会列出与原有结果相比总分、名次或等次有变化的单位（原值 → 新值）和无变化的单位数，",
+    "计算说明末尾记下原有结果的计算时间和指纹。",
   ].join("\n"),
   options: {
     output: { type: "string", short: "o" },
     json: { type: "boolean" },
     force: { type: "boolean" },
+    set: { type: "string", multiple: true },
   },
   async run(args, io) {
     const input = onePositional(args.positionals, "要计算的工作簿（例如 kaohe score 考核.xlsx）");
@@ -56,13 +71,18 @@ export const scoreCommand: Command = {
       if (!force && (await exists(output))) throw new CliError(MSG.outputExists(output));
     }
     const { bytes, book } = await loadWorkbookFile(input);
+    const settings = settingsOf(args.values.set);
+    if (settings.length > 0) return tryParams(book, bytes, settings, { input, output, force, json }, io);
     // The fingerprint, program and time go at the end of 计算说明, so that a receiver can 核验 (kaohe verify).
     const outcome = await sealOutcome(runAssessment(book), { digest: nodeDigest, now: new Date() });
     if (outcome.result === null || outcome.outputs === null || hasErrors(outcome.issues)) {
       return refuse(outcome.issues, json, io);
     }
+    // What changed against the results the workbook already holds (a 计算等次 run before on this file).
+    const previous = previousRun(book, outcome.result.params.decimals);
+    const changes = previous === null ? null : changesSince(previous, outcome.result);
     if (output !== null) {
-      const outputs = outcome.outputs;
+      const outputs = previous === null || changes === null ? outcome.outputs : notePreviousRun(outcome.outputs, previous, changes);
       await writeFileAtomically(output, await namingTheFile(input, () => writeOutputSheets(bytes, outputs, { compress: compressPart })), { overwrite: force });
     }
     // With --json, standard output is the JSON alone, so that a program can parse it; people read standard error.
@@ -70,10 +90,60 @@ export const scoreCommand: Command = {
     if (json) io.out(JSON.stringify(toJson(outcome.result, outcome.issues), null, 2));
     if (outcome.issues.length > 0) for (const line of issueLines(outcome.issues)) io.err(line);
     for (const line of summaryLines(outcome.result)) human(line);
+    if (previous !== null && changes !== null) for (const line of ["", ...previousRunLines(previous, changes)]) human(line);
     human(output !== null ? MSG.resultsWritten(output, outcome.outputs.map((sheet) => sheet.name).join("、")) : MSG.nothingWrittenWithoutOutput);
     return EXIT.ok;
   },
 };
+
+/** --set values as changes; a value without "参数=" is a usage error. */
+function settingsOf(values: string | boolean | (string | boolean)[] | undefined): ParamChange[] {
+  const texts = Array.isArray(values) ? values : typeof values === "string" ? [values] : [];
+  return texts.map((text) => {
+    const change = typeof text === "string" ? parseSetting(text) : null;
+    if (change === null) throw new CliError(WHATIF_MSG.badSetting(String(text)), { usage: true });
+    return change;
+  });
+}
+
+/**
+ * 试算 from the command line: the differences against the workbook's own 参数, printed; nothing written without -o.
+ * With -o, OUT is IN with 参数 holding the tried values (the old 参数 kept as 参数（原）) and the outputs they give.
+ */
+async function tryParams(book: WorkbookGrids, bytes: Uint8Array, changes: ParamChange[], options: { input: string; output: string | null; force: boolean; json: boolean }, io: Io): Promise<number> {
+  const session = prepareWhatIf(book);
+  if (!("preview" in session)) return refuse(session.issues, options.json, io);
+  const preview = session.preview(changes);
+  if (preview.result === null) return refuse(preview.issues, options.json, io);
+  const human = options.json ? io.err : io.out;
+  if (options.json) io.out(JSON.stringify(toJson(preview.result, preview.issues), null, 2));
+  for (const line of whatIfLines(preview)) human(line);
+  if (options.output === null) {
+    human(MSG.nothingWrittenWithoutOutput);
+    return EXIT.ok;
+  }
+  const applied = withParamChanges(book, changes);
+  const outcome = await sealOutcome(runAssessment(applied.book), { digest: nodeDigest, now: new Date() });
+  if (outcome.outputs === null) return refuse(outcome.issues, options.json, io);
+  const outputs = outcome.outputs;
+  const paramsGrid = applied.book.sheets.find((sheet) => sheet.name === SHEET.params);
+  let kept = `${SHEET.params}（原）`;
+  const written = await namingTheFile(options.input, async () => {
+    if (paramsGrid === undefined) return writeOutputSheets(bytes, outputs, { compress: compressPart });
+    const replaced = await replaceSheets(bytes, [paramsSheetOf(paramsGrid.rows, preview.result?.params.year ?? new Date().getFullYear())], keptSheetName);
+    kept = replaced.kept[SHEET.params] ?? kept;
+    return writeOutputSheets(replaced.bytes, outputs, { compress: compressPart });
+  });
+  await writeFileAtomically(options.output, written, { overwrite: options.force });
+  human(whatIfWritten(options.output, kept));
+  return EXIT.ok;
+}
+
+/** 参数 as a sheet to write: the cells as they are (with the tried values), the template's look. */
+function paramsSheetOf(rows: readonly CellValue[][], year: number): SheetOut {
+  const cell = (value: CellValue): string | number | boolean | null => (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : value instanceof Date ? value.toISOString().slice(0, 10) : value.error);
+  return { ...paramsSheet(year), rows: rows.map((row) => row.map(cell)) };
+}
 
 /** Errors in the workbook: list them on standard error (and as JSON when asked), write nothing. */
 function refuse(issues: readonly Issue[], json: boolean, io: Io): number {

@@ -28,7 +28,6 @@ export const INPUT_SECTION_SHEET: { readonly [K in keyof AssessmentInput]-?: str
   satisfaction: SHEET.satisfaction,
   ratings: SHEET.peer,
   adjustments: SHEET.adjustments,
-  overrides: SHEET.review,
   daily: SHEET.daily,
   overrides: SHEET.review,
   peerRows: null,

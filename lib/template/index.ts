@@ -56,5 +56,5 @@ export { scoreColumnHeader } from "./scoresSheet";
 export { unitsSheet } from "./unitsSheet";
 export type { TemplateUnit } from "./templateData";
 export { parseTemplateYear, TEMPLATE_YEAR_HINT, TEMPLATE_YEARS } from "./year";
-export { layoutSheets, LAYOUT_SHEETS, type LayoutChange, type LayoutOrphan, type LayoutOutcome, type LayoutSheetName } from "./layoutSheets";
+export { layoutSheets, previewStillHolds, refused as layoutRefused, LAYOUT_SHEETS, type LayoutChange, type LayoutOrphan, type LayoutOutcome, type LayoutSheetName } from "./layoutSheets";
 export { FIRST_SCORE_ROW, scoresSheet, type ScoreIndicator, type ScoreUnit } from "./scoresSheet";

@@ -174,8 +174,17 @@ export function layoutSheets(book: WorkbookGrids): LayoutOutcome {
   return { issues, sheets, changes, orphans, preview: previewLines(changes, orphans) };
 }
 
-function refused(issues: Issue[]): LayoutOutcome {
+/** 生成评分表 refused for these problems (a host's own, such as a sheet it could not read, or the reader's). */
+export function refused(issues: Issue[]): LayoutOutcome {
   return { issues, sheets: [], changes: [], orphans: [], preview: [LAYOUT_MSG.refused] };
+}
+
+/**
+ * Whether what is about to be written is what the user saw: the preview of the workbook as it is now equals the one
+ * confirmed. A workbook changed in between (a score typed, a unit added) is previewed again, never written unseen.
+ */
+export function previewStillHolds(now: LayoutOutcome, confirmed: readonly string[]): boolean {
+  return !now.issues.some((issue) => issue.level === "error") && now.preview.length === confirmed.length && now.preview.every((line, index) => line === confirmed[index]);
 }
 
 /** A typed value as a cell of the new sheet can hold it, or null when it cannot (a date, an error value). */

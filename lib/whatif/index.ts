@@ -16,7 +16,8 @@ import { applyParamChanges, checkChangeName, whatIfFields, type ParamChange, typ
 
 export * from "./compare";
 export * from "./params";
-export { WHATIF_MSG, CHANGE_TEXT } from "./messages";
+export * from "./previous";
+export { WHATIF_MSG, CHANGE_TEXT, PREVIOUS_TEXT } from "./messages";
 
 /** What a try shows: the counts before and after per group, the units whose 等次 or 名次 (or 总分) would change, the 参数 cells 应用 would write. */
 export interface WhatIfPreview {

@@ -18,3 +18,15 @@ export const CHANGE_TEXT = {
   unchanged: (count: number) => `其余${count}个单位的总分、名次、等次都没有变化。`,
   allUnchanged: (count: number) => `全部${count}个单位的总分、名次、等次都没有变化。`,
 } as const;
+
+/** The previous run, in summaries and in 计算说明. */
+export const PREVIOUS_TEXT = {
+  heading: (time: string | null) => (time === null ? "与工作簿中原有的结果相比：" : `与上次计算（${time}）的结果相比：`),
+  group: "上次计算",
+  timeItem: "上次计算时间",
+  fingerprintItem: "上次指纹",
+  changesItem: "有变化的单位数",
+  unknown: "未记录",
+  timeExplain: "本次计算替换了工作簿中原有的结果；这是原有结果的计算时间（计算说明“核验”行所记）。",
+  fingerprintExplain: "原有结果的指纹（计算说明“核验”行所记），可与上报、存档的工作簿核对。",
+} as const;
