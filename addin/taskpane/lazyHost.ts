@@ -14,6 +14,8 @@ export const EXCEL_HOST_METHODS = [
   "selectCell",
   "readPlanContext",
   "importIndicators",
+  "previewLayout",
+  "writeLayout",
   "quarter",
   "exportQuarter",
   "showSheet",

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { CalculatorRegular } from "@fluentui/react-icons";
 import { hasErrors } from "../../lib/issue";
@@ -8,7 +8,8 @@ import { Failure } from "./Failure";
 import { StageProgress } from "./StageProgress";
 
 // Shown after a 计算等次, when lib/ is loaded anyway: not in the pane's first script (issue 14 item 2).
-const SummaryTable = lazy(() => import("./SummaryTable").then((module) => ({ default: module.SummaryTable })));
+const loadSummary = () => import("./SummaryTable");
+const SummaryTable = lazy(() => loadSummary().then((module) => ({ default: module.SummaryTable })));
 import { useAction } from "./useAction";
 
 export interface ComputeSectionProps {
@@ -29,6 +30,10 @@ export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
     onIssues(done);
   }, [host, onIssues]);
   const action = useAction(compute);
+  // Fetched while the user reads the pane, so the table is there when the first result is.
+  useEffect(() => {
+    void loadSummary();
+  }, []);
   const errors = outcome ? outcome.issues.filter((issue) => issue.level === "error").length : 0;
 
   return (
