@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../lib/layout";
 import { D } from "../lib/decimal";
 import type { ResultsJson } from "../lib/output";
 
@@ -120,7 +121,8 @@ describe.skipIf(!hasSoffice)("kaohe template --example → score -o, opened in L
 
   it("a second run replaces the output sheets: each sheet once, in order", () => {
     const names = [...fods.matchAll(/<table:table table:name="([^"]*)"/g)].map((match) => match[1]);
-    expect(names).toEqual(["说明", "参数", "考核对象", "考核指标", "评分", "满意度", "上下互评", "加减分", "结果", "计算说明", "汇总"]);
+    // The template's input sheets (INPUT_SHEETS: 说明 … 加减分, 审定调整, 平时考核), then the outputs once each.
+    expect(names).toEqual([...INPUT_SHEETS, ...OUTPUT_SHEETS]);
   });
 
   it("the output sheets hold no formula", () => {

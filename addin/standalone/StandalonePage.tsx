@@ -24,6 +24,8 @@ import { LayoutSection } from "../ui/LayoutSection";
 import { LAYOUT_TEXT } from "../ui/layoutMessages";
 import { PlanImport } from "../ui/PlanImport";
 import { QuarterSection } from "../ui/QuarterSection";
+import { FormsSection } from "../ui/FormsSection";
+import { FORMS_TEXT } from "../ui/formsMessages";
 import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
 import { Failure } from "../ui/Failure";
@@ -262,6 +264,13 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         ) : (
           <LayoutSection key={opening} host={host} confirmLabel={LAYOUT_TEXT.confirmFile} writtenText={LAYOUT_TEXT.writtenFile} />
         )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="forms-heading">
+        <Title2 as="h2" id="forms-heading">
+          {FORMS_TEXT.heading}
+        </Title2>
+        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <FormsSection key={opening} host={host} applyLabel={TEXT.downloadCollected} disabled={busy} />}
       </section>
 
       <section className={styles.section} aria-labelledby="quarter-heading">

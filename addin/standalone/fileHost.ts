@@ -16,8 +16,11 @@ import type {
   TemplateRequest,
 } from "../ui/host";
 import { indicatorRowCount, keptSheetName, planContext, planIndicatorsSheet, planUnits, type PlanContext, type PlanIndicator, type PlanUnit } from "../../lib/plan";
-import { buildWorkbook, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../../files/xlsx";
-import { importedFileName, layoutFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
+import { buildWorkbook, NotAWorkbookError, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../../files/xlsx";
+import { applyCollect as writeCollect, writeForms, zipForms } from "../../files/forms";
+import { collectReturns, COLLECT_TEXT, localTime, logSheet, makeForms, readMaster, readReturn, type CollectOutcome, type FormReturn } from "../../lib/forms";
+import type { CollectPreview, DistributeOutcome, ReturnedFile } from "../ui/host";
+import { collectedFileName, formsZipName, importedFileName, layoutFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
 import { layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
@@ -56,6 +59,8 @@ export class NoWorkbookOpenError extends Error {
 export class FileHost implements AssessmentHost {
   private opened: OpenedWorkbook | null = null;
   private scored: Uint8Array | null = null;
+  /** The last 回收 previewed, for 下载合并后的工作簿: the workbook it was made for and its outcome. */
+  private collected: { opened: OpenedWorkbook; outcome: CollectOutcome } | null = null;
 
   constructor(private readonly deps: FileHostDeps) {}
 
@@ -186,6 +191,48 @@ export class FileHost implements AssessmentHost {
     const written = await replaceSheets(opened.bytes.slice(0), [planIndicatorsSheet(rows)], existing > 0 ? keptSheetName : undefined);
     this.deps.saveBytes(written.bytes, importedFileName(opened.name));
     return { kept: written.kept[SHEET.indicators] ?? null };
+  }
+
+  /** 分发评分表: every form of the open workbook in one .zip download; the workbook itself is not changed. */
+  async distributeForms(): Promise<DistributeOutcome> {
+    const opened = this.requireOpen();
+    const read = await readMaster(opened.grids, webDigest);
+    if (read.master === null) return { issues: read.issues, forms: 0 };
+    const forms = makeForms(read.master, localTime(new Date()).slice(0, 10));
+    this.deps.saveBytes(zipForms(await writeForms(forms)), formsZipName(opened.name));
+    return { issues: [], forms: forms.length };
+  }
+
+  /** 回收: the returned forms read against the open workbook; nothing is written until applyCollect. */
+  async previewCollect(files: readonly ReturnedFile[], replaceFrom: readonly string[]): Promise<CollectPreview> {
+    const opened = this.requireOpen();
+    this.collected = null;
+    const read = await readMaster(opened.grids, webDigest);
+    if (read.master === null) return { ok: false, log: [], issues: read.issues, filled: 0, replaced: [], replaceFrom: [] };
+    const master = read.master;
+    const returns: FormReturn[] = [];
+    for (const file of files) {
+      try {
+        returns.push(readReturn(file.name, file.modified, await readWorkbookGrids(file.bytes.slice(0)), master));
+      } catch (error) {
+        if (!(error instanceof NotAWorkbookError)) throw error;
+        returns.push({ file: file.name, modified: file.modified, identity: null, cells: [], blanks: [], issues: [], refusal: COLLECT_TEXT.notAForm(file.name) });
+      }
+    }
+    const chosen = replaceFrom.filter((name) => returns.some((form) => form.file === name));
+    const outcome = collectReturns(master, returns, { replaceFrom: new Set(chosen) });
+    if (outcome.ok) this.collected = { opened, outcome };
+    return { ok: outcome.ok, log: outcome.log, issues: outcome.issues, filled: outcome.filled, replaced: outcome.replaced, replaceFrom: chosen };
+  }
+
+  /** 下载合并后的工作簿: a copy of the open file with the merged cells and 回收记录; the file itself is not changed. */
+  async applyCollect(): Promise<string> {
+    const collected = this.collected;
+    if (collected === null || collected.opened !== this.opened) throw new Error("FileHost.applyCollect: nothing previewed for this workbook");
+    const bytes = await writeCollect(collected.opened.bytes.slice(0), collected.outcome.edits, logSheet(collected.outcome.log));
+    const name = collectedFileName(collected.opened.name);
+    this.deps.saveBytes(bytes, name);
+    return `已下载“${name}”：从收回的表合并 ${collected.outcome.filled} 处新值，加上“回收记录”表；“${collected.opened.name}”本身不变。请打开它继续检查数据、计算等次。`;
   }
 
   /** 生成评分表's preview of the open workbook; writes nothing. */

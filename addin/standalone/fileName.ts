@@ -28,3 +28,15 @@ export function quarterFileName(original: string, q: number): string {
   const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
   return `${base}（第${q}季度点评）.xlsx`;
 }
+
+/** The download name of the forms: 考核.xlsx → 考核（评分表）.zip. */
+export function formsZipName(original: string): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
+  return `${base}（评分表）.zip`;
+}
+
+/** The download name of a copy with the returns merged: 考核.xlsx → 考核（已回收）.xlsx. */
+export function collectedFileName(original: string): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
+  return `${base}（已回收）.xlsx`;
+}

@@ -33,6 +33,7 @@ export const TEXT = {
   notApplicable: "不适用",
   planDownloadHint: (name: string) => `写入考核指标时下载一个新工作簿（“${name}”本身不变）；请打开新工作簿调整评分表后再计算。`,
   sortHint: "点击表头可以排序（再点一次反向）。",
+  downloadCollected: "下载合并后的工作簿",
 } as const;
 
 /** The media type of an .xlsx file. */

@@ -2,6 +2,34 @@ import type { AssessmentResult } from "../../lib/model";
 import type { QuarterOutcome } from "../../lib/quarter";
 import type { Issue } from "../../lib/issue";
 import type { PlanContext, PlanIndicator } from "../../lib/plan";
+import type { LogRow } from "../../lib/forms";
+
+/** A returned form as the user chose it: its file name, bytes and modified time (File.lastModified). */
+export interface ReturnedFile {
+  name: string;
+  bytes: Uint8Array;
+  modified: Date | null;
+}
+
+/** 回收 before anything is written: the 回收记录 it would write, every problem, whether it may be written. */
+export interface CollectPreview {
+  /** False on a conflict: nothing may be written. */
+  ok: boolean;
+  log: LogRow[];
+  issues: Issue[];
+  /** Places that get a new value. */
+  filled: number;
+  /** Values --replace-from (以此表为准) would replace, in words. */
+  replaced: string[];
+  /** Files whose values would replace the master's different ones. */
+  replaceFrom: string[];
+}
+
+/** 分发评分表: the forms made (0 with errors in 参数, 考核对象 or 考核指标, which are then listed). */
+export interface DistributeOutcome {
+  issues: Issue[];
+  forms: number;
+}
 import type { LayoutOutcome } from "../../lib/template/layoutSheets";
 
 /**
@@ -92,4 +120,13 @@ export interface AssessmentHost {
    * (replaced whole, input sheets untouched), a download of the workbook with it on the page. Nothing on any error.
    */
   exportQuarter?(q: number): Promise<QuarterOutcome>;
+  /** 分发评分表: every form of the open workbook, as one .zip download. */
+  distributeForms?(): Promise<DistributeOutcome>;
+  /** 回收: reads the returned forms against the open workbook and says what would be merged; writes nothing. */
+  previewCollect?(files: readonly ReturnedFile[], replaceFrom: readonly string[]): Promise<CollectPreview>;
+  /**
+   * 回收, after the preview: the merged cells and 回收记录 written (Excel: into the open workbook; the page: a download
+   * of a merged copy). Resolves with a sentence saying where.
+   */
+  applyCollect?(): Promise<string>;
 }

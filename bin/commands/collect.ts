@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { applyCollect, sha256Hex } from "../../files/forms";
+import { applyCollect } from "../../files/forms";
+import { nodeDigest } from "../digest";
 import { NotAWorkbookError, readWorkbookGrids } from "../../files/xlsx";
 import { collectReturns, COLLECT_TEXT, logSheet, readMaster, readReturn, type FormReturn, type LogRow } from "../../lib/forms";
 import { CliError } from "../errors";
@@ -73,7 +74,7 @@ export const collectCommand: Command = {
     if (await sameFile(input, output)) throw new CliError(`输出文件不能与输入文件相同：${output}。请换一个文件名，例如：考核（已回收）.xlsx。`);
     if (args.values.force !== true && (await exists(output))) throw new CliError(FORMS_MSG.outputExists(output));
     const { bytes, book } = await loadWorkbookFile(input);
-    const read = await readMaster(book, sha256Hex);
+    const read = await readMaster(book, nodeDigest);
     if (read.master === null) {
       for (const line of issueLines(read.issues)) io.err(line);
       io.err(FORMS_MSG.formsRefused.replace("未生成任何表", "未合并任何表"));

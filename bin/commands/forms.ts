@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { sha256Hex, writeForms } from "../../files/forms";
+import { writeForms } from "../../files/forms";
+import { nodeDigest } from "../digest";
 import { makeForms, readMaster } from "../../lib/forms";
 import { onePositional } from "../args";
 import { CliError } from "../errors";
@@ -51,7 +52,7 @@ export const formsCommand: Command = {
     if (folder === null) throw new CliError(FORMS_MSG.needFolder);
     const force = args.values.force === true;
     const { book } = await loadWorkbookFile(input);
-    const read = await readMaster(book, sha256Hex);
+    const read = await readMaster(book, nodeDigest);
     if (read.master === null) {
       for (const line of issueLines(read.issues)) io.err(line);
       io.err(FORMS_MSG.formsRefused);

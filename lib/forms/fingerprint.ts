@@ -3,14 +3,14 @@
  * A form remembers the fingerprint of the master it was made from; a return whose fingerprint differs was made before
  * units or indicators changed, and is refused with what changed.
  *
- * The canonical form is text, one line per unit and per indicator, sorted, so that re-sorting 考核对象 or 考核指标
- * changes nothing. A unit line holds 单位名称 and 类别; an indicator line holds 编号, 分值 (its shortest decimal text),
- * 适用类别 (sorted) and 考核主体. Wording (二级指标, 考核内容) is left out: fixing a typo there must not void the forms out.
- * The digest itself is the host's (Web Crypto, node:crypto): lib/ stays pure. Anyone else fingerprinting sheets can
- * reuse {@link canonicalText} with their own lines.
+ * One line per unit and per indicator, sorted, so that re-sorting 考核对象 or 考核指标 changes nothing. A unit line
+ * holds 单位名称 and 类别; an indicator line holds 编号, 分值 (its shortest decimal text), 适用类别 (sorted) and
+ * 考核主体. Wording (二级指标, 考核内容) is left out: fixing a typo there must not void the forms out. The lines are
+ * turned into text by 核验's canonical form (lib/integrity) and hashed by the host's digest (Web Crypto, node:crypto).
  */
 import { ALL_CATEGORIES, LIST_SEPARATOR } from "../layout";
 import type { Indicator, Unit } from "../model";
+import { canonicalText } from "../integrity/canonical";
 import type { Digest } from "./types";
 
 /** Separates the fields of a canonical line: a character nobody types in a name. */
@@ -36,16 +36,8 @@ export function masterLines(units: readonly Pick<Unit, "name" | "category">[], i
   return { units: units.map(unitLine).sort(), indicators: indicators.map(indicatorLine).sort() };
 }
 
-/** Sections of sorted lines as one text: a version line, then each section's title and its lines. */
-export function canonicalText(version: string, sections: readonly { title: string; lines: readonly string[] }[]): string {
-  return [version, ...sections.flatMap((section) => [`[${section.title}]`, ...section.lines])].join("\n");
-}
-
 export function masterCanonical(lines: MasterLines): string {
-  return canonicalText(VERSION, [
-    { title: "考核对象", lines: lines.units },
-    { title: "考核指标", lines: lines.indicators },
-  ]);
+  return canonicalText({ form: VERSION, units: lines.units, indicators: lines.indicators });
 }
 
 /** The master's fingerprint: the host's digest of its canonical text. */

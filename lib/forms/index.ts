@@ -34,7 +34,7 @@ export function makeForms(master: MasterContext, made: string): FormBook[] {
 
 export { buildForms, goodLimit, peerParties, GUIDE_SHEET } from "./build";
 export { formAssessor, OFFICE, safeFileName } from "./assessors";
-export { canonicalText, masterCanonical, masterLines, describeChanges, type MasterLines } from "./fingerprint";
+export { masterCanonical, masterLines, describeChanges, type MasterLines } from "./fingerprint";
 export { readIdentity, IDENTITY_SHEET, KIND_WORDS, type FormIdentity } from "./identity";
 export { readReturn, sheetIn, type FormReturn, type MasterContext, type ReturnedCell, type MergeValue } from "./returns";
 export { collectReturns, expectedForms, localTime, type CellEdit, type CollectOptions, type CollectOutcome } from "./collect";

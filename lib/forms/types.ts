@@ -48,5 +48,5 @@ export interface FormBook {
   sheets: FormSheet[];
 }
 
-/** Turns a text into a digest (hex SHA-256): Web Crypto in browsers, node:crypto on the command line. */
-export type Digest = (text: string) => Promise<string>;
+/** Turns a text into a digest (hex SHA-256): Web Crypto in browsers, node:crypto on the command line (核验's type). */
+export type { Digest } from "../integrity/digest";

@@ -2,7 +2,6 @@
  * Helpers for the tests of 分发与回收: a master made blank, forms filled as a 主体 would fill them, a collect's edits
  * applied to grids, a digest as the command line makes it.
  */
-import { createHash } from "node:crypto";
 import type { CellEdit, FormBook, LogRow } from "../../lib/forms";
 import { logSheet } from "../../lib/forms";
 import type { CellValue, Grid, WorkbookGrids } from "../../lib/grid";
@@ -10,7 +9,8 @@ import { SHEET } from "../../lib/layout";
 import { codeOfHeader } from "../../lib/reader/scores";
 import { buildTemplate } from "../../lib/template";
 
-export const nodeDigest = (text: string): Promise<string> => Promise.resolve(createHash("sha256").update(text, "utf8").digest("hex"));
+/** The command line's digest (node:crypto). */
+export { nodeDigest } from "../../bin/digest";
 
 export function clone(book: WorkbookGrids): WorkbookGrids {
   return { sheets: book.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows.map((row) => [...row]) })) };
