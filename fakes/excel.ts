@@ -43,7 +43,7 @@ export interface WriteRecord {
   sync: number;
   sheet: string;
   address: string;
-  kind: "values" | "numberFormat" | "format" | "validation" | "freeze" | "tabColor" | "columnWidth" | "chart" | "clear" | "copy";
+  kind: "values" | "numberFormat" | "format" | "validation" | "freeze" | "tabColor" | "columnWidth" | "chart" | "clear" | "copy" | "pageLayout" | "pageBreak";
   values?: unknown[][];
 }
 
@@ -458,6 +458,35 @@ class FakeWorksheet {
   getRange(address = ""): FakeRange {
     return new FakeRange(this.book, this, () => address);
   }
+  /** Page setup (ExcelApi 1.9): every property set and print-title call is recorded as a "pageLayout" write of [name, value]. */
+  get pageLayout() {
+    const record = (name: string, value: unknown) =>
+      this.book.enqueue(bytesOf(value), () => {
+        this.book.writes.push({ sync: this.book.syncCount, sheet: this.need().name, address: "", kind: "pageLayout", values: [[name, value]] });
+      });
+    const section = (prefix: string) =>
+      new Proxy({}, { set: (_target, key, value) => (record(`${prefix}.${String(key)}`, value), true) });
+    return new Proxy(
+      {
+        headersFooters: { defaultForAllPages: section("defaultForAllPages") },
+        setPrintTitleRows: (address: string) => record("printTitleRows", address),
+        setPrintTitleColumns: (address: string) => record("printTitleColumns", address),
+      },
+      { set: (_target, key, value) => (record(String(key), value), true) },
+    );
+  }
+  get horizontalPageBreaks() {
+    return {
+      removePageBreaks: () =>
+        this.book.enqueue(0, () => {
+          this.book.writes.push({ sync: this.book.syncCount, sheet: this.need().name, address: "", kind: "pageBreak", values: [["removeAll"]] });
+        }),
+      add: (address: string) =>
+        this.book.enqueue(bytesOf(address), () => {
+          this.book.writes.push({ sync: this.book.syncCount, sheet: this.need().name, address, kind: "pageBreak" });
+        }),
+    };
+  }
   /** Charts: each add is recorded as a "chart" write whose values are [type, seriesBy, then the calls made on it]. */
   get charts() {
     const book = this.book;
@@ -738,6 +767,9 @@ class FakeRange {
       },
       set columnWidth(width: number) {
         record({ width });
+      },
+      set rowHeight(height: number) {
+        record({ height });
       },
     };
   }

@@ -54,6 +54,40 @@ export interface ChartSpec {
   anchor: string;
 }
 
+/**
+ * How a sheet prints, on A4. Each sheet opts in by carrying one (lib/output/print.ts makes them); hosts write it as the
+ * sheet's page setup: the .xlsx writers as <pageSetup>, <printOptions>, <headerFooter>, <rowBreaks> and the
+ * _xlnm.Print_Titles name, Excel through its PageLayout API.
+ */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Scaled to fit this many pages across and down (down 0: as many pages as the rows need). */
+  fit: { width: number; height: number };
+  /** Rows 1…n (from the top) printed again at the top of every page; 0: none. */
+  repeatRows: number;
+  /** Columns A… (n from the left) printed again at the left of every page; 0: none. */
+  repeatColumns: number;
+  /**
+   * The centre of the page header and of the footer, in Excel's header/footer codes ("&P" page, "&N" pages, "&14" size,
+   * '&"-,Bold"' bold); a plain "&" is "&&". Empty: none.
+   */
+  header: string;
+  footer: string;
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** 0-based rows that begin a new page (manual breaks, so that a unit's lines are never split). */
+  rowBreaks: number[];
+  centerHorizontally: boolean;
+  /** Print the cell gridlines (tables without drawn borders read better on paper with them). */
+  gridLines: boolean;
+}
+
+/** A row taller than one line, so that wrapped text shows whole: 0-based row, height in points. */
+export interface RowHeight {
+  row: number;
+  height: number;
+}
+
 export interface SheetFormat {
   /** Column widths in characters, by column from A. */
   columnWidths: number[];
@@ -66,6 +100,12 @@ export interface SheetFormat {
   /** Tab colour "#RRGGBB" (input sheets one colour, output sheets another). */
   tabColor?: string;
   chart?: ChartSpec;
+  /** Height in points of every row not in rowHeights (room for a line of Chinese text in any program). */
+  defaultRowHeight?: number;
+  /** Rows that need more than the default height (wrapped text). Hosts that cannot set heights leave them. */
+  rowHeights?: RowHeight[];
+  /** Page setup for printing; absent: the host's defaults. */
+  print?: PrintSetup;
 }
 
 /** A sheet ready for a host: values (strings, numbers, booleans, blanks) and how to format them. */

@@ -123,6 +123,7 @@ export const NO = "否";
 /** The parameter names of spec §3, as typed in 参数!A. Per-group rows add "-<排名分组>" to a name in PER_GROUP_PARAMS. */
 export const PARAM = {
   year: "年度",
+  region: "地区",
   decimals: "小数位数",
   satisfactionPoints: "满意度分值",
   peerPoints: "互评分值",
@@ -196,4 +197,5 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.deadline, value: null, explanation: "分发评分表、互评表时写在表上的交回截止日期（如 2027-01-15）；回收时晚于此日期修改的表在回收记录中注明“逾期”。" },
   { name: PARAM.goodShareCap, value: null, explanation: "每个评议单位评“好”的单位最多占其所评单位的比例（如 30%）；超出的互评表回收时不予合并，检查数据时提示。留空表示不限。" },
   { name: PARAM.ratingFormMode, value: RATING_FORM_WORDS.words, explanation: "等级：互评表用下拉选择“好、较好、一般、差”（按互评等级分）；分数：互评表填写 0–100 的分数。" },
+  { name: PARAM.region, value: null, explanation: "组织考核的地区或单位名称（如“某某县”），打印时显示在标题中：“2026年度某某县法治建设考核结果”。可留空。" },
 ];

@@ -129,6 +129,8 @@ export interface Thresholds {
 /** 参数, validated. Percentages are fractions (50% → 0.5). */
 export interface Params {
   year: number;
+  /** 地区: the county or body whose assessment this is, for titles ("" when not given). */
+  region: string;
   decimals: number;
   satisfactionPoints: D;
   peerPoints: D;

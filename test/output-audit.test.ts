@@ -63,7 +63,7 @@ describe("计算说明", () => {
 
   it("keeps every written cell text, so a figure such as 75.50 keeps its zeros", () => {
     const last = sheet.rows.length;
-    expect(sheet.format.styles).toContainEqual({ range: `A2:E${last}`, numberFormat: "@" });
+    expect(sheet.format.styles).toContainEqual({ range: `A2:E${last}`, numberFormat: "@", horizontal: "left" });
   });
 });
 

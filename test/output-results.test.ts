@@ -56,8 +56,8 @@ describe("结果", () => {
   });
 
   it("formats figures 0.00, or 0 when 小数位数 is 0", () => {
-    expect(styleAt(results(), "E2:L6")).toEqual([{ range: "E2:L6", numberFormat: "0.00" }]);
-    expect(styleAt(results(0), "E2:L6")).toEqual([{ range: "E2:L6", numberFormat: "0" }]);
+    expect(styleAt(results(), "E2:L6")).toEqual([{ range: "E2:L6", horizontal: "right" }, { range: "E2:L6", numberFormat: "0.00" }]);
+    expect(styleAt(results(0), "E2:L6")).toEqual([{ range: "E2:L6", horizontal: "right" }, { range: "E2:L6", numberFormat: "0" }]);
     expect(styleAt(results(), "B2:B6")[0]?.numberFormat).toBe("0");
   });
 

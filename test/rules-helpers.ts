@@ -35,6 +35,7 @@ export function defaultParams(overrides: Partial<Params> = {}): Params {
     deadline: null,
     goodShareCap: null,
     ratingFormMode: "words",
+    region: "",
     ...overrides,
   };
 }

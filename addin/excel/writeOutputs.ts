@@ -5,6 +5,7 @@ import { blockAddress, rangeOrigin, rangeSize } from "./address";
 import { OPERATION_BYTES } from "./budget";
 import { runInBatches, small, type Operation } from "./batches";
 import { CHART_NAME, chartName, columnWidthOperations, contentFormatOperations, decorationOperations } from "./formats";
+import { pageLayoutOperations } from "./pageLayout";
 import { EXCEL_TEXT, isTemporarySheet } from "./messages";
 import { errorCode } from "../ui/errors";
 import type { SheetInfo } from "./readBook";
@@ -34,7 +35,7 @@ interface Target {
  * 3. The last operation, never split over two syncs: each existing output sheet is cleared and the new content copied
  *    in (Range.copyFrom, ExcelApi 1.9, with the column widths), the temporaries deleted; a new output's temporary
  *    sheet takes its name.
- * 4. In a sync of its own, after the outputs are in place, where there is something to do: a new output's freeze
+ * 4. In a sync of its own, after the outputs are in place, where there is something to do: a new output's row heights and page setup (ExcelApi 1.9 for the page setup; a kept output's are set in step 3), freeze
  *    panes, tab colour and chart; an existing 汇总's chart when it must draw other cells. Their failure is returned as a
  *    提示, never a failed run.
  *
@@ -78,6 +79,11 @@ export async function writeOutputs(
     // Without copyFrom: the existing sheet is cleared and written in place, after every temporary sheet is built.
     ...direct.flatMap(({ final, out }) => [small(() => final.getRange().clear()), ...valueOperations(final, out), ...contentFormatOperations(final, out.format)]),
     swapOperation(targets),
+    // A kept output sheet keeps its page setup, but this run's rows need their heights and page breaks: set with the
+    // swap, so that clicking 计算等次 again still costs a read and a write (a new sheet gets them with its decorations).
+    ...targets
+      .filter((target) => target.existing !== undefined)
+      .flatMap((target) => pageLayoutOperations(target.final, target.out.format, target.out.rows.length, supports, true)),
   ];
   try {
     await runInBatches(context, operations);
@@ -142,6 +148,7 @@ async function decorate(context: Excel.RequestContext, targets: Target[], suppor
     const operations: Operation[] = [];
     for (const target of targets) {
       if (target.existing === undefined) {
+        operations.push(...pageLayoutOperations(target.final, target.out.format, target.out.rows.length, supports));
         operations.push(...decorationOperations(target.final, target.out.format, supports));
         continue;
       }

@@ -1,4 +1,5 @@
-import type { DecimalValidation, ListValidation, RangeStyle, SheetFormat, SheetOut } from "../../lib/format";
+import type { DecimalValidation, ListValidation, PrintSetup, RangeStyle, SheetFormat, SheetOut } from "../../lib/format";
+import { repeatColumnsAddress, repeatRowsAddress } from "../../lib/output/print";
 import { boxAddress, parseRange, type CellBox } from "./range";
 import type { Cell, Worksheet } from "./library";
 import { VALIDATION_ERROR_TITLE } from "./messages";
@@ -54,6 +55,39 @@ export function applyFormat(sheet: Worksheet, format: SheetFormat, rowCount: num
   for (const style of format.styles) applyStyle(sheet, style, rowCount);
   for (const validation of format.validations) addListValidation(sheet, validation, rowCount);
   for (const validation of format.decimalValidations ?? []) addDecimalValidation(sheet, validation, rowCount);
+  // Every row of the sheet its height: ExcelJS writes no customHeight for a default row height, and LibreOffice would
+  // then keep its own (too low for Chinese text).
+  if (format.defaultRowHeight !== undefined) {
+    for (let row = 1; row <= rowCount; row += 1) sheet.getRow(row).height = format.defaultRowHeight;
+  }
+  for (const { row, height } of format.rowHeights ?? []) sheet.getRow(row + 1).height = height;
+  if (format.print !== undefined) applyPrint(sheet, format.print);
+}
+
+/** Page setup on A4 as lib describes it (the graft writer writes the same in printXml.ts). */
+function applyPrint(sheet: Worksheet, print: PrintSetup): void {
+  const rows = repeatRowsAddress(print);
+  const columns = repeatColumnsAddress(print);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fit.width,
+    fitToHeight: print.fit.height,
+    margins: { ...print.margins },
+    horizontalCentered: print.centerHorizontally,
+    showGridLines: print.gridLines,
+    ...(rows === null ? {} : { printTitlesRow: rows.replace(/\$/g, "") }),
+    ...(columns === null ? {} : { printTitlesColumn: columns.replace(/\$/g, "") }),
+  };
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    ...(print.header === "" ? {} : { oddHeader: `&C${print.header}` }),
+    ...(print.footer === "" ? {} : { oddFooter: `&C${print.footer}` }),
+  };
+  // ExcelJS breaks after the row it is given: the last row of the page before.
+  for (const row of print.rowBreaks) if (row > 0) sheet.getRow(row).addPageBreak();
 }
 
 function applyStyle(sheet: Worksheet, style: RangeStyle, rowCount: number): void {

@@ -7,6 +7,7 @@
  */
 import type { SheetOut } from "../../lib/format";
 import { appPropertiesWithSheets } from "./appProperties";
+import { printTitlesFormula } from "../../lib/output/print";
 import { LookTable, sheetLooks } from "./cellLooks";
 import type { GraftPackage } from "./graftPackage";
 import { relsPathOf, resolveTarget, textOf, type XlsxPackage } from "./package";
@@ -15,7 +16,7 @@ import type { PartPieces } from "./deflate";
 import { escapeText } from "./escape";
 import { needsEscape, sheetXmlPieces } from "./sheetWriter";
 import { emptyStylesPart, mergeStyles, MAIN_NAMESPACE } from "./styles";
-import { applySplices, elementEnd, prefixFor, rootNamespace, startTags, withAttribute, xmlAttribute, type Splice, type TagFound } from "./xmlEdit";
+import { applySplices, elementEnd, prefixFor, rootNamespace, startTags, withAttribute, xmlAttribute, xmlText, type Splice, type TagFound } from "./xmlEdit";
 import { attributeByLocalName, elementsNamed } from "./xmlScan";
 
 /** A new or edited part: its bytes, or its XML made piece by piece when the zip asks for it. */
@@ -30,6 +31,8 @@ export interface Graft {
 }
 
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The defined name of the rows and columns printed on every page. */
+const PRINT_TITLES = "_xlnm.Print_Titles";
 const TYPE_BASE = `${RELATIONSHIPS}/`;
 const CONTENT_TYPES = "[Content_Types].xml";
 const CONTENT_TYPE = {
@@ -85,7 +88,12 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
     written.set(path, encoder.encode(strings.toXml()));
   }
   written.set(stylesPath, encoder.encode(styles.xml));
-  written.set(pkg.workbookPath, encoder.encode(workbook.toXml(sheetParts, prefixFor(textOf(pkg, pkg.workbookPath) ?? "", RELATIONSHIPS))));
+  // Rows and columns repeated on every printed page: a name local to the output sheet.
+  const printTitles = outputs.flatMap((out, index) => {
+    const formula = out.format.print === undefined ? null : printTitlesFormula(out.name, out.format.print);
+    return formula === null ? [] : [{ output: index, formula }];
+  });
+  written.set(pkg.workbookPath, encoder.encode(workbook.toXml(sheetParts, prefixFor(textOf(pkg, pkg.workbookPath) ?? "", RELATIONSHIPS), printTitles)));
   const relsXml = rels.toXml();
   written.set(relsPathOf(pkg.workbookPath), encoder.encode(relsXml));
 
@@ -148,14 +156,17 @@ class WorkbookPart {
     return this.outputIndex.has(foldName(name));
   }
 
-  /** The part with the new sheet list; `relPrefix` is the prefix bound to the relationships namespace, if any. */
-  toXml(added: readonly { name: string; relId: string }[], relPrefix: string | null): string {
+  /**
+   * The part with the new sheet list; `relPrefix` is the prefix bound to the relationships namespace, if any;
+   * `printTitles` the _xlnm.Print_Titles names of the appended sheets (by index among them).
+   */
+  toXml(added: readonly { name: string; relId: string }[], relPrefix: string | null, printTitles: readonly { output: number; formula: string }[] = []): string {
     const splices: Splice[] = [];
     this.sheetTags.forEach((tag, index) => {
       if (this.removed[index]) splices.push({ start: tag.start, end: elementEnd(this.xml, tag), text: "" });
     });
     splices.push(this.sheetsAppended(added, relPrefix));
-    splices.push(...this.definedNameEdits());
+    splices.push(...this.definedNameEdits(printTitles));
     for (const view of startTags(this.xml, "workbookView")) splices.push(this.viewEdit(view));
     return applySplices(this.xml, splices);
   }
@@ -180,16 +191,51 @@ class WorkbookPart {
    * (结果区 = 结果!$A$1:$N$64) still means the same cells; a name local to it (localSheetId) follows it to its new
    * position, and one local to a kept sheet gets that sheet's new position (localSheetId counts sheets in tab order).
    */
-  private definedNameEdits(): Splice[] {
+  private definedNameEdits(printTitles: readonly { output: number; formula: string }[]): Splice[] {
     const edits: Splice[] = [];
+    // An output's print titles are ours: the one the sheet had (an earlier run's, or the user's) gives way to the new.
+    const titled = new Set(printTitles.map(({ output }) => this.keptCount() + output));
     for (const tag of startTags(this.xml, "definedName")) {
       const local = tag.attributes.get("localSheetId");
       if (local === undefined) continue;
       const index = Number(local);
       const renumbered = this.removed[index] === true ? this.replacementIndex(index) : this.newIndex(index);
+      if (renumbered !== null && titled.has(renumbered) && tag.attributes.get("name") === PRINT_TITLES) {
+        edits.push({ start: tag.start, end: elementEnd(this.xml, tag), text: "" });
+        continue;
+      }
       if (renumbered !== null && renumbered !== index) edits.push({ start: tag.start, end: tag.end, text: withAttribute(this.xml, tag, "localSheetId", String(renumbered)) });
     }
-    return edits;
+    if (printTitles.length === 0) return edits;
+    const p = this.elementPrefix();
+    const names = printTitles
+      .map(({ output, formula }) => `<${p}definedName name="${PRINT_TITLES}" localSheetId="${this.keptCount() + output}">${xmlText(formula)}</${p}definedName>`)
+      .join("");
+    const container = startTags(this.xml, "definedNames")[0];
+    if (container === undefined) return [...edits, this.definedNamesAdded(`<${p}definedNames>${names}</${p}definedNames>`)];
+    if (container.selfClosing) {
+      const open = this.xml.slice(container.start, container.end).replace(/\s*\/>$/, ">");
+      return [...edits, { start: container.start, end: container.end, text: `${open}${names}</${container.qualifiedName}>` }];
+    }
+    const close = elementEnd(this.xml, container) - `</${container.qualifiedName}>`.length;
+    return [...edits, { start: close, end: close, text: names }];
+  }
+
+  /** "x:" when the workbook part's elements carry a prefix (as its <sheets> does), else "". */
+  private elementPrefix(): string {
+    const name = startTags(this.xml, "sheets")[0]?.qualifiedName ?? "";
+    return name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
+  }
+
+  /** A new <definedNames> where the schema puts it: after <sheets>, <functionGroups> and <externalReferences>. */
+  private definedNamesAdded(text: string): Splice {
+    for (const name of ["externalReferences", "functionGroups", "sheets"]) {
+      const tag = startTags(this.xml, name)[0];
+      if (tag === undefined) continue;
+      const end = tag.selfClosing ? tag.end : elementEnd(this.xml, tag);
+      return { start: end, end, text };
+    }
+    throw new Error("graftOutputSheets: the workbook part has no sheets element");
   }
 
   /** The tab position of the output that replaces the sheet at `index` (outputs follow the kept sheets, in order). */

@@ -14,6 +14,7 @@ import { columnName } from "../../lib/grid";
 import type { DecimalValidation, ListValidation, SheetFormat, SheetOut } from "../../lib/format";
 import type { SheetLooks } from "./cellLooks";
 import { inlineList } from "./format";
+import { pageSetUpProperties, printXml } from "./printXml";
 import { boxAddress, parseRange } from "./range";
 import { argb, MAIN_NAMESPACE } from "./styles";
 import { xmlAttribute, xmlText } from "./xmlEdit";
@@ -41,11 +42,12 @@ export function* sheetXmlPieces(out: SheetOut, looks: SheetLooks, options: Sheet
     sheetProperties(out.format),
     dimension(looks),
     sheetViews(out.format, options.tabSelected === true),
+    out.format.defaultRowHeight === undefined ? "" : `<sheetFormatPr defaultRowHeight="${out.format.defaultRowHeight}" customHeight="1"/>`,
     columns(out.format.columnWidths),
     "<sheetData>",
   ].join("");
-  yield* sheetRows(out.rows, looks, options);
-  yield `</sheetData>${dataValidations(out.format.validations, out.format.decimalValidations ?? [], out.rows.length)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  yield* sheetRows(out.rows, looks, options, rowHeightsOf(out.format));
+  yield `</sheetData>${dataValidations(out.format.validations, out.format.decimalValidations ?? [], out.rows.length)}${printXml(out.format.print)}</worksheet>`;
 }
 
 /** The whole worksheet XML of one output sheet as one text (for tests and small sheets). */
@@ -62,7 +64,14 @@ export function needsEscape(text: string): boolean {
 const ESCAPE_NEEDED = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 function sheetProperties(format: SheetFormat): string {
-  return format.tabColor === undefined ? "" : `<sheetPr><tabColor rgb="${argb(format.tabColor)}"/></sheetPr>`;
+  const tab = format.tabColor === undefined ? "" : `<tabColor rgb="${argb(format.tabColor)}"/>`;
+  const inner = tab + pageSetUpProperties(format.print);
+  return inner === "" ? "" : `<sheetPr>${inner}</sheetPr>`;
+}
+
+/** The row attributes of rows taller than the default, by 0-based row. */
+function rowHeightsOf(format: SheetFormat): Map<number, string> {
+  return new Map((format.rowHeights ?? []).map(({ row, height }) => [row, ` ht="${height}" customHeight="1"`]));
 }
 
 function dimension(looks: SheetLooks): string {
@@ -96,7 +105,7 @@ function columns(widths: readonly number[]): string {
   return cols.length === 0 ? "" : `<cols>${cols.join("")}</cols>`;
 }
 
-function* sheetRows(rows: SheetOut["rows"], looks: SheetLooks, options: SheetXmlOptions): Generator<string> {
+function* sheetRows(rows: SheetOut["rows"], looks: SheetLooks, options: SheetXmlOptions, heights: ReadonlyMap<number, string>): Generator<string> {
   const letters = Array.from({ length: looks.columns }, (_, column) => columnName(column));
   let piece = "";
   for (let row = 0; row < looks.rows; row += 1) {
@@ -107,7 +116,8 @@ function* sheetRows(rows: SheetOut["rows"], looks: SheetLooks, options: SheetXml
       const xf = options.xfOf[looks.ids[row * looks.columns + column] ?? 0] ?? 0;
       cells += cellXml(`${letters[column] ?? columnName(column)}${number}`, values[column] ?? null, xf, options.sharedIndex);
     }
-    if (cells !== "") piece += `<row r="${number}">${cells}</row>`;
+    const height = heights.get(row);
+    if (cells !== "" || height !== undefined) piece += `<row r="${number}"${height ?? ""}>${cells}</row>`;
     if (number % ROWS_PER_PIECE === 0) {
       yield piece;
       piece = "";

@@ -3,12 +3,17 @@ import { HEADERS, SHEET } from "../layout";
 import type { AssessmentResult, AuditLine } from "../model";
 import { PARAMS_GROUP_LABEL } from "./messages";
 import { describeParams } from "./parameters";
+import { a4Print, blockBreaks, fittedWidths, ONE_LINE_ROW, printTitle, scaleToWidth, wrappedRowHeights } from "./print";
 import { rangeOf } from "./ranges";
 
 type Cell = string | null;
 
 const LAST_COLUMN = HEADERS.audit.length - 1;
-const WIDTHS = [10, 24, 16, 14, 90];
+/** Least widths; 结果 and 计算过程 wrap beyond their maximum, the other columns widen to their longest text. */
+const WIDTHS = [10, 24, 16, 14, 100];
+const MAXIMUM_WIDTHS = [null, null, null, 36, 100];
+const WRAPPED_COLUMNS = [3, 4];
+const ORIENTATION = "landscape";
 /** Every other unit is shaded, so that where one unit's lines end is seen at a glance. */
 const BAND_FILL = "#F2F2F2";
 const PARAMS_FILL = "#FFF2CC";
@@ -35,24 +40,41 @@ export function renderAudit(result: AssessmentResult): SheetOut {
   const paramsFirst = rows.length;
   rows.push(...describeParams(result.params, result.groups).map((line) => auditRow(PARAMS_GROUP_LABEL, null, line)));
   const paramsBlock = { first: paramsFirst, last: rows.length - 1 };
+  const widths = fittedWidths(rows, WIDTHS, MAXIMUM_WIDTHS);
+  const rowHeights = wrappedRowHeights(rows, WRAPPED_COLUMNS, widths, 1);
+  // One page across; page breaks so that each unit's lines, and the parameters, print whole on one page. The breaks
+  // are placed for the largest scale a program would print at (see scaleToWidth).
+  const scale = scaleToWidth(widths, ORIENTATION);
+  const blocks = paramsBlock.last >= paramsBlock.first ? [...unitBlocks, paramsBlock] : unitBlocks;
   return {
     name: SHEET.audit,
     rows,
     format: {
-      columnWidths: WIDTHS,
+      columnWidths: widths,
       frozenRows: 1,
       frozenColumns: 2,
       styles: [
         { range: rangeOf(0, 0, 0, LAST_COLUMN), fill: HEADER_FILL, bold: true, horizontal: "center" },
         // Figures in 结果 (column D) are the texts of the rules, exactly: keep them text, never numbers or formulas.
-        { range: rangeOf(1, 0, rows.length - 1, LAST_COLUMN), numberFormat: "@" },
-        { range: rangeOf(1, LAST_COLUMN, rows.length - 1, LAST_COLUMN), wrap: true },
+        // Left and centred in the row (a unit's name beside its explanation of three lines, not below it).
+        { range: rangeOf(1, 0, rows.length - 1, LAST_COLUMN), numberFormat: "@", horizontal: "left" },
+        { range: rangeOf(1, WRAPPED_COLUMNS[0] ?? LAST_COLUMN, rows.length - 1, LAST_COLUMN), wrap: true },
         ...unitBlocks.flatMap(unitStyles),
         { range: rangeOf(paramsBlock.first, 0, paramsBlock.last, LAST_COLUMN), fill: PARAMS_FILL },
         { range: rangeOf(paramsBlock.first, 0, paramsBlock.last, 2), bold: true },
       ],
       validations: [],
       tabColor: OUTPUT_TAB,
+      defaultRowHeight: ONE_LINE_ROW,
+      rowHeights,
+      print: a4Print({
+        title: printTitle(result.params, "计算说明"),
+        orientation: ORIENTATION,
+        fit: { width: 1, height: 0 },
+        repeatRows: 1,
+        repeatColumns: 2,
+        rowBreaks: blockBreaks(blocks, rowHeights, 1, scale, ORIENTATION),
+      }),
     },
   };
 }

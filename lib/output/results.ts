@@ -4,6 +4,7 @@ import { HEADERS, NOT_APPLICABLE, RANK_RULE_WORDS, SHEET } from "../layout";
 import type { AssessmentResult, Grade, UnitResult } from "../model";
 import { figureNumber } from "./figures";
 import { EXPLAIN, NOTE_SEPARATOR, RESULTS_FOOTNOTE, RESULTS_FOOTNOTE_LABEL } from "./messages";
+import { a4Print, fittedWidths, ONE_LINE_ROW, printTitle, wrappedRowHeights } from "./print";
 import { rangeOf, runsOf } from "./ranges";
 
 type Cell = string | number | null;
@@ -20,7 +21,11 @@ const COLUMN = {
   notes: 14,
 } as const;
 const LAST_COLUMN = HEADERS.results.length - 1;
+/** Least widths; a column holding longer texts is widened to fit them, except 提示, which wraps. */
 const WIDTHS = [10, 6, 24, 12, 10, 11, 11, 10, 10, 8, 8, 10, 8, 9, 50];
+const MAXIMUM_WIDTHS = WIDTHS.map((width, column) => (column === COLUMN.notes ? width : null));
+/** 排名分组 · 名次 · 单位名称: repeated at the left of every printed page. */
+const NAME_COLUMNS = 3;
 
 /** 结果: one row per unit in result order, figures as rounded numbers, 不适用 as text. */
 export function renderResults(result: AssessmentResult): SheetOut {
@@ -28,16 +33,28 @@ export function renderResults(result: AssessmentResult): SheetOut {
   const rows: Cell[][] = [[...HEADERS.results], ...result.units.map((unit) => resultRow(unit, places))];
   const footnote = footnoteRows(result);
   rows.push(...footnote);
+  const widths = fittedWidths(rows, WIDTHS, MAXIMUM_WIDTHS);
   return {
     name: SHEET.results,
     rows,
     format: {
-      columnWidths: WIDTHS,
+      columnWidths: widths,
       frozenRows: 1,
-      frozenColumns: 3,
+      frozenColumns: NAME_COLUMNS,
       styles: [headerStyle(), ...bodyStyles(result.units, places), ...footnoteStyles(rows.length, footnote.length)],
       validations: [],
       tabColor: OUTPUT_TAB,
+      // 提示 wraps: its rows are made tall enough for every line.
+      defaultRowHeight: ONE_LINE_ROW,
+      rowHeights: wrappedRowHeights(rows, [COLUMN.notes], widths, 1),
+      // For the meeting that approves the grades: landscape, one page across, the header and the names on every page.
+      print: a4Print({
+        title: printTitle(result.params, "结果"),
+        orientation: "landscape",
+        fit: { width: 1, height: 0 },
+        repeatRows: 1,
+        repeatColumns: NAME_COLUMNS,
+      }),
     },
   };
 }
@@ -93,6 +110,9 @@ function bodyStyles(units: readonly UnitResult[], places: number): RangeStyle[] 
   if (units.length === 0) return [];
   const last = units.length;
   return [
+    // Every cell centred in its row, so that a row made tall by its 提示 reads across.
+    { range: rangeOf(1, 0, last, COLUMN.firstFigure - 1), horizontal: "left" },
+    { range: rangeOf(1, COLUMN.firstFigure, last, COLUMN.lastFigure), horizontal: "right" },
     { range: rangeOf(1, COLUMN.rank, last, COLUMN.rank), numberFormat: "0", horizontal: "center" },
     { range: rangeOf(1, COLUMN.firstFigure, last, COLUMN.lastFigure), numberFormat: decimalFormat(places) },
     { range: rangeOf(1, COLUMN.notes, last, COLUMN.notes), wrap: true },

@@ -16,12 +16,16 @@ import {
   summaryQuota,
 } from "./messages";
 import { quotaOf } from "./quota";
+import { a4Print, fittedWidths, ONE_LINE_ROW, printTitle, wrappedRowHeights } from "./print";
 import { rangeOf } from "./ranges";
 
 type Cell = string | number | null;
 
 const LAST_COLUMN = HEADERS.summary.length - 1;
 const WIDTHS = [12, 8, 8, 8, 8, 8, 10, 10, 10, 40];
+/** 说明 wraps; every other column is widened to its longest text. The bars of the chart run on into the empty cells to their right. */
+const CHART_BAR_COLUMN = 3;
+const MAXIMUM_WIDTHS = WIDTHS.map((width, column) => (column === WIDTHS.length - 1 || column === CHART_BAR_COLUMN ? width : null));
 /** 0-based columns of the counts and of the figures in the table. */
 const COUNTS = { first: 1, last: 5 } as const;
 const FIGURES = { first: 6, last: 8 } as const;
@@ -42,11 +46,12 @@ export function renderSummary(result: AssessmentResult): SheetOut {
   rows.push([CHART_TITLE], [...CHART_HEADERS]);
   const chartFirst = rows.length;
   rows.push(...result.groups.flatMap(chartRows));
+  const widths = fittedWidths(rows.slice(0, tableLast + 1), WIDTHS, MAXIMUM_WIDTHS);
   return {
     name: SHEET.summary,
     rows,
     format: {
-      columnWidths: WIDTHS,
+      columnWidths: widths,
       frozenRows: 1,
       frozenColumns: 1,
       styles: [
@@ -58,6 +63,10 @@ export function renderSummary(result: AssessmentResult): SheetOut {
       ],
       validations: [],
       tabColor: OUTPUT_TAB,
+      defaultRowHeight: ONE_LINE_ROW,
+      rowHeights: wrappedRowHeights(rows.slice(0, tableLast + 1), [LAST_COLUMN], widths, 1),
+      // The whole summary on one page.
+      print: a4Print({ title: printTitle(result.params, "汇总"), orientation: "landscape", fit: { width: 1, height: 1 }, repeatRows: 1 }),
       ...(result.groups.length > 0 ? { chart: gradeChart(result.groups.length) } : {}),
     },
   };

@@ -185,6 +185,13 @@ class ParamReader {
     return text === null || text === undefined ? null : normalizeText(text);
   }
 
+  /** Free text (地区): missing or blank → the default. */
+  text(key: string, fallback: string): string {
+    const at = this.at(key);
+    if (at === null) return fallback;
+    return readText(at, this.value(key)) ?? fallback;
+  }
+
   choice<T extends string>(key: string, words: Record<T, string>, fallback: T): T {
     const at = this.at(key);
     const value = this.value(key);
@@ -318,6 +325,7 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
   const checkExample = templateDefault(PARAM.checkWords);
   return {
     year: reader.integer(PARAM.year, new Date().getFullYear(), 1900, 9999, MSG.yearRange),
+    region: reader.text(PARAM.region, ""),
     decimals: reader.integer(PARAM.decimals, 2, 0, 6, MSG.decimalsRange),
     satisfactionPoints: reader.number(PARAM.satisfactionPoints, new D(10), pointsCheck),
     peerPoints: reader.number(PARAM.peerPoints, new D(10), pointsCheck),

@@ -33,7 +33,7 @@ export function buildTemplate(options: TemplateOptions): SheetOut[] {
   const indicators = options.carried?.indicators ?? DEFAULT_INDICATORS;
   return [
     guideSheet(options.year, data.county),
-    paramsSheet(options.year),
+    paramsSheet(options.year, data.county),
     unitsSheet(units),
     indicatorsSheet(indicators),
     scoresSheet(indicators, units, data.scores),
