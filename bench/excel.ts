@@ -7,6 +7,7 @@ import { Buffer } from "node:buffer";
 import { pathToFileURL } from "node:url";
 import { createExcelHost } from "../addin/excel/excelHost";
 import { FakeWorkbook } from "../fakes/excel";
+import { runAssessment } from "../lib/run";
 import { generateSheets } from "./generate";
 
 export interface ExcelFigures {
@@ -19,6 +20,10 @@ export interface ExcelFigures {
   refusedResponses: number;
   /** Bytes of the input sheets as one JSON payload: past 5 MB, the host must read in blocks. */
   inputBytes: number;
+  /** Syncs of the read (until the 计算 stage). */
+  readSyncs: number;
+  /** Bytes of the output sheets' values as one JSON payload: past one request (4.6 MB with formats), the write splits. */
+  outputBytes: number;
   scoredUnits: number;
   /** The same click again in the same task pane: the host remembers that this workbook needs blocks. */
   second: { syncs: number; refusedResponses: number; largestRequestBytes: number };
@@ -29,7 +34,11 @@ export async function measureExcel(units: number): Promise<ExcelFigures> {
   const sheets = generateSheets(units);
   const book = new FakeWorkbook(Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rows])));
   const host = createExcelHost({ run: book.run, supports: () => true });
-  const outcome = await host.compute(() => undefined);
+  let readSyncs = 0;
+  const outcome = await host.compute((stage) => {
+    if (stage === "compute") readSyncs = book.syncCount;
+  });
+  const outputs = runAssessment({ sheets: sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows })) }).outputs ?? [];
   const firstSyncs = book.syncCount;
   await host.compute(() => undefined);
   const again = book.syncs.slice(firstSyncs);
@@ -46,6 +55,8 @@ export async function measureExcel(units: number): Promise<ExcelFigures> {
     largestResponseBytes: Math.max(...first.map((sync) => sync.responseBytes).filter((bytes) => bytes <= book.limit)),
     refusedResponses: first.filter((sync) => sync.responseBytes > book.limit).length,
     inputBytes: Buffer.byteLength(JSON.stringify(sheets.map((sheet) => sheet.rows)), "utf8"),
+    readSyncs,
+    outputBytes: Buffer.byteLength(JSON.stringify(outputs.map((out) => out.rows)), "utf8"),
     scoredUnits: outcome.result?.units.length ?? 0,
   };
 }

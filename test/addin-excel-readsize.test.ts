@@ -64,7 +64,7 @@ describe("reading big workbooks: the host remembers how the last read went", () 
     const grown = await readCounted(book, small.read.nextRead);
     expect(grown).toMatchObject({ syncs: 33, refused: 1 });
     expect(grown.read.nextRead).toBe("blocks");
-  }, 60_000);
+  }, 240_000);
 
   // The budget is 4 MB = 4,194,304 bytes. n rows in ⌈n / 500⌉ blocks come to 203 n bytes, plus 2 for the brackets of
   // each block: 20,661 rows 4,194,183 + 84 = 4,194,267 (under); 20,662 rows 4,194,386 + 84 = 4,194,470 (over).
@@ -100,7 +100,7 @@ describe("reading big workbooks: the host remembers how the last read went", () 
     expect(second).toMatchObject({ syncs: 32, refused: 0 });
     expect(second.read.book).toEqual(first.read.book);
     expect(second.read.book.sheets).toEqual([{ name: SHEET.scores, rows: onesSheet(30_000) }]);
-  }, 60_000);
+  }, 240_000);
 
   it("gives the same grids in blocks as whole: several blocks, a range not at A1, every kind of value", async () => {
     // 2,000 rows × 60 columns from C3: blocks of ⌊50,000 / 60⌋ = 833 rows, so 833 + 833 + 334 rows.
@@ -166,7 +166,7 @@ describe("检查数据 and 计算等次 clicked again in the same task pane", ()
     expect(refusedSince(book, 34)).toBe(0);
     expect(second).toEqual(first);
     expect(book.writes).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 
   it("under 5 MB every click costs what it did: 1 sync to read, at most 3 for 计算等次", async () => {
     const sheets = generateSheets(200);

@@ -69,7 +69,7 @@ const sealedOutputs = (await sealOutcome(runAssessment(validWorkbook()), { diges
 
 describe("Excel (fake): input untouched, outputs old or new", () => {
   // As the template makes it, with 平时考核 (header only), so that one sync reads every input sheet.
-  const inputs = { ...sheetsOf(validWorkbook()), [SHEET.daily]: [[...HEADERS.daily]] };
+  const inputs = { ...sheetsOf(validWorkbook()), [SHEET.daily]: [[...HEADERS.daily]], [SHEET.review]: [[...HEADERS.review]] };
   const newOutputs = sealedOutputs;
 
   // Input sheets the workbook has (an optional one such as 平时考核 may be absent): the run must leave each as it was.
@@ -138,7 +138,7 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
   it("a run stopped by an error in the data writes nothing at all", async () => {
     const bad = validWorkbook();
     setCell(bad, "评分", "C3", "85分");
-    const book = new FakeWorkbook({ ...sheetsOf(bad), [SHEET.daily]: [[...HEADERS.daily]], ...OLD_OUTPUTS });
+    const book = new FakeWorkbook({ ...sheetsOf(bad), [SHEET.daily]: [[...HEADERS.daily]], [SHEET.review]: [[...HEADERS.review]], ...OLD_OUTPUTS });
     const before = snapshot(book, INPUT_SHEETS);
     const outcome = await createExcelHost({ run: book.run, supports: all, now: () => NOW }).compute(() => undefined);
     expect(outcome.result).toBeNull();

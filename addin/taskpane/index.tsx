@@ -2,9 +2,12 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { AssessmentPane } from "../ui/AssessmentPane";
 import { NoOffice } from "../ui/NoOffice";
-import { createExcelHost } from "../excel/excelHost";
-import { planFileText } from "../../files/planText";
 import { waitForExcel } from "./boot";
+import { lazyHost } from "./lazyHost";
+
+// The Excel host (and lib/'s rules with decimal.js) and the 工作安排 decoder load on first use, not with the pane.
+const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost()));
+const readPlanFile = (name: string, bytes: Uint8Array) => import("../../files/planText").then((module) => module.planFileText(name, bytes));
 
 declare global {
   interface Window {
@@ -22,7 +25,7 @@ async function start(): Promise<void> {
   const root = createRoot(element);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {state === "excel" ? <AssessmentPane host={Object.assign(createExcelHost(), { readPlanFile: planFileText })} /> : <NoOffice reason={state} />}
+      {state === "excel" ? <AssessmentPane host={Object.assign(excelHost, { readPlanFile })} /> : <NoOffice reason={state} />}
     </FluentProvider>,
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -23,7 +23,9 @@ import { LAYOUT_TEXT } from "./layoutMessages";
 import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
-import { QuarterSection } from "./QuarterSection";
+
+// 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
+const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
 import { QUARTER_TEXT } from "./quarterMessages";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
@@ -117,12 +119,14 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
           <AccordionItem value="quarter">
             <AccordionHeader>{QUARTER_TEXT.heading}</AccordionHeader>
             <AccordionPanel>
-              <QuarterSection
-                host={host}
-                exportLabel={QUARTER_TEXT.exportExcel}
-                exportedText={QUARTER_TEXT.exported}
-                onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
-              />
+              <Suspense fallback={null}>
+                <QuarterSection
+                  host={host}
+                  exportLabel={QUARTER_TEXT.exportExcel}
+                  exportedText={QUARTER_TEXT.exported}
+                  onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                />
+              </Suspense>
             </AccordionPanel>
           </AccordionItem>
         ) : null}

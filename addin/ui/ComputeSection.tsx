@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { CalculatorRegular } from "@fluentui/react-icons";
 import { hasErrors } from "../../lib/issue";
@@ -6,7 +6,10 @@ import type { AssessmentHost, ComputeOutcome, ComputeStage } from "./host";
 import { TEXT } from "./messages";
 import { Failure } from "./Failure";
 import { StageProgress } from "./StageProgress";
-import { SummaryTable } from "./SummaryTable";
+
+// Shown after a 计算等次, when lib/ is loaded anyway: not in the pane's first script (issue 14 item 2).
+const loadSummary = () => import("./SummaryTable");
+const SummaryTable = lazy(() => loadSummary().then((module) => ({ default: module.SummaryTable })));
 import { useAction } from "./useAction";
 
 export interface ComputeSectionProps {
@@ -27,6 +30,10 @@ export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
     onIssues(done);
   }, [host, onIssues]);
   const action = useAction(compute);
+  // Fetched while the user reads the pane, so the table is there when the first result is.
+  useEffect(() => {
+    void loadSummary();
+  }, []);
   const errors = outcome ? outcome.issues.filter((issue) => issue.level === "error").length : 0;
 
   return (
@@ -51,7 +58,9 @@ export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
           <MessageBar intent="success">
             <MessageBarBody>{TEXT.computeDone}</MessageBarBody>
           </MessageBar>
-          <SummaryTable result={outcome.result} />
+          <Suspense fallback={null}>
+            <SummaryTable result={outcome.result} />
+          </Suspense>
         </>
       ) : null}
       <Failure message={action.failure} />

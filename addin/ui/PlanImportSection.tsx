@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Failure } from "./Failure";
 import type { AssessmentHost } from "./host";
-import { PlanImport } from "./PlanImport";
+
+// The form reads 工作安排 with lib/plan's rules: loaded when the section is opened, not with the pane (issue 14 item 2).
+const PlanImport = lazy(() => import("./PlanImport").then((module) => ({ default: module.PlanImport })));
 import type { PlanContext, PlanIndicator } from "../../lib/plan";
 import { useAction } from "./useAction";
 
@@ -45,7 +47,9 @@ export function PlanImportSection({ host, onWritten }: PlanImportSectionProps) {
   return (
     <>
       <Failure message={load.failure} />
-      <PlanImport units={context?.units} existingRows={context?.indicatorRows ?? 0} disabled={context === null} onWrite={write} readFile={readFile} />
+      <Suspense fallback={null}>
+        <PlanImport units={context?.units} existingRows={context?.indicatorRows ?? 0} disabled={context === null} onWrite={write} readFile={readFile} />
+      </Suspense>
     </>
   );
 }

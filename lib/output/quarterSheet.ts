@@ -3,6 +3,7 @@ import { HEADERS, SHEET } from "../layout";
 import { NOTE_SEPARATOR } from "./messages";
 import { figureNumber } from "./figures";
 import { rangeOf } from "./ranges";
+import { a4Print, fittedWidths, ONE_LINE_ROW, wrappedRowHeights } from "./print";
 import type { QuarterOverview } from "../rules/quarterReview";
 
 type Cell = string | number | null;
@@ -37,11 +38,17 @@ export function renderQuarterSheet(overview: QuarterOverview, year: number, plac
   ]);
   const rows: Cell[][] = [[quarterTitle(year, overview.quarter)], [...HEADERS.quarterReview], ...body];
   const last = rows.length - 1;
+  // The title row is as long as a line of the sheet: it is left out of the widths, which fit the table's own text.
+  const widths = fittedWidths(rows.slice(1), WIDTHS, WIDTHS.map((width, column) => (column === LAST_COLUMN ? width : null)));
   return {
     name: SHEET.quarterReview,
     rows,
     format: {
-      columnWidths: WIDTHS,
+      columnWidths: widths,
+      defaultRowHeight: ONE_LINE_ROW,
+      rowHeights: wrappedRowHeights(rows, [LAST_COLUMN], widths, 2),
+      // For the meeting: A4 landscape, one page wide, the title and header rows on every page, page numbers below.
+      print: a4Print({ title: quarterTitle(year, overview.quarter), orientation: "landscape", fit: { width: 1, height: 0 }, repeatRows: 2, repeatColumns: 1 }),
       frozenRows: 2,
       frozenColumns: 1,
       styles: [
