@@ -109,7 +109,7 @@ describe("kaohe (no command, help, unknown command)", () => {
   it("a command's --help, exit 0", async () => {
     const { code, out } = await run("score", "--help");
     expect(code).toBe(0);
-    expect(out.join("\n").split("\n")[0]).toBe("用法：kaohe score 考核.xlsx [-o 输出.xlsx] [--force] [--json]");
+    expect(out.join("\n").split("\n")[0]).toBe("用法：kaohe score 考核.xlsx [--set 参数=值 …] [-o 输出.xlsx] [--force] [--json]");
   });
   it("kaohe help score prints the same help as kaohe score --help, exit 0", async () => {
     const help = await run("help", "score");
