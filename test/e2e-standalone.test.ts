@@ -14,6 +14,7 @@ import ExcelJS from "exceljs";
 import { appliesTo } from "../lib/applies";
 import { D } from "../lib/decimal";
 import { runAssessment } from "../lib/run";
+import { STAMP_GROUP } from "../lib/integrity";
 import { toJson } from "../lib/output";
 import { buildTemplate } from "../lib/template";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
@@ -303,8 +304,14 @@ describe("standalone page in Chromium", () => {
     expect(result.suggestedFilename()).toBe("2026年法治考核（已计算）.xlsx");
     const written = await readWorkbookGrids(await bytesOf(result));
     for (const out of expected.outputs!) {
-      const sheet = written.sheets.find((s) => s.name === out.name);
-      expect(sheet?.rows.map(trimEnd), out.name).toEqual(out.rows.map(trimEnd));
+      const rows = written.sheets.find((s) => s.name === out.name)?.rows.map(trimEnd) ?? [];
+      const library = out.rows.map(trimEnd);
+      expect(rows.slice(0, library.length), out.name).toEqual(library);
+      // 计算等次 in every host ends 计算说明 with the 核验 rows (fingerprint, each sheet's digest, program, time): after a
+      // blank row, only rows of the group 核验 may follow the library's own.
+      const after = rows.slice(library.length).filter((row) => row.length > 0);
+      expect(after.every((row) => row[0] === STAMP_GROUP), out.name).toBe(true);
+      if (out.name === "计算说明") expect(after.length).toBeGreaterThan(0);
     }
     // The input sheets are exactly as uploaded.
     for (const sheet of (await readWorkbookGrids(filledFromPage)).sheets) {
@@ -436,7 +443,8 @@ describe("standalone page in Chromium", () => {
     ]);
     const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     await page.getByTestId("plan-file-input").setInputFiles({ name: "工作安排.docx", mimeType: type, buffer: docx });
-    await page.getByRole("button", { name: "预览" }).click();
+    // 生成评分表 has a 预览 of its own: this one is 导入工作安排's.
+    await page.getByRole("region", { name: "导入工作安排" }).getByRole("button", { name: "预览" }).click();
     const preview = page.getByRole("table", { name: "导入工作安排" });
     await preview.getByText("加强行政规范性文件制定监督管理").waitFor();
     await expect(preview.getByRole("row").count()).resolves.toBe(3);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -18,7 +18,7 @@ import type { Issue } from "../../lib/issue";
 import type { AssessmentResult } from "../../lib/model";
 import { toJson } from "../../lib/output";
 import { parseTemplateYear } from "../../lib/template/year";
-import { ComputeSection } from "../ui/ComputeSection";
+import { ComputeSection, preloadSummaryTable } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { LayoutSection } from "../ui/LayoutSection";
 import { LAYOUT_TEXT } from "../ui/layoutMessages";
@@ -73,6 +73,8 @@ const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetm
 export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  // Scripts loaded on use are fetched while the page is surely online (it must work offline once loaded).
+  useEffect(() => preloadSummaryTable(), []);
   const [example, setExample] = useState(false);
   const [year, setYear] = useState(String(defaultYear));
   const [fileName, setFileName] = useState<string | null>(null);

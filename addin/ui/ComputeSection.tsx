@@ -9,6 +9,14 @@ import { StageProgress } from "./StageProgress";
 
 // Shown after a 计算等次, when lib/ is loaded anyway: not in the pane's first script (issue 14 item 2).
 const loadSummary = () => import("./SummaryTable");
+/**
+ * Fetches the summary table's script now. A page that renders ComputeSection only once a file is open calls it at
+ * start, while it is surely online: the standalone page must keep working after the network goes (opened from a
+ * server, then offline).
+ */
+export function preloadSummaryTable(): void {
+  void loadSummary();
+}
 const SummaryTable = lazy(() => loadSummary().then((module) => ({ default: module.SummaryTable })));
 import { useAction } from "./useAction";
 
