@@ -1,5 +1,5 @@
 import type { SheetOut } from "../../lib/format";
-import { hasSheetNamed, isCellError, type CellValue, type WorkbookGrids } from "../../lib/grid";
+import { hasSheetNamed, type WorkbookGrids } from "../../lib/grid";
 import { hasErrors, type Issue } from "../../lib/issue";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import { sealOutcome, type Digest } from "../../lib/integrity";
@@ -9,6 +9,7 @@ import { runQuarter } from "../../lib/quarter";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
 import { layoutRefused, layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
 import { writeLayoutSheets } from "./layoutSheets";
+import { paramRows } from "../ui/paramRows";
 import type { AssessmentHost, ComputeOutcome, ComputeStage, ParamRow, TemplateOutcome, TemplateRequest } from "../ui/host";
 import { planContext } from "../../lib/plan";
 import { planIndicatorsSheet } from "../../lib/plan";
@@ -183,22 +184,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
   };
 }
 
-/** 参数 rows below the header: name in A, value in B, each cell's value as text; empty names are skipped. */
-export function paramRows(rows: readonly (readonly CellValue[])[]): ParamRow[] {
-  return rows
-    .slice(1)
-    .map((row) => ({ name: cellText(row[0] ?? null), value: cellText(row[1] ?? null) }))
-    .filter((row) => row.name !== "");
-}
-
-/** A cell's value as text for 参数 at a glance (the standalone page shows the same). */
-function cellText(value: CellValue): string {
-  if (value === null) return "";
-  if (isCellError(value)) return value.error;
-  if (value instanceof Date) return value.toLocaleDateString("zh-CN");
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return String(value).trim();
-}
+export { paramRows } from "../ui/paramRows";
 
 /** 生成评分表 over what was read; a sheet Excel could not read at all stops it first. */
 function layoutOf(read: BookRead): LayoutOutcome {

@@ -3,8 +3,8 @@ import { checkAssessment, runAssessment } from "../../lib/run";
 import { webDigest } from "../ui/webDigest";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
-import type { CellValue, SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { hasSheetNamed, isCellError, sameSheetName } from "../../lib/grid";
+import type { SheetGrid, WorkbookGrids } from "../../lib/grid";
+import { hasSheetNamed, sameSheetName } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import type {
   AssessmentHost,
@@ -22,6 +22,8 @@ import { collectReturns, COLLECT_TEXT, localTime, logSheet, makeForms, readMaste
 import type { CollectPreview, DistributeOutcome, ReturnedFile } from "../ui/host";
 import { collectedFileName, formsZipName, importedFileName, layoutFileName, quarterFileName, scoredFileName, templateFileName } from "./fileName";
 import { layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
+
+import { paramRows } from "../ui/paramRows";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -138,10 +140,7 @@ export class FileHost implements AssessmentHost {
   async readParams(): Promise<ParamRow[]> {
     const sheet = this.opened?.grids.sheets.find((s) => sameSheetName(s.name, SHEET.params));
     if (sheet === undefined) return [];
-    return sheet.rows
-      .slice(1)
-      .filter((row) => cellText(row[0] ?? null) !== "")
-      .map((row) => ({ name: cellText(row[0] ?? null), value: cellText(row[1] ?? null) }));
+    return paramRows(sheet.rows);
   }
 
   /** 下载结果: only after a successful 计算等次 (never with errors: then there is nothing to save). */
@@ -262,13 +261,4 @@ export class FileHost implements AssessmentHost {
 
 function isEmptySheet(sheet: SheetGrid): boolean {
   return sheet.rows.every((row) => row.every((cell) => cell === null || cell === ""));
-}
-
-/** A cell as text for display (参数 at a glance). */
-function cellText(value: CellValue): string {
-  if (value === null) return "";
-  if (isCellError(value)) return value.error;
-  if (value instanceof Date) return value.toLocaleDateString("zh-CN");
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return String(value).trim();
 }

@@ -1,12 +1,13 @@
 import type { ListValidation, RangeStyle, SheetOut } from "../../lib/format";
 import { becomesValueIfWritten } from "../../lib/format";
-import { cellAddress, columnName, isCellError, sameSheetName, type CellValue, type SheetGrid, type WorkbookGrids } from "../../lib/grid";
+import { cellAddress, columnName, sameSheetName, type CellValue, type SheetGrid, type WorkbookGrids } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import { INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../../lib/layout";
 import { runQuarter } from "../../lib/quarter";
 import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
-import type { AssessmentHost, ComputeOutcome, ComputeStage, ParamRow, TemplateOutcome, TemplateRequest } from "../ui/host";
+import type { AssessmentHost, ComputeOutcome, ComputeStage, TemplateOutcome, TemplateRequest } from "../ui/host";
+import { paramRows } from "../ui/paramRows";
 import { XL, type WpsApplication, type WpsRange, type WpsWorkbook, type WpsWorksheet } from "./model";
 
 /** What the WPS host needs from outside; tests pass a fake application. */
@@ -196,15 +197,6 @@ function quietly(step: () => unknown): void {
   }
 }
 
-/** 参数 rows below the header as the pane lists them: name in A, value in B. */
-function paramRows(grid: SheetGrid | undefined): ParamRow[] {
-  const text = (value: CellValue): string => (value === null ? "" : isCellError(value) ? value.error : String(value).trim());
-  return (grid?.rows ?? [])
-    .slice(1)
-    .map((row) => ({ name: text(row[0] ?? null), value: text(row[1] ?? null) }))
-    .filter((row) => row.name !== "");
-}
-
 /** The task pane's host inside WPS 表格: the only code that touches the `wps` object model. Everything is synchronous there. */
 export function createWpsHost(options: WpsHostOptions): AssessmentHost {
   const assess = options.assess ?? runAssessment;
@@ -270,7 +262,7 @@ export function createWpsHost(options: WpsHostOptions): AssessmentHost {
       return { issues: outcome.issues, result: outcome.result };
     },
 
-    readParams: async () => paramRows(read([SHEET.params]).sheets[0]),
+    readParams: async () => paramRows(read([SHEET.params]).sheets[0]?.rows ?? []),
 
     selectCell: async (sheet: string, cell: string) => {
       const found = find(sheetsOf(workbook()), realNames.get(sheet) ?? sheet);
