@@ -27,6 +27,9 @@ import { PlanImportSection } from "./PlanImportSection";
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
 const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
 import { QUARTER_TEXT } from "./quarterMessages";
+// 试算 scores in the pane with lib/ (decimal.js): loaded when its section is opened, like 平时考核.
+const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
+import { TRIAL_UI_TEXT } from "./trialMessages";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -125,6 +128,22 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
                   exportLabel={QUARTER_TEXT.exportExcel}
                   exportedText={QUARTER_TEXT.exported}
                   onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.prepareTrial && host.applyTrial ? (
+          <AccordionItem value="trial">
+            <AccordionHeader>{TRIAL_UI_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <TrialSection
+                  host={host}
+                  applyHint={TRIAL_UI_TEXT.applyExcel}
+                  onApplied={onComputed}
+                  onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                  version={paramsVersion}
                 />
               </Suspense>
             </AccordionPanel>
