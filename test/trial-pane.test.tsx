@@ -97,6 +97,8 @@ describe("试算 in the Excel host", () => {
       [`参数!${LINE} 优秀分数线`, "85", `原值 90；${stampTime(NOW)} 在试算中点“应用”写入参数（原值记于此，可照此改回）。`],
     ]);
     expect(OUTPUT_SHEETS.every((name) => book.sheets.some((sheet) => sheet.name === name))).toBe(true);
+    const verdict = await host.verify?.();
+    expect([verdict?.ok, verdict?.verdict.startsWith("核验通过")]).toEqual([true, true]);
   });
 
   it("a 参数 changed after the preview: nothing written, the new preview comes back", async () => {
@@ -148,6 +150,8 @@ describe("试算 in the Excel host", () => {
     const again = await host.compute(() => undefined);
     expect(again.sinceLast?.slice(1)).toEqual(["全部4个单位的总分、名次、等次都没有变化。"]);
     expect(book.grid("计算说明").some((row) => row[0] === "上次计算" && row[2] === "有变化的单位数" && row[3] === "0")).toBe(true);
+    // The rows added after the 核验 rows (试算应用, 上次计算) leave 核验 as it was.
+    expect((await host.verify?.())?.ok).toBe(true);
   });
 
   it("writes text that Excel would take for a formula with the apostrophe that keeps it text", async () => {

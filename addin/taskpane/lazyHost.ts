@@ -21,6 +21,9 @@ export const EXCEL_HOST_METHODS = [
   "showSheet",
   "prepareTrial",
   "applyTrial",
+  "makeNotice",
+  "makeFeedback",
+  "verify",
 ] as const;
 
 /**
