@@ -6,7 +6,9 @@ import { waitForExcel } from "./boot";
 import { lazyHost } from "./lazyHost";
 
 // The Excel host (and lib/'s rules with decimal.js) and the 工作安排 decoder load on first use, not with the pane.
-const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost()));
+// 分发与回收's file layer (ExcelJS for the forms, the .xlsx reader for returns) loads on the first 分发 or 回收 only.
+const formFiles = () => import("./formFiles").then((module) => module.formFiles);
+const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost({ formFiles })));
 const readPlanFile = (name: string, bytes: Uint8Array) => import("../../files/planText").then((module) => module.planFileText(name, bytes));
 
 declare global {
