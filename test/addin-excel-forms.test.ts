@@ -24,8 +24,9 @@ function fake(book: WorkbookGrids): FakeWorkbook {
 }
 
 function host(workbook: FakeWorkbook, saved: { bytes: Uint8Array; name: string }[] = []) {
-  const files: FormFiles = { ...formFiles, save: (bytes, name) => saved.push({ bytes, name }) };
-  return createExcelHost({ run: workbook.run, supports: () => true, digest: nodeDigest, now: () => new Date(2027, 0, 5, 9, 30), formFiles: async () => files });
+  const files: FormFiles = formFiles;
+  const save = (bytes: Uint8Array, name: string) => void saved.push({ bytes, name });
+  return createExcelHost({ run: workbook.run, supports: () => true, digest: nodeDigest, now: () => new Date(2027, 0, 5, 9, 30), formFiles: async () => files, save });
 }
 
 async function master(book: WorkbookGrids): Promise<MasterContext> {

@@ -19,8 +19,6 @@ export interface FormFiles {
   zipForms(forms: readonly FormBook[]): Promise<Uint8Array>;
   /** A returned file's sheets as grids; `null` with the reason when it is not an .xlsx workbook. */
   readBook(bytes: Uint8Array): Promise<{ book: WorkbookGrids } | { book: null; reason: string }>;
-  /** Offers bytes as a download (Excel on the web and Excel for Windows let a task pane download; Excel for Mac does not). */
-  save(bytes: Uint8Array, fileName: string): void;
 }
 
 /** The returned files read against the master and merged: the outcome, and the 以此表为准 files that apply. */

@@ -22,6 +22,9 @@ export const EXCEL_HOST_METHODS = [
   "distributeForms",
   "previewCollect",
   "applyCollect",
+  "makeNotice",
+  "makeFeedback",
+  "verify",
 ] as const;
 
 /**
