@@ -32,6 +32,9 @@ import { QUARTER_TEXT } from "./quarterMessages";
 // 试算 scores in the pane with lib/ (decimal.js): loaded when its section is opened, like 平时考核.
 const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
 import { TRIAL_UI_TEXT } from "./trialMessages";
+// 分发与回收 is used a few times a year: loaded when its section is opened.
+const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.FormsSection })));
+import { FORMS_TEXT } from "./formsMessages";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -146,6 +149,21 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
                   onApplied={onComputed}
                   onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
                   version={paramsVersion}
+                />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.previewCollect && host.applyCollect ? (
+          <AccordionItem value="forms">
+            <AccordionHeader>{FORMS_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <FormsSection
+                  host={host}
+                  applyLabel={FORMS_TEXT.applyExcel}
+                  distributeNote={FORMS_TEXT.excelNote}
+                  onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined}
                 />
               </Suspense>
             </AccordionPanel>
