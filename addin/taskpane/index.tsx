@@ -14,6 +14,8 @@ const reportWriter = (): Promise<ReportWriter> =>
 // The Excel host (and lib/'s rules with decimal.js) and the 工作安排 decoder load on first use, not with the pane.
 const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost({ reportWriter, save: downloadBytes })));
 const readPlanFile = (name: string, bytes: Uint8Array) => import("../../files/planText").then((module) => module.planFileText(name, bytes));
+// 从上年结果导入: last year's workbook, chosen as a file, read by the .xlsx reader (loaded on first use).
+const readLastYearFile = (_name: string, bytes: Uint8Array) => import("../../files/xlsx").then((module) => module.readWorkbookGrids(bytes.slice(0)));
 
 declare global {
   interface Window {
@@ -31,7 +33,7 @@ async function start(): Promise<void> {
   const root = createRoot(element);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {state === "excel" ? <AssessmentPane host={Object.assign(excelHost, { readPlanFile })} /> : <NoOffice reason={state} />}
+      {state === "excel" ? <AssessmentPane host={Object.assign(excelHost, { readPlanFile, readLastYearFile })} /> : <NoOffice reason={state} />}
     </FluentProvider>,
   );
 }
