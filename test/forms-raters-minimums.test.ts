@@ -130,7 +130,9 @@ describe("互评最少评议数", () => {
 
   it("refuses a minimum that is not a whole number ≥ 1, at its cell", () => {
     const issues = checkAssessment(withParam(validWorkbook(), PARAM.peerMinRatings, 2.5));
-    expect(issues.find((i) => i.cell === `B${paramRow(PARAM.peerMinRatings)}`)?.level).toBe("error");
+    const issue = issues.find((i) => i.cell === `B${paramRow(PARAM.peerMinRatings)}`);
+    expect(issue?.level).toBe("error");
+    expect(issue?.message).toBe("这里应填写不小于 1 的整数，或留空表示不设下限，现在是“2.5”。请改正。");
   });
 });
 

@@ -434,7 +434,7 @@ function changeLine(change: LayoutChange): string {
       ? LAYOUT_MSG.scoresShape(change.units, change.columns, change.notApplicable)
       : change.sheet === SHEET.satisfaction
         ? LAYOUT_MSG.satisfactionShape(change.units)
-        : LAYOUT_MSG.peerShape(change.units);
+        : LAYOUT_MSG.peerShape(change.units, change.columns);
   if (change.oldName === null) return `${LAYOUT_MSG.sheetNew(change.sheet)}${shape}。`;
   const parts = [shape, LAYOUT_MSG.carried(change.carried, LAYOUT_MSG.carriedBy[change.sheet] ?? "")];
   if (change.addedUnits.length > 0) parts.push(LAYOUT_MSG.addedUnits(change.addedUnits));
