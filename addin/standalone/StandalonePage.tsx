@@ -21,6 +21,8 @@ import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection, preloadSummaryTable } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { LayoutSection } from "../ui/LayoutSection";
+import { CarryOverSection } from "../ui/CarryOverSection";
+import { CARRY_TEXT } from "../ui/carryMessages";
 import { LAYOUT_TEXT } from "../ui/layoutMessages";
 import { PlanImport } from "../ui/PlanImport";
 import { QuarterSection } from "../ui/QuarterSection";
@@ -280,6 +282,17 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           <Text>{TEXT.openFirst}</Text>
         ) : (
           <LayoutSection key={opening} host={host} confirmLabel={LAYOUT_TEXT.confirmFile} writtenText={LAYOUT_TEXT.writtenFile} />
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="carry-over-heading">
+        <Title2 as="h2" id="carry-over-heading">
+          {CARRY_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <CarryOverSection key={opening} host={host} confirmLabel={CARRY_TEXT.confirmFile} writtenText={(done) => CARRY_TEXT.writtenFile(done.file ?? "", done.kept)} disabled={busy} />
         )}
       </section>
 
