@@ -18,6 +18,11 @@ import { importIndicatorSheet } from "./importIndicators";
 import { FIRST_READ, readInputSheets, type BookRead, type ReadPlan } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
+import { OUTPUT_SHEETS } from "../../lib/layout";
+import { verifyWorkbook } from "../../lib/integrity";
+import { FEEDBACK_ZIP, NOTICE_FILE, REPORT } from "../../lib/report";
+import type { ReportMade, ReportWriter, VerifyReport } from "../ui/host";
+import { prepareForPane, verifyReport } from "../ui/reportShown";
 
 /** The sheets 生成评分表 reads: what it builds from, and the three it rebuilds. */
 const LAYOUT_READ = [SHEET.units, SHEET.indicators, SHEET.scores, SHEET.satisfaction, SHEET.peer];
@@ -56,7 +61,17 @@ export interface ExcelHostOptions {
   digest?: Digest;
   /** The time recorded at 计算等次 (now by default). */
   now?: () => Date;
+  /**
+   * The Word writer for 生成通报 and 生成反馈单 (files/docx, which this folder may not import): the task pane's entry
+   * passes one that loads it on first use. Without it those two actions fail as misuse.
+   */
+  reportWriter?: () => Promise<ReportWriter>;
+  /** Hands a made document to the user (the task pane: a download); required with reportWriter. */
+  save?: (bytes: Uint8Array, fileName: string) => void;
 }
+
+/** The sheets 核验, 生成通报 and 生成反馈单 read: every input sheet and the outputs the workbook holds. */
+const REPORT_READ = [...INPUT_SHEETS, ...OUTPUT_SHEETS];
 
 /** The task pane's host inside Excel: the only code that touches Excel.* (with the modules of this folder). */
 export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost {
@@ -87,6 +102,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     const read = await readSheets(context);
     realNames = read.realNames;
     return read;
+  }
+
+  /** 通报 or 反馈单: the workbook read (inputs and outputs), checked as the command line does, written, handed over. */
+  async function makeDocument(kind: "notice" | "feedback"): Promise<ReportMade> {
+    const writer = options.reportWriter;
+    const save = options.save;
+    if (writer === undefined || save === undefined) throw new Error("createExcelHost: no reportWriter/save given");
+    const read = await run((context) => readSheets(context, REPORT_READ));
+    if (hasErrors(read.issues)) return { file: null, lines: [REPORT.cannotScore], issues: read.issues };
+    const prepared = await prepareForPane(read.book, digest);
+    if (!prepared.ok) return prepared.made;
+    const write = await writer();
+    const [bytes, file] = kind === "notice" ? [await write.notice(prepared.report.notice), NOTICE_FILE] : [await write.feedbackZip(prepared.report.feedback), FEEDBACK_ZIP];
+    save(bytes, file);
+    return { file, lines: prepared.report.lines, issues: [] };
   }
 
   async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
@@ -175,6 +205,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         if (outcome.sheet !== null) await writeOutputs(context, [outcome.sheet], read.sheets, supports);
         return outcome;
       }),
+
+    makeNotice: () => makeDocument("notice"),
+
+    makeFeedback: () => makeDocument("feedback"),
+
+    // Reads only: 核验 writes nothing, not even its verdict.
+    verify: async (): Promise<VerifyReport> => {
+      const read = await run((context) => readSheets(context, REPORT_READ));
+      if (hasErrors(read.issues)) return { ok: false, verdict: read.issues[0]?.message ?? "", issues: read.issues, notes: [] };
+      return verifyReport(await verifyWorkbook(read.book, digest));
+    },
 
     showSheet: (sheet: string) =>
       run(async (context) => {

@@ -74,4 +74,7 @@ export class LazyFileHost implements PageHost {
   applyCollect = this.forward("applyCollect");
   previewLayout = this.forward("previewLayout");
   writeLayout = this.forward("writeLayout");
+  makeNotice = this.forward("makeNotice");
+  makeFeedback = this.forward("makeFeedback");
+  verify = this.forward("verify");
 }

@@ -4,9 +4,15 @@ import { AssessmentPane } from "../ui/AssessmentPane";
 import { NoOffice } from "../ui/NoOffice";
 import { waitForExcel } from "./boot";
 import { lazyHost } from "./lazyHost";
+import { downloadBytes } from "../ui/download";
+import type { ReportWriter } from "../ui/host";
+
+// 生成通报 / 生成反馈单: the Word writer (the docx package, ~100 KB gzip) loads when first asked for, not with the pane.
+const reportWriter = (): Promise<ReportWriter> =>
+  import("../../files/docx").then((module) => ({ notice: module.writeNoticeDocx, feedbackZip: module.writeFeedbackZip }));
 
 // The Excel host (and lib/'s rules with decimal.js) and the 工作安排 decoder load on first use, not with the pane.
-const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost()));
+const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost({ reportWriter, save: downloadBytes })));
 const readPlanFile = (name: string, bytes: Uint8Array) => import("../../files/planText").then((module) => module.planFileText(name, bytes));
 
 declare global {

@@ -19,6 +19,9 @@ export const EXCEL_HOST_METHODS = [
   "quarter",
   "exportQuarter",
   "showSheet",
+  "makeNotice",
+  "makeFeedback",
+  "verify",
 ] as const;
 
 /**

@@ -23,6 +23,8 @@ import { LAYOUT_TEXT } from "./layoutMessages";
 import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
+import { ReportSection } from "./ReportSection";
+import { REPORT_TEXT } from "./reportMessages";
 
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
 const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
@@ -130,6 +132,7 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             </AccordionPanel>
           </AccordionItem>
         ) : null}
+        {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></AccordionPanel></AccordionItem>) : null}
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
           <AccordionPanel>
