@@ -2,7 +2,8 @@
 // member the host is not meant to use. The same contract as the Excel host: outputs equal the library's, input sheets
 // untouched, a failure at any write step leaves the old outputs, text stays text.
 import { describe, expect, it } from "vitest";
-import { createWpsHost, fromWps, gridOf, toWps, vbaColor } from "../addin/wps/wpsHost";
+import { friendlyMessage } from "../addin/ui/errors";
+import { createWpsHost, fromWps, gridOf, toWps, vbaColor, WPS_TEXT } from "../addin/wps/wpsHost";
 import type { CellValue } from "../lib/grid";
 import { INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
@@ -146,5 +147,11 @@ describe("WPS host: the other buttons", () => {
   it("without an open workbook every button says so in Chinese", async () => {
     const host = createWpsHost({ app: () => ({ ActiveWorkbook: null, DisplayAlerts: true }) });
     await expect(host.check()).rejects.toThrow("WPS 表格中没有打开的工作簿");
+  });
+
+  it("the pane shows that sentence itself, not “操作没有完成……错误代码：未知”", async () => {
+    const host = createWpsHost({ app: () => ({ ActiveWorkbook: null, DisplayAlerts: true }) });
+    const failure = await host.compute(() => undefined).catch((error: unknown) => error);
+    expect(friendlyMessage(failure)).toBe(WPS_TEXT.noWorkbook);
   });
 });

@@ -29,6 +29,9 @@ import { REPORT_TEXT } from "./reportMessages";
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
 const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
 import { QUARTER_TEXT } from "./quarterMessages";
+// 分发与回收 is used a few times a year: loaded when its section is opened.
+const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.FormsSection })));
+import { FORMS_TEXT } from "./formsMessages";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -127,6 +130,21 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
                   exportLabel={QUARTER_TEXT.exportExcel}
                   exportedText={QUARTER_TEXT.exported}
                   onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.previewCollect && host.applyCollect ? (
+          <AccordionItem value="forms">
+            <AccordionHeader>{FORMS_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <FormsSection
+                  host={host}
+                  applyLabel={FORMS_TEXT.applyExcel}
+                  distributeNote={FORMS_TEXT.excelNote}
+                  onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined}
                 />
               </Suspense>
             </AccordionPanel>

@@ -127,9 +127,10 @@ export interface AssessmentHost extends ReportHost {
   previewCollect?(files: readonly ReturnedFile[], replaceFrom: readonly string[]): Promise<CollectPreview>;
   /**
    * 回收, after the preview: the merged cells and 回收记录 written (Excel: into the open workbook; the page: a download
-   * of a merged copy). Resolves with a sentence saying where.
+   * of a merged copy). Resolves with a sentence saying where; or, when the workbook changed since the preview (Excel),
+   * nothing written and the new preview to look at instead.
    */
-  applyCollect?(): Promise<string>;
+  applyCollect?(): Promise<string | { stale: CollectPreview }>;
 }
 
 /**

@@ -23,6 +23,11 @@ export const WPS_TEXT = {
   noWorkbook: "WPS 表格中没有打开的工作簿。请先打开考核工作簿，再点击按钮。",
 } as const;
 
+/** No workbook is open: its message says so in Chinese, and the pane shows it as it is (addin/ui/errors.ts). */
+export class NoWorkbookError extends Error {
+  override name = "NoWorkbookError";
+}
+
 /** The mark of a sheet this host writes before swapping it in: 结果（新）. A run that died leaves it; the next removes it. */
 const TEMPORARY = /（新\d*）$/;
 
@@ -206,7 +211,7 @@ export function createWpsHost(options: WpsHostOptions): AssessmentHost {
 
   const workbook = (): WpsWorkbook => {
     const book = options.app().ActiveWorkbook;
-    if (book === null || book === undefined) throw new Error(WPS_TEXT.noWorkbook);
+    if (book === null || book === undefined) throw new NoWorkbookError(WPS_TEXT.noWorkbook);
     return book;
   };
 
