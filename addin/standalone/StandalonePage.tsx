@@ -25,6 +25,8 @@ import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { ReportSection } from "../ui/ReportSection";
 import { REPORT_TEXT } from "../ui/reportMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
+import { TrialSection } from "../ui/TrialSection";
+import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
@@ -86,8 +88,11 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   // A new key for each workbook opened: the shared 计算等次 section starts afresh, forgetting the last outcome.
   const [opening, setOpening] = useState(0);
   const [resultName, setResultName] = useState<string | null>(null);
+  // Each 计算等次 (or 试算's 应用): the 试算 section reads the workbook's 参数 afresh.
+  const [computed, setComputed] = useState(0);
 
   const clearOutcome = () => {
+    setComputed(0);
     setIssues(null);
     setResult(null);
     setResultName(null);
@@ -139,6 +144,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       setIssues(outcome.issues);
       setResult(outcome.result);
       setResultName(host.scoredFileName());
+      setComputed((n) => n + 1);
     },
     [host],
   );
@@ -235,6 +241,13 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         ) : null}
         <Failure message={failure} />
         {issues !== null && issues.length > 0 ? <IssueList issues={issues} /> : null}
+      </section>
+
+      <section className={styles.section} aria-labelledby="trial-heading">
+        <Title2 as="h2" id="trial-heading">
+          {TRIAL_UI_TEXT.heading}
+        </Title2>
+        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <TrialSection key={opening} host={host} applyHint={TRIAL_UI_TEXT.applyFile} onApplied={onComputed} version={computed} autoStart={false} />}
       </section>
 
       <section className={styles.section} aria-labelledby="plan-heading">

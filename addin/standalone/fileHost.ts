@@ -1,4 +1,5 @@
 import { sealOutcome } from "../../lib/integrity";
+import { stampTime } from "../../lib/integrity/stamp";
 import { checkAssessment, runAssessment } from "../../lib/run";
 import { webDigest } from "../ui/webDigest";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
@@ -24,6 +25,10 @@ import { collectedFileName, formsZipName, importedFileName, layoutFileName, quar
 import { layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
 
 import { paramRows } from "../ui/paramRows";
+import { prepareWhatIf, previousRun, type ParamChange, type ParamEdit, type PreviousRun } from "../../lib/whatif";
+import { appliedEditLines, noteTrialApplied, paramsSheetOut, planTrialApply, runOfOutputs, sinceLastRun, trialFields } from "../../lib/whatif/trial";
+import type { TrialApplied, TrialStart } from "../ui/host";
+import { PAGE_TRIAL_TEXT } from "./messages";
 import { verifyWorkbook } from "../../lib/integrity";
 import { FEEDBACK_ZIP, NOTICE_FILE } from "../../lib/report";
 import type { ReportMade, VerifyReport } from "../ui/host";
@@ -69,6 +74,11 @@ export class FileHost implements AssessmentHost {
   private scored: Uint8Array | null = null;
   /** The last 回收 previewed, for 下载合并后的工作簿: the workbook it was made for and its outcome. */
   private collected: { opened: OpenedWorkbook; outcome: CollectOutcome } | null = null;
+  /**
+   * The last 计算等次 of the open workbook on this page (its 结果 and 核验 rows), the "last run" the next one is compared
+   * with; before any, the 结果 the file itself holds.
+   */
+  private lastRun: PreviousRun | null = null;
 
   /** The scored copy read back as grids, for 通报、反馈单、核验 (read once per 计算等次). */
   private scoredRead: { bytes: Uint8Array; grids: WorkbookGrids } | null = null;
@@ -83,6 +93,7 @@ export class FileHost implements AssessmentHost {
     // Forget the previous workbook first, so that a failed open never leaves the old one looking current.
     this.opened = null;
     this.scored = null;
+    this.lastRun = null;
     const bytes = await file.arrayBuffer();
     // ExcelJS may detach or keep the buffer it is given: read from a copy, keep the original for writing.
     const grids = await readWorkbookGrids(bytes.slice(0));
@@ -136,14 +147,56 @@ export class FileHost implements AssessmentHost {
     // The grids were read when the file was opened; 读取 is reported so the stages match the add-in's.
     onStage("read");
     onStage("compute");
-    // The fingerprint of 核验 goes at the end of 计算说明 (Web Crypto's SHA-256, as the command line's node:crypto).
-    const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now: new Date() });
+    return this.scoreOpened(opened, onStage, []);
+  }
+
+  /**
+   * Scores the open workbook into the download copy: the 核验 fingerprint at the end of 计算说明 (Web Crypto's SHA-256,
+   * as the command line's node:crypto), then the 参数 cells a 试算 just wrote, then the run these results replace.
+   */
+  private async scoreOpened(opened: OpenedWorkbook, onStage: (stage: ComputeStage) => void, applied: readonly ParamEdit[]): Promise<ComputeOutcome> {
+    const now = new Date();
+    const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now });
     if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
+    const places = outcome.result.params.decimals;
+    const since = sinceLastRun(noteTrialApplied(outcome.outputs, applied, stampTime(now)), outcome.result, this.lastRun ?? previousRun(opened.grids, places));
     onStage("write");
-    const scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);
+    const scored = await writeOutputSheets(opened.bytes.slice(0), since.outputs);
     // Another workbook opened meanwhile: this copy belongs to the old one and must never download under the new name.
-    if (this.opened === opened) this.scored = scored;
-    return { issues: outcome.issues, result: outcome.result };
+    if (this.opened === opened) {
+      this.scored = scored;
+      this.lastRun = runOfOutputs(outcome.outputs, places);
+    }
+    return { issues: outcome.issues, result: outcome.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
+  }
+
+  /** 试算: the open workbook's 参数 as fields and a preview over the grids in memory; nothing is written. */
+  async prepareTrial(): Promise<TrialStart> {
+    const session = prepareWhatIf(this.requireOpen().grids);
+    if (!("preview" in session)) return { issues: session.issues };
+    return { session, fields: trialFields(session.base.params, session.base.groups.map((g) => g.rankGroup)) };
+  }
+
+  /**
+   * 试算's 应用: the workbook in memory gets the new 参数 (the old sheet kept whole as 参数（原）, as the command line's
+   * -o does) and is scored again; 下载结果 then saves it. The file on the user's computer is not changed.
+   */
+  async applyTrial(changes: readonly ParamChange[], previewed: readonly ParamEdit[]): Promise<TrialApplied> {
+    const opened = this.requireOpen();
+    const plan = planTrialApply(opened.grids, changes, previewed);
+    if (plan.kind !== "write") return plan;
+    const params = plan.book.sheets.find((sheet) => sameSheetName(sheet.name, SHEET.params));
+    if (params === undefined) throw new Error("FileHost.applyTrial: 参数 missing after the change");
+    const year = plan.preview.result?.params.year ?? new Date().getFullYear();
+    const replaced = await replaceSheets(opened.bytes.slice(0), [paramsSheetOut(params.rows, year)], keptSheetName);
+    const bytes = replaced.bytes.slice().buffer;
+    const updated: OpenedWorkbook = { name: opened.name, bytes, grids: await readWorkbookGrids(bytes.slice(0)) };
+    if (this.opened !== opened) throw new Error("FileHost.applyTrial: another workbook was opened meanwhile");
+    this.opened = updated;
+    this.scored = null;
+    const outcome = await this.scoreOpened(updated, () => undefined, plan.edits);
+    const kept = replaced.kept[SHEET.params] ?? `${SHEET.params}（原）`;
+    return { kind: "applied", edits: plan.edits, outcome, message: PAGE_TRIAL_TEXT.trialApplied(appliedEditLines(plan.edits), kept, scoredFileName(opened.name)) };
   }
 
   async readParams(): Promise<ParamRow[]> {

@@ -19,6 +19,8 @@ export const EXCEL_HOST_METHODS = [
   "quarter",
   "exportQuarter",
   "showSheet",
+  "prepareTrial",
+  "applyTrial",
   "distributeForms",
   "previewCollect",
   "applyCollect",

@@ -29,6 +29,9 @@ import { REPORT_TEXT } from "./reportMessages";
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
 const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
 import { QUARTER_TEXT } from "./quarterMessages";
+// 试算 scores in the pane with lib/ (decimal.js): loaded when its section is opened, like 平时考核.
+const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
+import { TRIAL_UI_TEXT } from "./trialMessages";
 // 分发与回收 is used a few times a year: loaded when its section is opened.
 const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.FormsSection })));
 import { FORMS_TEXT } from "./formsMessages";
@@ -130,6 +133,22 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
                   exportLabel={QUARTER_TEXT.exportExcel}
                   exportedText={QUARTER_TEXT.exported}
                   onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.prepareTrial && host.applyTrial ? (
+          <AccordionItem value="trial">
+            <AccordionHeader>{TRIAL_UI_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <TrialSection
+                  host={host}
+                  applyHint={TRIAL_UI_TEXT.applyExcel}
+                  onApplied={onComputed}
+                  onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                  version={paramsVersion}
                 />
               </Suspense>
             </AccordionPanel>

@@ -6,6 +6,7 @@ import type { AssessmentHost, ComputeOutcome, ComputeStage } from "./host";
 import { TEXT } from "./messages";
 import { Failure } from "./Failure";
 import { StageProgress } from "./StageProgress";
+import { SinceLast } from "./SinceLast";
 
 // Shown after a 计算等次, when lib/ is loaded anyway: not in the pane's first script (issue 14 item 2).
 const loadSummary = () => import("./SummaryTable");
@@ -69,6 +70,7 @@ export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
           <Suspense fallback={null}>
             <SummaryTable result={outcome.result} />
           </Suspense>
+          {outcome.sinceLast ? <SinceLast lines={outcome.sinceLast} /> : null}
         </>
       ) : null}
       <Failure message={action.failure} />

@@ -3,6 +3,8 @@ import type { QuarterOutcome } from "../../lib/quarter";
 import type { Issue } from "../../lib/issue";
 import type { PlanContext, PlanIndicator } from "../../lib/plan";
 import type { LogRow } from "../../lib/forms";
+import type { ParamChange, ParamEdit, WhatIfPreview, WhatIfSession } from "../../lib/whatif";
+import type { TrialField } from "../../lib/whatif/trial";
 import type { FeedbackBook, Notice } from "../../lib/report";
 
 /** A returned form as the user chose it: its file name, bytes and modified time (File.lastModified). */
@@ -62,7 +64,22 @@ export interface ComputeOutcome {
   issues: Issue[];
   /** null when any error was found: nothing was written. */
   result: AssessmentResult | null;
+  /**
+   * When this 计算等次 replaced results computed before: what changed against them ("县财政局 总分 85.29 → 86.10，名次
+   * 14 → 12"), then the unchanged count (lib/whatif's previousRunLines). Absent on a first run.
+   */
+  sinceLast?: string[];
 }
+
+/** 试算: the workbook read once (its 参数 as fields, a preview that writes nothing), or the errors that stop scoring. */
+export type TrialStart = { session: WhatIfSession; fields: TrialField[] } | { issues: Issue[] };
+
+/** What 应用 of a 试算 did: the 参数 cells written and the new 计算等次; or nothing, with the reason. */
+export type TrialApplied =
+  | { kind: "applied"; edits: ParamEdit[]; outcome: ComputeOutcome; message: string }
+  | { kind: "issues"; issues: Issue[] }
+  /** 参数 changed since the preview: nothing written; this is the new preview to look at. */
+  | { kind: "stale"; preview: WhatIfPreview };
 
 /** One row of the 参数 sheet as displayed (the cell's text as the user sees it). */
 export interface ParamRow {
@@ -131,6 +148,13 @@ export interface AssessmentHost extends ReportHost {
    * nothing written and the new preview to look at instead.
    */
   applyCollect?(): Promise<string | { stale: CollectPreview }>;
+  /** 试算: reads the workbook once for the panel; each preview is then computed in the pane, writing nothing. */
+  prepareTrial?(): Promise<TrialStart>;
+  /**
+   * 试算's 应用, after the preview whose 参数 cells were `previewed`: writes the changed 参数 cells (Excel: into the open
+   * workbook; the page: into the workbook in memory and its download) and scores again. Nothing when 参数 changed since.
+   */
+  applyTrial?(changes: readonly ParamChange[], previewed: readonly ParamEdit[]): Promise<TrialApplied>;
 }
 
 /**
