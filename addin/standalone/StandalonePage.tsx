@@ -25,7 +25,6 @@ import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { ReportSection } from "../ui/ReportSection";
 import { REPORT_TEXT } from "../ui/reportMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
-import { TrialSection } from "../ui/TrialSection";
 import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
@@ -36,7 +35,7 @@ import { XLSX_MESSAGES } from "../../files/xlsx/messages";
 import { planFileText } from "../../files/planText";
 import { DropZone } from "./DropZone";
 // Sections shown once a workbook is open: scripts of their own, fetched at start (issue 14).
-import { FormsSection, LayoutSection, PlanImport, preloadSections, QuarterSection, ResultsSections } from "./lazySections";
+import { FormsSection, LayoutSection, PlanImport, preloadSections, QuarterSection, ResultsSections, TrialSection } from "./lazySections";
 import type { PageHost } from "./lazyFileHost";
 import { TEXT } from "./messages";
 

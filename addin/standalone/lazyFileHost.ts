@@ -77,4 +77,6 @@ export class LazyFileHost implements PageHost {
   makeNotice = this.forward("makeNotice");
   makeFeedback = this.forward("makeFeedback");
   verify = this.forward("verify");
+  prepareTrial = this.forward("prepareTrial");
+  applyTrial = this.forward("applyTrial");
 }

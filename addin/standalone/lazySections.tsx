@@ -3,10 +3,11 @@ import type { FormsSectionProps } from "../ui/FormsSection";
 import type { LayoutSectionProps } from "../ui/LayoutSection";
 import type { PlanImportProps } from "../ui/PlanImport";
 import type { QuarterSectionProps } from "../ui/QuarterSection";
+import type { TrialSectionProps } from "../ui/TrialSection";
 
 /**
  * The page's sections that show only once a workbook is open (or, for the chart and table, once it is computed) are
- * scripts of their own: with them come decimal.js, lib/plan and Fluent's table and drop-down, none of which the page
+ * scripts of their own: with them come decimal.js, lib/plan, 试算's lib/whatif and Fluent's table and drop-down, none of which the page
  * needs to show itself (issue 14: the page's first load ≤ 220 KB gzip). `preloadSections()` fetches them all at start,
  * while the page is surely online (it must keep working offline once loaded); a section renders nothing for the
  * moment its script takes to arrive.
@@ -16,6 +17,7 @@ const loaders = {
   layout: () => import("../ui/LayoutSection").then((module) => module.LayoutSection),
   forms: () => import("../ui/FormsSection").then((module) => module.FormsSection),
   quarter: () => import("../ui/QuarterSection").then((module) => module.QuarterSection),
+  trial: () => import("../ui/TrialSection").then((module) => module.TrialSection),
   results: () => import("./ResultsSections").then((module) => module.ResultsSections),
 };
 
@@ -39,4 +41,5 @@ export const PlanImport = onDemand<PlanImportProps>(loaders.plan);
 export const LayoutSection = onDemand<LayoutSectionProps>(loaders.layout);
 export const FormsSection = onDemand<FormsSectionProps>(loaders.forms);
 export const QuarterSection = onDemand<QuarterSectionProps>(loaders.quarter);
+export const TrialSection = onDemand<TrialSectionProps>(loaders.trial);
 export const ResultsSections = onDemand<Parameters<typeof import("./ResultsSections").ResultsSections>[0]>(loaders.results);
