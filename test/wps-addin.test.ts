@@ -6,7 +6,7 @@
  * One development build (the same webpack configuration as `npm run build:wps`, not minified: faster) into .tmp/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import vm from "node:vm";
@@ -54,6 +54,7 @@ let built: Built;
 beforeAll(async () => {
   built = await buildWps({ outDir: OUT, mode: "development", url: URL_ONLINE });
 }, 600_000);
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 const read = (folder: string, name: string) => readFileSync(path.join(folder, name), "utf8");
 const xml = (text: string) => new new JSDOM("").window.DOMParser().parseFromString(text, "application/xml");

@@ -33,6 +33,7 @@ import { verifyWorkbook } from "../../lib/integrity";
 import { FEEDBACK_ZIP, NOTICE_FILE, REPORT } from "../../lib/report";
 import type { ReportMade, ReportWriter, VerifyReport } from "../ui/host";
 import { prepareForPane, verifyReport } from "../ui/reportShown";
+import { carryOverStillHolds, planCarryOver, type CarryOverPlan } from "../../lib/carryover";
 
 /** The sheets 生成评分表 reads: what it builds from, and the three it rebuilds. */
 const LAYOUT_READ = [SHEET.units, SHEET.indicators, SHEET.scores, SHEET.satisfaction, SHEET.peer];
@@ -339,6 +340,19 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
       return verifyReport(await verifyWorkbook(read.book, digest));
     },
 
+    // 从上年结果导入: last year's grids come from the file the user chose (read by the pane's entry); this year's 考核对象
+    // and 单位更名 from the open workbook, read afresh each time (not through the learnt plan, which knows input sheets only).
+    previewCarryOver: (last: WorkbookGrids) => run(async (context) => carryOverOf(last, await readInputSheets(context, CARRY_READ, FIRST_READ))),
+
+    // Written only as previewed: a workbook changed since is previewed again. The old 考核对象 is kept renamed.
+    writeCarryOver: (last: WorkbookGrids, confirmed: readonly string[]) =>
+      run(async (context) => {
+        const plan = carryOverOf(last, await readInputSheets(context, CARRY_READ, FIRST_READ));
+        if (!carryOverStillHolds(plan, confirmed)) return { stale: plan };
+        const { kept } = await writeLayoutSheets(context, plan.sheets, await sheetNames(context), supports);
+        return { written: plan.sheets.map((sheet) => sheet.name), kept, file: null };
+      }),
+
     showSheet: (sheet: string) =>
       run(async (context) => {
         context.workbook.worksheets.getItem(sheet).activate();
@@ -348,6 +362,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
 }
 
 export { paramRows } from "../ui/paramRows";
+
+/** The sheets 从上年结果导入 reads from the open workbook. */
+const CARRY_READ = [SHEET.units, SHEET.renames];
+
+/** 从上年结果导入 over what was read; a sheet Excel could not read at all stops it first (its problems, nothing to write). */
+function carryOverOf(last: WorkbookGrids, read: BookRead): CarryOverPlan {
+  const errors = read.issues.filter((issue) => issue.level === "error");
+  if (errors.length > 0) return { issues: errors, preview: [], sheets: [], changed: 0, matched: new Map(), lastOnly: [], currentOnly: [] };
+  return planCarryOver(last, read.book);
+}
 
 /** 生成评分表 over what was read; a sheet Excel could not read at all stops it first. */
 function layoutOf(read: BookRead): LayoutOutcome {

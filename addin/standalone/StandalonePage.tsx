@@ -19,6 +19,7 @@ import type { AssessmentResult } from "../../lib/model";
 import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection, preloadSummaryTable } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
+import { CARRY_TEXT } from "../ui/carryMessages";
 import { LAYOUT_TEXT } from "../ui/layoutMessages";
 import { FORMS_TEXT } from "../ui/formsMessages";
 import { QUARTER_TEXT } from "../ui/quarterMessages";
@@ -35,7 +36,7 @@ import { XLSX_MESSAGES } from "../../files/xlsx/messages";
 import { planFileText } from "../../files/planText";
 import { DropZone } from "./DropZone";
 // Sections shown once a workbook is open: scripts of their own, fetched at start (issue 14).
-import { FormsSection, LayoutSection, PlanImport, preloadSections, QuarterSection, ResultsSections, TrialSection } from "./lazySections";
+import { CarryOverSection, FormsSection, LayoutSection, PlanImport, preloadSections, QuarterSection, ResultsSections, TrialSection } from "./lazySections";
 import type { PageHost } from "./lazyFileHost";
 import { TEXT } from "./messages";
 
@@ -278,6 +279,17 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           <Text>{TEXT.openFirst}</Text>
         ) : (
           <LayoutSection key={opening} host={host} confirmLabel={LAYOUT_TEXT.confirmFile} writtenText={LAYOUT_TEXT.writtenFile} />
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="carry-over-heading">
+        <Title2 as="h2" id="carry-over-heading">
+          {CARRY_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <CarryOverSection key={opening} host={host} confirmLabel={CARRY_TEXT.confirmFile} writtenText={(done) => CARRY_TEXT.writtenFile(done.file ?? "", done.kept)} disabled={busy} />
         )}
       </section>
 

@@ -79,4 +79,7 @@ export class LazyFileHost implements PageHost {
   verify = this.forward("verify");
   prepareTrial = this.forward("prepareTrial");
   applyTrial = this.forward("applyTrial");
+  readLastYearFile = this.forward("readLastYearFile");
+  previewCarryOver = this.forward("previewCarryOver");
+  writeCarryOver = this.forward("writeCarryOver");
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType } from "react";
+import type { CarryOverSectionProps } from "../ui/CarryOverSection";
 import type { FormsSectionProps } from "../ui/FormsSection";
 import type { LayoutSectionProps } from "../ui/LayoutSection";
 import type { PlanImportProps } from "../ui/PlanImport";
@@ -18,6 +19,7 @@ const loaders = {
   forms: () => import("../ui/FormsSection").then((module) => module.FormsSection),
   quarter: () => import("../ui/QuarterSection").then((module) => module.QuarterSection),
   trial: () => import("../ui/TrialSection").then((module) => module.TrialSection),
+  carry: () => import("../ui/CarryOverSection").then((module) => module.CarryOverSection),
   results: () => import("./ResultsSections").then((module) => module.ResultsSections),
 };
 
@@ -42,4 +44,5 @@ export const LayoutSection = onDemand<LayoutSectionProps>(loaders.layout);
 export const FormsSection = onDemand<FormsSectionProps>(loaders.forms);
 export const QuarterSection = onDemand<QuarterSectionProps>(loaders.quarter);
 export const TrialSection = onDemand<TrialSectionProps>(loaders.trial);
+export const CarryOverSection = onDemand<CarryOverSectionProps>(loaders.carry);
 export const ResultsSections = onDemand<Parameters<typeof import("./ResultsSections").ResultsSections>[0]>(loaders.results);

@@ -24,6 +24,7 @@ import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
 import { ReportSection } from "./ReportSection";
+import { CarryOverItem } from "./CarryOverSection";
 import { REPORT_TEXT } from "./reportMessages";
 
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
@@ -170,6 +171,7 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
           </AccordionItem>
         ) : null}
         {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></AccordionPanel></AccordionItem>) : null}
+        <CarryOverItem host={host} onWritten={bumpParams} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} />
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
           <AccordionPanel>
