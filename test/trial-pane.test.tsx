@@ -68,7 +68,12 @@ describe("试算 in the Excel host", () => {
     const host = excelHost(book);
     const start = session(await host.prepareTrial?.());
     expect(start.fields.slice(0, 4).map((f) => `${f.name}=${f.value}`)).toEqual(["优秀分数线=90", "良好分数线=80", "合格分数线=60", "优秀比例上限="]);
-    expect(start.fields.map((f) => f.name)).toContain("优秀分数线-乡镇");
+    // 乡镇 has no line of its own: blank, following 优秀分数线; a value typed there adds the row 优秀分数线-乡镇 below the table.
+    expect(start.fields.find((f) => f.name === "优秀分数线-乡镇")).toEqual({ name: "优秀分数线-乡镇", value: "", group: "乡镇", follows: "优秀分数线" });
+    expect(trialChanges(start.fields, { "优秀分数线-乡镇": "" })).toEqual([]);
+    const ownLine = start.session.preview(trialChanges(start.fields, { "优秀分数线-乡镇": "86" }));
+    expect(ownLine.edits.map((e) => [e.name, e.added, e.after])).toEqual([["优秀分数线-乡镇", true, 86]]);
+    expect(ownLine.changes.changed.map((c) => c.name)).toEqual(["柳屯镇"]);
     expect(start.fields.find((f) => f.name === "名次规则")?.choices).toEqual(["中国式排名", "跳位排名"]);
     const preview = start.session.preview(trialChanges(start.fields, { 优秀分数线: "85" }));
     expect(preview.changes.changed.map((c) => `${c.name} ${c.before.grade}→${c.after.grade}`)).toEqual(["柳屯镇 良好→优秀", "县法院 良好→优秀"]);

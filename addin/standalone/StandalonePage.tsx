@@ -90,6 +90,8 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const [resultName, setResultName] = useState<string | null>(null);
   // Each 计算等次 (or 试算's 应用): the 试算 section reads the workbook's 参数 afresh.
   const [computed, setComputed] = useState(0);
+  // Each 试算 应用: the 计算等次 section starts afresh, so that its summary of the run before does not stand as current.
+  const [applied, setApplied] = useState(0);
 
   const clearOutcome = () => {
     setComputed(0);
@@ -220,7 +222,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           <Text>{TEXT.openFirst}</Text>
         ) : (
           <>
-            <ComputeSection key={opening} host={host} onIssues={onComputed} />
+            <ComputeSection key={`${opening}-${applied}`} host={host} onIssues={onComputed} />
             <div className={styles.row}>
               {resultName !== null && result !== null ? (
                 <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save.run()}>
@@ -247,7 +249,10 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         <Title2 as="h2" id="trial-heading">
           {TRIAL_UI_TEXT.heading}
         </Title2>
-        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <TrialSection key={opening} host={host} applyHint={TRIAL_UI_TEXT.applyFile} onApplied={onComputed} version={computed} autoStart={false} />}
+        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <TrialSection key={opening} host={host} applyHint={TRIAL_UI_TEXT.applyFile} onApplied={(outcome) => {
+                onComputed(outcome);
+                setApplied((n) => n + 1);
+              }} version={computed} autoStart={false} />}
       </section>
 
       <section className={styles.section} aria-labelledby="plan-heading">

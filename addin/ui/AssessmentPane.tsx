@@ -59,6 +59,8 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
   const styles = useStyles();
   const [issues, setIssues] = useState<Issue[] | null>(null);
   const [paramsVersion, setParamsVersion] = useState(0);
+  // Each 试算 应用 (which scores again): the 计算等次 section starts afresh, its summary of the run before gone.
+  const [applied, setApplied] = useState(0);
   const bumpParams = useCallback(() => setParamsVersion((v) => v + 1), []);
 
   const check = useAction(
@@ -80,7 +82,7 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
   return (
     <main className={styles.pane}>
       <Title3 as="h1">{TEXT.title}</Title3>
-      <ComputeSection host={host} onIssues={onComputed} />
+      <ComputeSection key={applied} host={host} onIssues={onComputed} />
       <section aria-label={TEXT.checkTitle}>
         <Button icon={<CheckmarkCircleRegular />} disabled={check.running} onClick={() => void check.run()}>
           {TEXT.checkButton}
@@ -147,7 +149,10 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
                 <TrialSection
                   host={host}
                   applyHint={TRIAL_UI_TEXT.applyExcel}
-                  onApplied={onComputed}
+                  onApplied={(outcome) => {
+                    onComputed(outcome);
+                    setApplied((n) => n + 1);
+                  }}
                   onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
                   version={paramsVersion}
                 />

@@ -209,7 +209,7 @@ function FieldRow({ field, text, disabled, inputClass, onChange }: { field: Tria
   return (
     <TableRow>
       <TableCell>{field.name}</TableCell>
-      <TableCell>{field.value === "" ? T.blank : field.value}</TableCell>
+      <TableCell>{field.follows !== undefined ? T.follows(field.follows) : field.value === "" ? T.blank : field.value}</TableCell>
       <TableCell>
         {field.choices ? (
           <Select aria-label={label} value={text} disabled={disabled} onChange={(_, data) => onChange(data.value)}>
@@ -220,7 +220,14 @@ function FieldRow({ field, text, disabled, inputClass, onChange }: { field: Tria
             ))}
           </Select>
         ) : (
-          <Input aria-label={label} className={inputClass} value={text} disabled={disabled} onChange={(_, data) => onChange(data.value)} />
+          <Input
+            aria-label={label}
+            className={inputClass}
+            value={text}
+            placeholder={field.follows !== undefined ? T.followsPlaceholder : undefined}
+            disabled={disabled}
+            onChange={(_, data) => onChange(data.value)}
+          />
         )}
       </TableCell>
     </TableRow>

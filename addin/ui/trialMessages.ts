@@ -10,6 +10,8 @@ export const TRIAL_UI_TEXT = {
   currentColumn: "现值",
   tryColumn: "试算值",
   blank: "（空）",
+  follows: (name: string) => `同“${name}”`,
+  followsPlaceholder: "不单独设定",
   inputLabel: (name: string) => `${name} 试算值`,
   noChange: "还没有改动：在“试算值”一栏改一个值，这里立即显示变化。",
   refused: "试算的值有错误，未计算。请按提示改正（这些值还没有写入任何地方）：",

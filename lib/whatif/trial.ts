@@ -26,12 +26,17 @@ export interface TrialField {
   group: string | null;
   /** For 名次规则: the words it takes. */
   choices?: string[];
+  /**
+   * A per-group field the group has no value of its own for: the plain parameter it follows ("优秀分数线"). Its value is
+   * then "" — left blank, the group keeps following it; a value typed adds the row "优秀分数线-乡镇" to 参数.
+   */
+  follows?: string;
 }
 
 /**
  * The panel's fields: the four lines and 优秀比例上限 for every 排名分组 at once (the plain 参数 row), then, with more
- * than one group, each group's own ("优秀分数线-乡镇": a row of its own in 参数, added when missing), then 名次规则,
- * the caps and 退步较大名次.
+ * than one group, each group's own ("优秀分数线-乡镇": a row of its own in 参数, added when missing; blank while the
+ * group has none and follows the plain one), then 名次规则, the caps and 退步较大名次.
  */
 export function trialFields(params: Params, groups: readonly string[]): TrialField[] {
   const lines = (t: Params["thresholds"]["base"]) => [plain(t.excellent), plain(t.good), plain(t.pass)];
@@ -48,7 +53,10 @@ export function trialFields(params: Params, groups: readonly string[]): TrialFie
   if (groups.length > 1) {
     for (const group of groups) {
       const values = valuesOf(group);
-      names.forEach((name, i) => fields.push({ name: `${name}-${group}`, value: values[i] ?? "", group }));
+      const own = [params.thresholds.byGroup.has(group), params.thresholds.byGroup.has(group), params.thresholds.byGroup.has(group), params.excellentQuota.byGroup.has(group)];
+      names.forEach((name, i) =>
+        fields.push(own[i] === true ? { name: `${name}-${group}`, value: values[i] ?? "", group } : { name: `${name}-${group}`, value: "", group, follows: name }),
+      );
     }
   }
   const cap = (value: Params["bonusCap"]) => (value === null ? "" : plain(value));
