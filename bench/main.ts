@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadavg } from "node:os";
 import { buildCli, measureCli, writeBenchXlsx, type CliFigures } from "./cli";
 import type { CliPhases } from "./cliPhases";
 import type { ExcelFigures } from "./excel";
@@ -209,6 +210,8 @@ function whatIfPart(): WhatIfFigures[] {
 }
 
 const started = new Date();
+// The load when the run started, beside the one at its end: on a shared machine both say how far to trust the figures.
+const loadAtStart = loadavg()[0] ?? 0;
 const library = libraryPart();
 if (!skip.has("excel")) excelPart();
 const cli = skip.has("cli") ? null : await cliPart();
@@ -221,6 +224,6 @@ console.log(textTable(rows));
 for (const note of notes) console.log(`note: ${note}`);
 if (!ci) {
   mkdirSync("docs", { recursive: true });
-  writeFileSync("docs/benchmarks.md", writeDocs({ started, machine: machine(), table: markdownTable(rows), notes, library, cli, formulas, args }));
+  writeFileSync("docs/benchmarks.md", writeDocs({ started, loadAtStart, machine: machine(), table: markdownTable(rows), notes, library, cli, formulas, args }));
   console.log("written: docs/benchmarks.md");
 }
