@@ -87,8 +87,9 @@ function excelPart(): ExcelFigures[] {
         subject,
         measure: "计算等次 again in the same task pane: syncs / refused",
         figure: `${f.second.syncs} / ${f.second.refusedResponses}`,
-        target: small && oneWrite ? "≤ 2 / 0" : "0 refused",
-        met: small && oneWrite ? f.second.syncs <= 2 && f.second.refusedResponses === 0 : f.second.refusedResponses === 0,
+        // Read the inputs, read the last 结果 and 计算说明 (与上次相比, issue 16), write.
+        target: small && oneWrite ? "≤ 3 / 0" : "0 refused",
+        met: small && oneWrite ? f.second.syncs <= 3 && f.second.refusedResponses === 0 : f.second.refusedResponses === 0,
       },
       { part: "3 Excel host", subject, measure: "largest request, second 计算等次", figure: mb(f.second.largestRequestBytes), target: "< 5 MB", met: f.second.largestRequestBytes < 5 * MB },
     );
