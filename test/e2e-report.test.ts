@@ -2,7 +2,8 @@
  * 生成通报, 生成反馈单 and 核验 on the standalone page in a real Chromium (issue 17), as a clerk would: download the
  * example, open it, 计算等次, 生成通报 (the downloaded .docx read with mammoth lists the example's 优秀 units, worked
  * out by hand), 生成反馈单 (a .zip, a .docx per unit), 核验 passes; then a scored workbook with one figure of 结果
- * typed over by hand: 核验 names that cell and 生成通报 refuses, saying to 重新计算等次. Other hosts are blocked.
+ * typed over by hand: 核验 names that cell and 生成通报 refuses, saying to 重新计算等次; and one typed over in 评分:
+ * 核验 names that cell of 评分. Other hosts are blocked.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
@@ -218,7 +219,7 @@ describe("通报、反馈单、核验 on the standalone page", () => {
     await page.getByRole("button", { name: "核验", exact: true }).click();
     await page.getByText(/^核验通过：输入与结果一致（指纹 [0-9a-f]{64}）$/).waitFor({ timeout: 120_000 });
     await page.getByText("核验的是本页计算等次后的工作簿“示例考核（已计算）.xlsx”（即“下载结果”保存的文件）。").waitFor();
-    await page.getByRole("heading", { name: "通报、反馈单、核验" }).scrollIntoViewIfNeeded();
+    await page.getByRole("heading", { name: "通报、反馈单、核验" }).evaluate((element) => element.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: path.join(SHOTS, "standalone-report-verified.png"), fullPage: false });
   }, 600_000);
 
@@ -241,12 +242,26 @@ describe("通报、反馈单、核验 on the standalone page", () => {
     await page.getByText("结果!L2（城关镇 · 总分）：为 95.00，按输入应为 102.73", { exact: false }).waitFor();
     await page.getByText("“结果”表在计算等次之后被改动过（与计算时记录的指纹不同）。").waitFor();
     await page.getByText("核验的是打开的工作簿“示例考核（已计算）.xlsx”。").waitFor();
-    await page.getByRole("heading", { name: "通报、反馈单、核验" }).scrollIntoViewIfNeeded();
+    await page.getByRole("heading", { name: "通报、反馈单、核验" }).evaluate((element) => element.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: path.join(SHOTS, "standalone-report-verify-failed.png"), fullPage: false });
 
     const before = session?.downloads.length ?? 0;
     await page.getByRole("button", { name: "生成通报", exact: true }).click();
     await page.getByText(/请重新计算等次/).first().waitFor({ timeout: 120_000 });
     expect(session?.downloads.length).toBe(before);
+
+    // One score typed over in 评分 after 计算等次 (八公桥镇's 1.4, 4 → 0): 核验 names that very cell, first.
+    const scores = new ExcelJS.Workbook();
+    await scores.xlsx.load(scored as unknown as ArrayBuffer);
+    expect(scores.getWorksheet("评分")!.getCell("F7").value).toBe(4);
+    scores.getWorksheet("评分")!.getCell("F7").value = 0;
+    await upload(page, "示例考核（改了评分）.xlsx", Buffer.from(await scores.xlsx.writeBuffer()));
+    await page.getByText("已打开：示例考核（改了评分）.xlsx").waitFor();
+    await page.getByRole("button", { name: "核验", exact: true }).click();
+    await page.getByText(/^核验未通过：结果与输入不一致/).waitFor({ timeout: 120_000 });
+    await page.getByText("评分!F7（八公桥镇 · 1.4 持续推进法治建设宣传和理论研究）：计算等次时为 4，现为 0", { exact: false }).waitFor();
+    await page.getByText("计算等次之后，输入表“评分”有改动（与计算时记录的指纹不同）。").waitFor();
+    await page.getByRole("heading", { name: "通报、反馈单、核验" }).evaluate((element) => element.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: path.join(SHOTS, "standalone-report-score-changed.png"), fullPage: false });
   }, 600_000);
 });
