@@ -23,7 +23,7 @@ import { prepareWhatIf, previousRun, type PreviousRun } from "../../lib/whatif";
 import { appliedEditLines, noteTrialApplied, planTrialApply, sinceLastRun, trialFields } from "../../lib/whatif/trial";
 import { stampTime } from "../../lib/integrity/stamp";
 import { sameSheetName } from "../../lib/grid";
-import { EXCEL_TRIAL_TEXT } from "./messages";
+import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { LOG_SHEET, localTime, logSheet, makeForms, readMaster, type CollectOutcome } from "../../lib/forms";
 import { collectFiles, previewOf, sameOutcome, writeEdits, type FormFiles } from "./forms";
 import { FORMS_TEXT } from "../ui/formsMessages";
@@ -33,6 +33,7 @@ import { verifyWorkbook } from "../../lib/integrity";
 import { FEEDBACK_ZIP, NOTICE_FILE, REPORT } from "../../lib/report";
 import type { ReportMade, ReportWriter, VerifyReport } from "../ui/host";
 import { prepareForPane, verifyReport } from "../ui/reportShown";
+import { carryOverStillHolds, planCarryOver, type CarryOverPlan } from "../../lib/carryover";
 
 /** The sheets 生成评分表 reads: what it builds from, and the three it rebuilds. */
 const LAYOUT_READ = [SHEET.units, SHEET.indicators, SHEET.scores, SHEET.satisfaction, SHEET.peer];
@@ -276,7 +277,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         const plan = planTrialApply(read.book, changes, previewed);
         if (plan.kind !== "write") return plan;
         if (!read.sheetNames.some((name) => sameSheetName(name, SHEET.params))) {
-          return { kind: "issues" as const, issues: [{ level: "error" as const, code: "trial.noParams", sheet: SHEET.params, cell: "A1", message: EXCEL_TRIAL_TEXT.noParams }] };
+          return { kind: "issues" as const, issues: [{ level: "error" as const, code: "trial.noParams", sheet: SHEET.params, cell: "A1", message: TRIAL_UI_TEXT.noParams }] };
         }
         const at = now();
         const sealed = await sealOutcome(assess(plan.book), { digest, now: at });
@@ -286,7 +287,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         const since = sinceLastRun(noteTrialApplied(sealed.outputs, plan.edits, stampTime(at)), sealed.result, previous);
         const notes = await writeOutputs(context, since.outputs, read.sheets, supports);
         const outcome = { issues: [...sealed.issues, ...notes], result: sealed.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
-        return { kind: "applied" as const, edits: plan.edits, outcome, message: EXCEL_TRIAL_TEXT.applied(appliedEditLines(plan.edits)) };
+        return { kind: "applied" as const, edits: plan.edits, outcome, message: TRIAL_UI_TEXT.appliedInWorkbook(appliedEditLines(plan.edits)) };
       }),
 
     // 分发评分表: the forms of the open workbook as one .zip download; the workbook is not changed.
@@ -339,6 +340,19 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
       return verifyReport(await verifyWorkbook(read.book, digest));
     },
 
+    // 从上年结果导入: last year's grids come from the file the user chose (read by the pane's entry); this year's 考核对象
+    // and 单位更名 from the open workbook, read afresh each time (not through the learnt plan, which knows input sheets only).
+    previewCarryOver: (last: WorkbookGrids) => run(async (context) => carryOverOf(last, await readInputSheets(context, CARRY_READ, FIRST_READ))),
+
+    // Written only as previewed: a workbook changed since is previewed again. The old 考核对象 is kept renamed.
+    writeCarryOver: (last: WorkbookGrids, confirmed: readonly string[]) =>
+      run(async (context) => {
+        const plan = carryOverOf(last, await readInputSheets(context, CARRY_READ, FIRST_READ));
+        if (!carryOverStillHolds(plan, confirmed)) return { stale: plan };
+        const { kept } = await writeLayoutSheets(context, plan.sheets, await sheetNames(context), supports);
+        return { written: plan.sheets.map((sheet) => sheet.name), kept, file: null };
+      }),
+
     showSheet: (sheet: string) =>
       run(async (context) => {
         context.workbook.worksheets.getItem(sheet).activate();
@@ -348,6 +362,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
 }
 
 export { paramRows } from "../ui/paramRows";
+
+/** The sheets 从上年结果导入 reads from the open workbook. */
+const CARRY_READ = [SHEET.units, SHEET.renames];
+
+/** 从上年结果导入 over what was read; a sheet Excel could not read at all stops it first (its problems, nothing to write). */
+function carryOverOf(last: WorkbookGrids, read: BookRead): CarryOverPlan {
+  const errors = read.issues.filter((issue) => issue.level === "error");
+  if (errors.length > 0) return { issues: errors, preview: [], sheets: [], changed: 0, matched: new Map(), lastOnly: [], currentOnly: [] };
+  return planCarryOver(last, read.book);
+}
 
 /** 生成评分表 over what was read; a sheet Excel could not read at all stops it first. */
 function layoutOf(read: BookRead): LayoutOutcome {

@@ -34,6 +34,9 @@ import { FEEDBACK_ZIP, NOTICE_FILE } from "../../lib/report";
 import type { ReportMade, VerifyReport } from "../ui/host";
 import { REPORT_TEXT } from "../ui/reportMessages";
 import { prepareForPane, verifyReport } from "../ui/reportShown";
+import { carryOverStillHolds, planCarryOver, type CarryOverPlan } from "../../lib/carryover";
+import type { CarryOverWritten } from "../ui/host";
+import { carryOverFileName } from "./fileName";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -67,6 +70,7 @@ export class NoWorkbookOpenError extends Error {
  * The standalone page's host: the workbook is a file on the user's computer, read into memory.
  * Opening reads the grids once; 计算等次 adds the output sheets to a copy of the original bytes,
  * which 下载结果 saves as “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
+ * The page reaches it through LazyFileHost (lazyFileHost.ts, issue 14): a public method added here is added there too.
  */
 export class FileHost implements AssessmentHost {
   private opened: OpenedWorkbook | null = null;
@@ -352,6 +356,31 @@ export class FileHost implements AssessmentHost {
     const book = await this.reportBook();
     const checked = book.scoredHere ? REPORT_TEXT.checkedScored(book.name) : REPORT_TEXT.checkedOpened(book.name);
     return verifyReport(await verifyWorkbook(book.grids, webDigest), checked);
+  }
+
+  /** 从上年结果导入: last year's workbook, a file the user chose, as grids (never kept, never written). */
+  async readLastYearFile(_name: string, bytes: Uint8Array): Promise<WorkbookGrids> {
+    return readWorkbookGrids(bytes.slice(0));
+  }
+
+  /** 从上年结果导入's preview for the open workbook; writes nothing. */
+  async previewCarryOver(last: WorkbookGrids): Promise<CarryOverPlan> {
+    return planCarryOver(last, this.requireOpen().grids);
+  }
+
+  /**
+   * 从上年结果导入, confirmed: downloads a copy of the open workbook with 考核对象 filled (the old one kept as 考核对象（原）)
+   * and an empty 单位更名 when planned; the file opened stays as it was. Nothing when the preview no longer holds.
+   */
+  async writeCarryOver(last: WorkbookGrids, confirmed: readonly string[]): Promise<CarryOverWritten> {
+    const opened = this.requireOpen();
+    const plan = planCarryOver(last, opened.grids);
+    if (!carryOverStillHolds(plan, confirmed)) return { stale: plan };
+    if (plan.sheets.length === 0) return { written: [], kept: [], file: null };
+    const written = await replaceSheets(opened.bytes.slice(0), plan.sheets, keptSheetName);
+    const file = carryOverFileName(opened.name);
+    this.deps.saveBytes(written.bytes, file);
+    return { written: plan.sheets.map((sheet) => sheet.name), kept: Object.values(written.kept).filter((name): name is string => name !== null), file };
   }
 
   private requireOpen(): OpenedWorkbook {

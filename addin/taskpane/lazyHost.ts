@@ -27,6 +27,8 @@ export const EXCEL_HOST_METHODS = [
   "makeNotice",
   "makeFeedback",
   "verify",
+  "previewCarryOver",
+  "writeCarryOver",
 ] as const;
 
 /**

@@ -24,6 +24,7 @@ import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
 import { ReportSection } from "./ReportSection";
+import { CarryOverItem } from "./CarryOverSection";
 import { REPORT_TEXT } from "./reportMessages";
 
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
@@ -33,8 +34,8 @@ import { QUARTER_TEXT } from "./quarterMessages";
 const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
 import { TRIAL_UI_TEXT } from "./trialMessages";
 // 分发与回收 is used a few times a year: loaded when its section is opened.
-const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.FormsSection })));
-import { FORMS_TEXT } from "./formsMessages";
+const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.ExcelFormsSection })));
+import { FORMS_HEADING } from "./formsHeading";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -156,13 +157,11 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
         ) : null}
         {host.previewCollect && host.applyCollect ? (
           <AccordionItem value="forms">
-            <AccordionHeader>{FORMS_TEXT.heading}</AccordionHeader>
+            <AccordionHeader>{FORMS_HEADING}</AccordionHeader>
             <AccordionPanel>
               <Suspense fallback={null}>
                 <FormsSection
                   host={host}
-                  applyLabel={FORMS_TEXT.applyExcel}
-                  distributeNote={FORMS_TEXT.excelNote}
                   onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined}
                 />
               </Suspense>
@@ -170,6 +169,7 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
           </AccordionItem>
         ) : null}
         {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></AccordionPanel></AccordionItem>) : null}
+        <CarryOverItem host={host} onWritten={bumpParams} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} />
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
           <AccordionPanel>

@@ -34,6 +34,15 @@ export interface DistributeOutcome {
   forms: number;
 }
 import type { LayoutOutcome } from "../../lib/template/layoutSheets";
+import type { CarryOverPlan } from "../../lib/carryover";
+import type { WorkbookGrids } from "../../lib/grid";
+
+/**
+ * What 从上年结果导入 wrote: the sheets written (考核对象, and 单位更名 when one was added), the names the old ones are now
+ * kept under, and the file downloaded (file hosts); or, when the workbook changed since the preview the user confirmed,
+ * nothing written and the new plan to confirm instead.
+ */
+export type CarryOverWritten = { written: string[]; kept: string[]; file: string | null } | { stale: CarryOverPlan };
 
 /**
  * What 生成评分表 wrote: the new sheets and the names the old ones are now kept under; or, when the workbook changed
@@ -138,6 +147,18 @@ export interface AssessmentHost extends ReportHost {
    * (replaced whole, input sheets untouched), a download of the workbook with it on the page. Nothing on any error.
    */
   exportQuarter?(q: number): Promise<QuarterOutcome>;
+  /**
+   * 从上年结果导入: last year's scored workbook, a file the user chose, read into grids by the file layer (the task pane's
+   * entry injects it, as it does readPlanFile: addin/excel may not import files/).
+   */
+  readLastYearFile?(name: string, bytes: Uint8Array): Promise<WorkbookGrids>;
+  /** 从上年结果导入: what filling 考核对象's 上年名次 and 上年等次 from last year's grids would do; writes nothing. */
+  previewCarryOver?(last: WorkbookGrids): Promise<CarryOverPlan>;
+  /**
+   * 从上年结果导入, after the user confirmed the preview `confirmed` (its lines): writes 考核对象 keeping the old one as
+   * 考核对象（原） (Excel: in the open workbook; a file host: a downloaded copy). Nothing when the workbook changed since.
+   */
+  writeCarryOver?(last: WorkbookGrids, confirmed: readonly string[]): Promise<CarryOverWritten>;
   /** 分发评分表: every form of the open workbook, as one .zip download. */
   distributeForms?(): Promise<DistributeOutcome>;
   /** 回收: reads the returned forms against the open workbook and says what would be merged; writes nothing. */

@@ -73,7 +73,11 @@ export function checkRenames(current: WorkbookGrids, lastNames: ReadonlySet<stri
   if (grid === null) return issues;
   const header = (grid.rows[0] ?? []).map((cell) => textOf(cell));
   const [fromColumn, toColumn] = [header.indexOf(HEADERS.renames[0]), header.indexOf(HEADERS.renames[1])];
-  if (fromColumn < 0 || toColumn < 0) return issues;
+  // A 单位更名 whose header is not 上年名称 · 本年名称 would be ignored unseen: said at its first cell instead.
+  if (fromColumn < 0 || toColumn < 0) {
+    if (grid.rows.some((row) => row.some((cell) => textOf(cell) !== null))) issues.push(error("rename.header", grid.name, "A1", CARRY_MSG.renameHeader()));
+    return issues;
+  }
   const seenFrom = new Map<string, string>();
   const seenTo = new Map<string, string>();
   grid.rows.forEach((row, index) => {
@@ -159,4 +163,9 @@ export function planCarryOver(last: WorkbookGrids, current: WorkbookGrids): Carr
     preview.push(CARRY_MSG.renameSheetAdded());
   }
   return { issues, preview, sheets, changed: filled.length, matched: outcome.matched, lastOnly: outcome.lastOnly, currentOnly: outcome.currentOnly };
+}
+
+/** Whether a plan made now is the one the user confirmed (its preview lines, no error): only then is it written. */
+export function carryOverStillHolds(now: CarryOverPlan, confirmed: readonly string[]): boolean {
+  return !hasErrors(now.issues) && now.preview.length === confirmed.length && now.preview.every((line, index) => line === confirmed[index]);
 }
