@@ -176,6 +176,15 @@ describe("kaohe carry-over", () => {
     await expect(stat(output)).rejects.toThrow();
   });
 
+  it("a 单位更名 without its header is an error at A1, not ignored", async () => {
+    const book = thisYear(null);
+    book.sheets.push({ name: SHEET.renames, rows: [["县法院", "县人民法院"]] });
+    const input = await writeBook("2026-无表头.xlsx", book);
+    const result = await run("carry-over", lastScored, input);
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toBe(`${input}：[错误] 单位更名!A1：“单位更名”表第 1 行应为表头“上年名称”“本年名称”（A1、B1），否则无法读取更名。请在 A1 填写“上年名称”、B1 填写“本年名称”，下面每行填一个更名的单位。`);
+  });
+
   it("a last year's file that was never scored (no 结果) is refused, naming the file", async () => {
     const unscored = await writeBook("2025未计算.xlsx", validWorkbook());
     const result = await run("carry-over", unscored, await writeBook("2026-x.xlsx", thisYear(null)));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -16,34 +16,29 @@ import {
 import { ArrowDownloadRegular, DocumentSearchRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../lib/issue";
 import type { AssessmentResult } from "../../lib/model";
-import { toJson } from "../../lib/output";
 import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection, preloadSummaryTable } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
-import { LayoutSection } from "../ui/LayoutSection";
-import { CarryOverSection } from "../ui/CarryOverSection";
 import { CARRY_TEXT } from "../ui/carryMessages";
 import { LAYOUT_TEXT } from "../ui/layoutMessages";
-import { PlanImport } from "../ui/PlanImport";
-import { QuarterSection } from "../ui/QuarterSection";
-import { FormsSection } from "../ui/FormsSection";
 import { FORMS_TEXT } from "../ui/formsMessages";
 import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { ReportSection } from "../ui/ReportSection";
 import { REPORT_TEXT } from "../ui/reportMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
-import { TrialSection } from "../ui/TrialSection";
 import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
-import { NotAWorkbookError, XLSX_MESSAGES } from "../../files/xlsx";
+// The error and its text only: files/xlsx itself (reader, writer) comes with the host, on demand.
+import { NotAWorkbookError } from "../../files/xlsx/errors";
+import { XLSX_MESSAGES } from "../../files/xlsx/messages";
 import { planFileText } from "../../files/planText";
 import { DropZone } from "./DropZone";
-import type { FileHost } from "./fileHost";
-import { GradeChart } from "./GradeChart";
+// Sections shown once a workbook is open: scripts of their own, fetched at start (issue 14).
+import { CarryOverSection, FormsSection, LayoutSection, PlanImport, preloadSections, QuarterSection, ResultsSections, TrialSection } from "./lazySections";
+import type { PageHost } from "./lazyFileHost";
 import { TEXT } from "./messages";
-import { ResultsTable } from "./ResultsTable";
 
 const useStyles = makeStyles({
   page: {
@@ -68,7 +63,7 @@ interface Notice {
 }
 
 export interface StandalonePageProps {
-  host: FileHost;
+  host: PageHost;
   /** The year proposed for a new template. */
   defaultYear: number;
 }
@@ -80,7 +75,10 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   // Scripts loaded on use are fetched while the page is surely online (it must work offline once loaded).
-  useEffect(() => preloadSummaryTable(), []);
+  useEffect(() => {
+    preloadSummaryTable();
+    preloadSections();
+  }, []);
   const [example, setExample] = useState(false);
   const [year, setYear] = useState(String(defaultYear));
   const [fileName, setFileName] = useState<string | null>(null);
@@ -156,7 +154,6 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const busy = template.running || open.running || check.running || save.running;
   const failure = template.failure ?? open.failure ?? check.failure ?? save.failure;
   const yearNumber = parseTemplateYear(year);
-  const rows = useMemo(() => (result === null ? [] : toJson(result, []).units), [result]);
 
   return (
     <main className={styles.page}>
@@ -325,23 +322,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         )}
       </section>
 
-      {result !== null ? (
-        <>
-          <section className={styles.section} aria-labelledby="chart-heading">
-            <Title2 as="h2" id="chart-heading">
-              {TEXT.chartHeading}
-            </Title2>
-            <GradeChart groups={result.groups} />
-          </section>
-          <section className={styles.section} aria-labelledby="results-heading">
-            <Title2 as="h2" id="results-heading">
-              {TEXT.resultsHeading}
-            </Title2>
-            <Text>{TEXT.sortHint}</Text>
-            <ResultsTable rows={rows} />
-          </section>
-        </>
-      ) : null}
+      {result !== null ? <ResultsSections result={result} /> : null}
     </main>
   );
 }

@@ -70,6 +70,7 @@ export class NoWorkbookOpenError extends Error {
  * The standalone page's host: the workbook is a file on the user's computer, read into memory.
  * Opening reads the grids once; 计算等次 adds the output sheets to a copy of the original bytes,
  * which 下载结果 saves as “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
+ * The page reaches it through LazyFileHost (lazyFileHost.ts, issue 14): a public method added here is added there too.
  */
 export class FileHost implements AssessmentHost {
   private opened: OpenedWorkbook | null = null;
