@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import {
   Button,
   Field,
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -17,6 +18,7 @@ import { ArrowDownloadRegular, DocumentSearchRegular, FolderOpenRegular } from "
 import type { Issue } from "../../lib/issue";
 import type { AssessmentResult } from "../../lib/model";
 import { toJson } from "../../lib/output";
+import { localTime } from "../../lib/forms";
 import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection, preloadSummaryTable } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
@@ -33,8 +35,9 @@ import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
 import { NotAWorkbookError, XLSX_MESSAGES } from "../../files/xlsx";
 import { planFileText } from "../../files/planText";
-import { DropZone } from "./DropZone";
-import type { FileHost } from "./fileHost";
+import { DropZone, type DroppedHandle } from "./DropZone";
+import { FILE_CHANGED_TEXT, type FileHost } from "./fileHost";
+import { IssueDetail } from "./IssueDetail";
 import { GradeChart } from "./GradeChart";
 import { TEXT } from "./messages";
 import { ResultsTable } from "./ResultsTable";
@@ -53,6 +56,7 @@ const useStyles = makeStyles({
   year: { width: "8em" },
   hidden: { display: "none" },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  done: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalS} 0` },
 });
 
 /** What the user is told about the last thing they did, besides problems and results. */
@@ -84,6 +88,18 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   // A new key for each workbook opened: the shared 计算等次 section starts afresh, forgetting the last outcome.
   const [opening, setOpening] = useState(0);
   const [resultName, setResultName] = useState<string | null>(null);
+  // The open file's modified time, and whether the browser can still read it (host.fileState).
+  const fileState = useSyncExternalStore(host.subscribe, host.fileState);
+  const stale = fileState?.stale === true;
+  // After an action, what the user needs next is brought into view: the problems after 检查数据, 下载结果 after 计算等次.
+  const [reveal, setReveal] = useState<{ target: "problems" | "download" } | null>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const downloadRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (reveal === null) return;
+    const element = reveal.target === "problems" ? problemsRef.current : downloadRef.current;
+    element?.scrollIntoView({ block: reveal.target === "problems" ? "start" : "center" });
+  }, [reveal]);
 
   const clearOutcome = () => {
     setIssues(null);
@@ -99,12 +115,12 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
 
   const open = useAction(
     useCallback(
-      async (file: File) => {
+      async (file: File, dropped?: Promise<DroppedHandle | null>) => {
         clearOutcome();
         setOpening((n) => n + 1);
         setNotice({ intent: "info", text: TEXT.reading });
         try {
-          const name = await host.load(file);
+          const name = await host.load(file, (await dropped) ?? null);
           setFileName(name);
           // The drop zone shows the name of the file opened; only an empty workbook needs a word more.
           setNotice(host.isEmptyWorkbook() ? { intent: "warning", text: TEXT.emptyWorkbook(name) } : null);
@@ -128,6 +144,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       const found = await host.check();
       setIssues(found);
       setNotice(found.length === 0 ? { intent: "success", text: TEXT.noProblems } : null);
+      if (found.length > 0) setReveal({ target: "problems" });
     }, [host]),
   );
 
@@ -137,6 +154,8 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       setIssues(outcome.issues);
       setResult(outcome.result);
       setResultName(host.scoredFileName());
+      if (outcome.result !== null) setReveal({ target: "download" });
+      else if (outcome.issues.length > 0) setReveal({ target: "problems" });
     },
     [host],
   );
@@ -146,7 +165,9 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const busy = template.running || open.running || check.running || save.running;
   const failure = template.failure ?? open.failure ?? check.failure ?? save.failure;
   const yearNumber = parseTemplateYear(year);
-  const rows = useMemo(() => (result === null ? [] : toJson(result, []).units), [result]);
+  // Figures computed from a file that has changed since are not shown as if they were current (nor downloaded).
+  const shown = stale ? null : result;
+  const rows = useMemo(() => (shown === null ? [] : toJson(shown, []).units), [shown]);
 
   return (
     <main className={styles.page}>
@@ -183,7 +204,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         <Title2 as="h2" id="open-heading">
           {TEXT.openHeading}
         </Title2>
-        <DropZone label={TEXT.dropLabel} onFile={(file) => void open.run(file)}>
+        <DropZone label={TEXT.dropLabel} onFile={(file, handle) => void open.run(file, handle)}>
           <input
             ref={input}
             type="file"
@@ -201,7 +222,10 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           <Button appearance="primary" size="large" icon={<FolderOpenRegular />} disabled={busy} onClick={() => input.current?.click()}>
             {TEXT.openWorkbook}
           </Button>
-          <Text>{fileName === null ? TEXT.dropHint : TEXT.opened(fileName)}</Text>
+          <Text>
+            {fileName === null ? TEXT.dropHint : TEXT.opened(fileName)}
+            {fileName !== null && fileState?.modified != null ? TEXT.modified(localTime(fileState.modified)) : null}
+          </Text>
         </DropZone>
       </section>
 
@@ -211,20 +235,39 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         </Title2>
         {fileName === null ? (
           <Text>{TEXT.openFirst}</Text>
+        ) : stale ? (
+          // The browser refuses the file (changed on disk since it was chosen): no stack, no old figures, the way out.
+          <MessageBar intent="warning" role="alert" layout="multiline">
+            <MessageBarBody>{FILE_CHANGED_TEXT.message(fileName)}</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" icon={<FolderOpenRegular />} disabled={busy} onClick={() => input.current?.click()}>
+                {TEXT.reopen}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
         ) : (
           <>
-            <ComputeSection key={opening} host={host} onIssues={onComputed} />
+            <ComputeSection
+              key={opening}
+              host={host}
+              onIssues={onComputed}
+              doneText={TEXT.computeDone}
+              doneAction={
+                resultName !== null && result !== null ? (
+                  <div className={styles.done}>
+                    <Button ref={downloadRef} appearance="primary" size="large" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save.run()}>
+                      {TEXT.downloadResult}
+                    </Button>
+                    <Text>{TEXT.downloadResultHint(resultName)}</Text>
+                  </div>
+                ) : null
+              }
+            />
             <div className={styles.row}>
-              {resultName !== null && result !== null ? (
-                <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save.run()}>
-                  {TEXT.downloadResult}
-                </Button>
-              ) : null}
               <Button icon={<DocumentSearchRegular />} disabled={busy} onClick={() => void check.run()}>
                 {TEXT.checkData}
               </Button>
             </div>
-            {resultName !== null && result !== null ? <Text>{TEXT.downloadResultHint(resultName)}</Text> : null}
           </>
         )}
         {notice !== null ? (
@@ -233,7 +276,15 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           </MessageBar>
         ) : null}
         <Failure message={failure} />
-        {issues !== null && issues.length > 0 ? <IssueList issues={issues} /> : null}
+        {issues !== null && issues.length > 0 ? (
+          <div ref={problemsRef}>
+            <IssueList
+              issues={issues}
+              selectHint={TEXT.problemSelectHint}
+              renderDetail={(issue) => <IssueDetail issue={issue} value={host.cellText(issue.sheet, issue.cell)} />}
+            />
+          </div>
+        ) : null}
       </section>
 
       <section className={styles.section} aria-labelledby="plan-heading">
@@ -286,13 +337,13 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         )}
       </section>
 
-      {result !== null ? (
+      {shown !== null ? (
         <>
           <section className={styles.section} aria-labelledby="chart-heading">
             <Title2 as="h2" id="chart-heading">
               {TEXT.chartHeading}
             </Title2>
-            <GradeChart groups={result.groups} />
+            <GradeChart groups={shown.groups} />
           </section>
           <section className={styles.section} aria-labelledby="results-heading">
             <Title2 as="h2" id="results-heading">

@@ -4,7 +4,8 @@ import { webDigest } from "../ui/webDigest";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { hasSheetNamed, sameSheetName } from "../../lib/grid";
+import { hasSheetNamed, parseA1Range, sameSheetName } from "../../lib/grid";
+import { shownValue } from "../../lib/reader/cells";
 import type { Issue } from "../../lib/issue";
 import type {
   AssessmentHost,
@@ -36,14 +37,57 @@ export interface FileHostDeps {
 /** The part of a browser File the host uses. */
 export interface FileLike {
   name: string;
+  /** When the file was last modified (ms since 1970), as File.lastModified. */
+  lastModified?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** What gives the file as it is on disk now (a FileSystemFileHandle, which Chromium offers for a dropped file). */
+export interface FileHandleLike {
+  getFile(): Promise<FileLike>;
+}
+
+/**
+ * The workbook the user chose. The page keeps the File (or its handle), not just its bytes: every action that reads the
+ * workbook reads the file again, so a score fixed in Excel and saved counts at the next click. `bytes` and `grids` are
+ * what the last read found.
+ */
 interface OpenedWorkbook {
   name: string;
+  file: FileLike;
+  handle: FileHandleLike | null;
   bytes: ArrayBuffer;
   grids: WorkbookGrids;
+  modified: Date | null;
+  /** The browser can no longer read the file (changed or moved on disk since it was chosen): it must be chosen again. */
+  stale: boolean;
 }
+
+/** The open file as the page shows it beside the open button. */
+export interface OpenedFileState {
+  name: string;
+  /** The file's modified time as last read, or null when the browser does not say. */
+  modified: Date | null;
+  /** True once the browser refused to read the file again: 文件已修改，请重新打开. */
+  stale: boolean;
+}
+
+/**
+ * Raised when the chosen file can no longer be read: Chromium refuses (NotReadableError) a file changed on disk after
+ * it was picked, and any browser a file deleted or moved. The message is the page's advice, in Chinese.
+ */
+export class FileChangedError extends Error {
+  override readonly name = "FileChangedError";
+  constructor(fileName: string, options?: { cause?: unknown }) {
+    super(FILE_CHANGED_TEXT.message(fileName), options);
+  }
+}
+
+/** What the user is told when the chosen file can no longer be read. */
+export const FILE_CHANGED_TEXT = {
+  title: "文件已修改，请重新打开",
+  message: (name: string) => `文件已修改，请重新打开：浏览器不能再读取“${name}”（选择它之后，它在电脑上被修改、移动或删除过）。请点击“重新打开”，再选一次这个文件。`,
+} as const;
 
 /** Raised when an action needs an open workbook and none is open: the page prevents it, so it is misuse. */
 export class NoWorkbookOpenError extends Error {
@@ -55,14 +99,18 @@ export class NoWorkbookOpenError extends Error {
 
 /**
  * The standalone page's host: the workbook is a file on the user's computer, read into memory.
- * Opening reads the grids once; 计算等次 adds the output sheets to a copy of the original bytes,
- * which 下载结果 saves as “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
+ * Every action that reads the workbook (检查数据, 计算等次, 生成评分表, 季度点评 …) reads the chosen file again, so it works
+ * on the file as it is now; 计算等次 adds the output sheets to a copy of the bytes it read, which 下载结果 saves as
+ * “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
  */
 export class FileHost implements AssessmentHost {
   private opened: OpenedWorkbook | null = null;
+  /** The last state told to the page (one object per change, as useSyncExternalStore needs). */
+  private state: OpenedFileState | null = null;
+  private readonly listeners = new Set<() => void>();
   private scored: Uint8Array | null = null;
   /** The last 回收 previewed, for 下载合并后的工作簿: the workbook it was made for and its outcome. */
-  private collected: { opened: OpenedWorkbook; outcome: CollectOutcome } | null = null;
+  private collected: { opened: OpenedWorkbook; bytes: ArrayBuffer; outcome: CollectOutcome } | null = null;
 
   constructor(private readonly deps: FileHostDeps) {}
 
@@ -70,20 +118,39 @@ export class FileHost implements AssessmentHost {
    * Opens a workbook from a file (picked or dropped) and returns its name.
    * @throws NotAWorkbookError when the file is not an .xlsx workbook; then no workbook is open.
    */
-  async load(file: FileLike): Promise<string> {
+  async load(file: FileLike, handle: FileHandleLike | null = null): Promise<string> {
     // Forget the previous workbook first, so that a failed open never leaves the old one looking current.
     this.opened = null;
     this.scored = null;
+    this.changed();
     const bytes = await file.arrayBuffer();
     // ExcelJS may detach or keep the buffer it is given: read from a copy, keep the original for writing.
     const grids = await readWorkbookGrids(bytes.slice(0));
-    this.opened = { name: file.name, bytes, grids };
+    this.opened = { name: file.name, file, handle, bytes, grids, modified: modifiedOf(file), stale: false };
+    this.changed();
     return file.name;
   }
 
   /** The open workbook's file name, or null. */
   fileName(): string | null {
     return this.opened?.name ?? null;
+  }
+
+  /** The open file's name, modified time and whether it must be chosen again; null when none is open. */
+  readonly fileState = (): OpenedFileState | null => this.state;
+
+  /** Calls `listener` whenever fileState changes; returns the way to stop. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The value of a cell as the last read found it, as the user typed it ("" when empty or absent). */
+  cellText(sheet: string, cell: string): string {
+    const grid = this.opened?.grids.sheets.find((s) => sameSheetName(s.name, sheet));
+    const at = parseA1Range(cell)?.from;
+    if (grid === undefined || at === undefined || at.row === null) return "";
+    return shownValue(grid.rows[at.row]?.[at.column] ?? null);
   }
 
   /** True when the open workbook has no value in any cell of any sheet. */
@@ -118,14 +185,14 @@ export class FileHost implements AssessmentHost {
   }
 
   async check(): Promise<Issue[]> {
-    return checkAssessment(this.requireOpen().grids);
+    return checkAssessment((await this.fresh()).grids);
   }
 
   async compute(onStage: (stage: ComputeStage) => void): Promise<ComputeOutcome> {
-    const opened = this.requireOpen();
     this.scored = null;
-    // The grids were read when the file was opened; 读取 is reported so the stages match the add-in's.
+    // 读取: the file as it is on disk now, not as it was when opened (the clerk may have fixed a score since).
     onStage("read");
+    const opened = await this.fresh();
     onStage("compute");
     // The fingerprint of 核验 goes at the end of 计算说明 (Web Crypto's SHA-256, as the command line's node:crypto).
     const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now: new Date() });
@@ -133,7 +200,7 @@ export class FileHost implements AssessmentHost {
     onStage("write");
     const scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);
     // Another workbook opened meanwhile: this copy belongs to the old one and must never download under the new name.
-    if (this.opened === opened) this.scored = scored;
+    if (this.opened === opened.workbook) this.scored = scored;
     return { issues: outcome.issues, result: outcome.result };
   }
 
@@ -145,12 +212,12 @@ export class FileHost implements AssessmentHost {
 
   /** 下载结果: only after a successful 计算等次 (never with errors: then there is nothing to save). */
   async quarter(q: number): Promise<QuarterOutcome> {
-    return runQuarter(this.requireOpen().grids, q);
+    return runQuarter((await this.fresh()).grids, q);
   }
 
   /** 季度点评 as a download: a copy of the opened file with the sheet added or replaced; the file itself is not changed. */
   async exportQuarter(q: number): Promise<QuarterOutcome> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const outcome = runQuarter(opened.grids, q);
     if (outcome.sheet === null) return outcome;
     const bytes = await writeOutputSheets(opened.bytes.slice(0), [outcome.sheet]);
@@ -184,7 +251,7 @@ export class FileHost implements AssessmentHost {
    * @throws Error when the sheet has indicators and `replace` is false (the page asks first, so it is misuse).
    */
   async importIndicators(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const existing = indicatorRowCount(opened.grids);
     if (existing > 0 && !options.replace) throw new Error("FileHost.importIndicators: 考核指标 has rows and replace was not confirmed");
     const written = await replaceSheets(opened.bytes.slice(0), [planIndicatorsSheet(rows)], existing > 0 ? keptSheetName : undefined);
@@ -194,7 +261,7 @@ export class FileHost implements AssessmentHost {
 
   /** 分发评分表: every form of the open workbook in one .zip download; the workbook itself is not changed. */
   async distributeForms(): Promise<DistributeOutcome> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const read = await readMaster(opened.grids, webDigest);
     if (read.master === null) return { issues: read.issues, forms: 0 };
     const forms = makeForms(read.master, localTime(new Date()).slice(0, 10));
@@ -204,8 +271,8 @@ export class FileHost implements AssessmentHost {
 
   /** 回收: the returned forms read against the open workbook; nothing is written until applyCollect. */
   async previewCollect(files: readonly ReturnedFile[], replaceFrom: readonly string[]): Promise<CollectPreview> {
-    const opened = this.requireOpen();
     this.collected = null;
+    const opened = await this.fresh();
     const read = await readMaster(opened.grids, webDigest);
     if (read.master === null) return { ok: false, log: [], issues: read.issues, filled: 0, replaced: [], replaceFrom: [] };
     const master = read.master;
@@ -220,7 +287,7 @@ export class FileHost implements AssessmentHost {
     }
     const chosen = replaceFrom.filter((name) => returns.some((form) => form.file === name));
     const outcome = collectReturns(master, returns, { replaceFrom: new Set(chosen) });
-    if (outcome.ok) this.collected = { opened, outcome };
+    if (outcome.ok) this.collected = { opened: opened.workbook, bytes: opened.bytes, outcome };
     return { ok: outcome.ok, log: outcome.log, issues: outcome.issues, filled: outcome.filled, replaced: outcome.replaced, replaceFrom: chosen };
   }
 
@@ -228,7 +295,8 @@ export class FileHost implements AssessmentHost {
   async applyCollect(): Promise<string> {
     const collected = this.collected;
     if (collected === null || collected.opened !== this.opened) throw new Error("FileHost.applyCollect: nothing previewed for this workbook");
-    const bytes = await writeCollect(collected.opened.bytes.slice(0), collected.outcome.edits, logSheet(collected.outcome.log));
+    // Merged into the bytes the preview was made from: what the user saw is what they get.
+    const bytes = await writeCollect(collected.bytes.slice(0), collected.outcome.edits, logSheet(collected.outcome.log));
     const name = collectedFileName(collected.opened.name);
     this.deps.saveBytes(bytes, name);
     return `已下载“${name}”：从收回的表合并 ${collected.outcome.filled} 处新值，加上“回收记录”表；“${collected.opened.name}”本身不变。请打开它继续检查数据、计算等次。`;
@@ -236,7 +304,7 @@ export class FileHost implements AssessmentHost {
 
   /** 生成评分表's preview of the open workbook; writes nothing. */
   async previewLayout(): Promise<LayoutOutcome> {
-    return layoutSheets(this.requireOpen().grids);
+    return layoutSheets((await this.fresh()).grids);
   }
 
   /**
@@ -244,7 +312,7 @@ export class FileHost implements AssessmentHost {
    * kept as 评分（原）…; the file opened stays as it was. Nothing when the preview no longer holds.
    */
   async writeLayout(confirmed: readonly string[]): Promise<LayoutWritten> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const outcome = layoutSheets(opened.grids);
     if (!previewStillHolds(outcome, confirmed)) return { stale: outcome };
     if (outcome.sheets.length === 0) return { written: [], kept: [] };
@@ -257,6 +325,57 @@ export class FileHost implements AssessmentHost {
     if (this.opened === null) throw new NoWorkbookOpenError();
     return this.opened;
   }
+
+  /**
+   * The open workbook as its file is now: read again (through the handle when there is one, which gives the file as
+   * saved since), parsed again only when the bytes changed. The returned bytes and grids belong together even if the
+   * file is read again meanwhile.
+   * @throws FileChangedError when the browser can no longer read the file; the page then asks to choose it again.
+   */
+  private async fresh(): Promise<{ workbook: OpenedWorkbook; name: string; bytes: ArrayBuffer; grids: WorkbookGrids }> {
+    const workbook = this.requireOpen();
+    if (workbook.stale) throw new FileChangedError(workbook.name);
+    let file = workbook.file;
+    let bytes: ArrayBuffer;
+    try {
+      if (workbook.handle !== null) file = await workbook.handle.getFile();
+      bytes = await file.arrayBuffer();
+    } catch (error) {
+      if (this.opened === workbook) {
+        workbook.stale = true;
+        this.changed();
+      }
+      throw new FileChangedError(workbook.name, { cause: error });
+    }
+    if (sameBytes(bytes, workbook.bytes)) return { workbook, name: workbook.name, bytes: workbook.bytes, grids: workbook.grids };
+    // A file saved half-way or as another format is refused here, as at opening (NotAWorkbookError): the last read stays.
+    const grids = await readWorkbookGrids(bytes.slice(0));
+    if (this.opened === workbook) {
+      workbook.bytes = bytes;
+      workbook.grids = grids;
+      workbook.modified = modifiedOf(file) ?? workbook.modified;
+      this.changed();
+    }
+    return { workbook, name: workbook.name, bytes, grids };
+  }
+
+  private changed(): void {
+    const opened = this.opened;
+    this.state = opened === null ? null : { name: opened.name, modified: opened.modified, stale: opened.stale };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function modifiedOf(file: FileLike): Date | null {
+  return typeof file.lastModified === "number" && Number.isFinite(file.lastModified) && file.lastModified > 0 ? new Date(file.lastModified) : null;
+}
+
+function sameBytes(a: ArrayBuffer, b: ArrayBuffer): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 function isEmptySheet(sheet: SheetGrid): boolean {

@@ -30,5 +30,7 @@ export function friendlyMessage(error: unknown): string {
   if (NOT_SUPPORTED.has(code)) return OFFICE_ERROR_TEXT.notSupported;
   // The file host's own refusal already says in Chinese what is wrong with the file and what to do.
   if (code === "NotAWorkbookError" && message !== "") return message;
+  // The page's file can no longer be read (changed on disk since it was chosen): its message says to open it again.
+  if (code === "FileChangedError" && message !== "") return message;
   return OFFICE_ERROR_TEXT.other(code);
 }
