@@ -302,6 +302,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
               existingRows={host.indicatorRowCount()}
               disabled={busy}
               onWrite={(rows, options) => host.importIndicators(rows, options)}
+              writtenText={PLAN_TEXT.downloaded}
               readFile={planFileText}
             />
           </>
