@@ -2,7 +2,9 @@
  * `npm run bench`: the five parts of issue 4, one table of figures against their targets, and docs/benchmarks.md.
  * `npm run bench:ci` (`--ci`): a small size of parts 1 and 3 only, nothing written, a few seconds; times are printed,
  * never asserted.
- * Options: --sizes=100,1000 (library and command-line sizes), --excel-sizes=100,1000 and --skip=cli,pages,formulas,excel.
+ * Part 6 (issue 16): 试算, one try of another 优秀分数线 on a workbook read once (bench/whatIf.ts), at 60 and 1,000 units.
+ * Options: --sizes=100,1000 (library and command-line sizes), --excel-sizes=100,1000, --whatif-sizes=60,1000 and
+ * --skip=cli,pages,formulas,excel,whatif.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +18,7 @@ import { buildPages, measurePages } from "./pages";
 import { markdownTable, textTable, type Row } from "./report";
 import { kb, mb, runChild, seconds, thousands } from "./stats";
 import { writeDocs } from "./docs";
+import type { WhatIfFigures } from "./whatIf";
 
 const OUT = "bench/out";
 const MB = 1024 * 1024;
@@ -182,6 +185,29 @@ function formulasPart(): FormulaFigures[] {
   return figures;
 }
 
+/** 试算 sizes: the example county (60 units) and a large county (1,000). */
+const whatIfSizes = (option("whatif-sizes") ?? (ci ? "60" : "60,1000")).split(",").map(Number);
+
+function whatIfPart(): WhatIfFigures[] {
+  const figures: WhatIfFigures[] = [];
+  for (const units of whatIfSizes) {
+    const tries = ci ? 3 : 9;
+    log(`试算: ${thousands(units)} units, ${tries} tries`);
+    const f = runChild<WhatIfFigures>("bench/whatIf.ts", [String(units), String(tries)]);
+    figures.push(f);
+    const subject = `${thousands(units)} units`;
+    // About 0.1 s is where a response stops feeling instant; the issue asks it of the example county (60 units).
+    const instant = units <= 60 ? { target: "< 0.1 s (feels instant)", met: f.medianMs < 100 } : { target: "", met: null };
+    rows.push(
+      { part: "6 试算", subject, measure: `another 优秀分数线, median of ${f.tries} tries (workbook read once)`, figure: seconds(f.medianMs), ...instant },
+      { part: "6 试算", subject, measure: "fastest / slowest try", figure: `${seconds(f.fastestMs)} / ${seconds(f.slowestMs)}`, target: "", met: null },
+      { part: "6 试算", subject, measure: "opening the panel (read and score once)", figure: seconds(f.prepareMs), target: "", met: null },
+    );
+    if (f.resultUnits !== units) notes.push(`试算 ${units}: ${f.resultUnits} units scored — the generator is wrong.`);
+  }
+  return figures;
+}
+
 const started = new Date();
 const library = libraryPart();
 if (!skip.has("excel")) excelPart();
@@ -189,6 +215,7 @@ const cli = skip.has("cli") ? null : await cliPart();
 if (!skip.has("pages")) await pagesPart();
 const formulas = skip.has("formulas") ? [] : formulasPart();
 if (cli !== null) cliAgainstLibreOffice(cli.figures, formulas);
+if (!skip.has("whatif")) whatIfPart();
 
 console.log(textTable(rows));
 for (const note of notes) console.log(`note: ${note}`);

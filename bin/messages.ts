@@ -79,4 +79,13 @@ export const MSG = {
   layoutPreviewOnly: "以上是预览，未写出文件；确认无误后加 -o 文件名.xlsx 写出。",
   layoutWritten: (path: string, sheets: readonly string[], kept: readonly string[]) =>
     `已写出：${path}（新生成：${sheets.join("、")}${kept.length > 0 ? `；原表改名保留为：${kept.join("、")}` : ""}）。输入的工作簿未作改动。`,
+
+  carryPreviewOnly: "以上是预览，未写出文件；确认无误后加 -o 文件名.xlsx 写出。",
+  carryWritten: (path: string, units: number, kept: readonly string[]) =>
+    `已写出：${path}（考核对象 ${units} 个单位填写了上年名次、上年等次${kept.length > 0 ? `；原表改名保留为：${kept.join("、")}` : ""}）。输入的两个工作簿未作改动。`,
+  templateFromSameYear: (year: number) => `提示：新模板的年度 ${year} 与上年工作簿的年度相同。如要生成下一年度的模板，请用 --year 写明年度，例如 --year ${year + 1}。`,
+  templateFromWritten: (path: string, year: number) => `已生成${year}年度考核模板（按上年工作簿）：${path}`,
+  templateFromErrors: (path: string) => `上年工作簿 ${path} 的考核对象或考核指标有错误，没有生成模板。请改正后重试：`,
+  templateFromExample: "--from 与 --example 不能同时使用：按上年生成的模板沿用上年的单位和指标，不填示例数据。",
+  templateTwoOutputs: (first: string, second: string) => `输出文件写了两次：${first} 和 ${second}。请只写一个。`,
 } as const;

@@ -8,6 +8,7 @@ import { measureLibrary } from "../bench/library";
 import { pageAssets } from "../bench/pages";
 import { markdownTable, textTable } from "../bench/report";
 import { median } from "../bench/stats";
+import { measureWhatIf } from "../bench/whatIf";
 
 const UNITS = 40;
 const rowsOf = (name: string) => generateBook(UNITS).sheets.find((sheet) => sheet.name === name)?.rows ?? [];
@@ -64,6 +65,17 @@ describe("bench parts at a tiny size", () => {
     expect(figures.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
     // Again in the same pane: the output sheets exist and keep their freeze panes, tab colours and chart: read, write.
     expect(figures.second).toMatchObject({ syncs: 2, refusedResponses: 0 });
+  }, 60_000);
+});
+
+describe("bench 试算 part at a tiny size", () => {
+  it("scores every unit, and the tries of 优秀分数线 91…95 move some unit (else the time would measure nothing)", () => {
+    const figures = measureWhatIf(UNITS, 2);
+    expect(figures.resultUnits).toBe(UNITS);
+    expect(figures.tries).toBe(2);
+    expect(figures.changedUnits).toBeGreaterThan(0);
+    expect(figures.fastestMs).toBeLessThanOrEqual(figures.medianMs);
+    expect(figures.medianMs).toBeLessThanOrEqual(figures.slowestMs);
   }, 60_000);
 });
 

@@ -18,6 +18,15 @@ import { importIndicatorSheet } from "./importIndicators";
 import { FIRST_READ, readInputSheets, type BookRead, type ReadPlan } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
+import { LOG_SHEET, localTime, logSheet, makeForms, readMaster, type CollectOutcome } from "../../lib/forms";
+import { collectFiles, previewOf, sameOutcome, writeEdits, type FormFiles } from "./forms";
+import { FORMS_TEXT } from "../ui/formsMessages";
+import type { CollectPreview, DistributeOutcome, ReturnedFile } from "../ui/host";
+import { OUTPUT_SHEETS } from "../../lib/layout";
+import { verifyWorkbook } from "../../lib/integrity";
+import { FEEDBACK_ZIP, NOTICE_FILE, REPORT } from "../../lib/report";
+import type { ReportMade, ReportWriter, VerifyReport } from "../ui/host";
+import { prepareForPane, verifyReport } from "../ui/reportShown";
 
 /** The sheets 生成评分表 reads: what it builds from, and the three it rebuilds. */
 const LAYOUT_READ = [SHEET.units, SHEET.indicators, SHEET.scores, SHEET.satisfaction, SHEET.peer];
@@ -56,7 +65,22 @@ export interface ExcelHostOptions {
   digest?: Digest;
   /** The time recorded at 计算等次 (now by default). */
   now?: () => Date;
+  /** The file layer for 分发与回收 (forms to a .zip, returned files to grids), loaded when first used. */
+  formFiles?: () => Promise<FormFiles>;
+  /**
+   * The Word writer for 生成通报 and 生成反馈单 (files/docx, which this folder may not import): the task pane's entry
+   * passes one that loads it on first use. Without it those two actions fail as misuse.
+   */
+  reportWriter?: () => Promise<ReportWriter>;
+  /** Hands a made document to the user (the task pane: a download); required with reportWriter. */
+  save?: (bytes: Uint8Array, fileName: string) => void;
 }
+
+/** 分发与回收 reads the input sheets and 回收记录 (earlier returns, forms not yet returned). */
+const FORMS_READ: readonly string[] = [...INPUT_SHEETS, LOG_SHEET];
+
+/** The sheets 核验, 生成通报 and 生成反馈单 read: every input sheet and the outputs the workbook holds. */
+const REPORT_READ = [...INPUT_SHEETS, ...OUTPUT_SHEETS];
 
 /** The task pane's host inside Excel: the only code that touches Excel.* (with the modules of this folder). */
 export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost {
@@ -75,6 +99,31 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
    * too large is read in blocks straight away, without first having its one-sync read refused again.
    */
   let nextRead: ReadPlan = FIRST_READ;
+  /** The last 回收 previewed: the files, the 以此表为准 chosen, and what it would write. */
+  let collected: { files: ReturnedFile[]; replaceFrom: string[]; outcome: CollectOutcome } | null = null;
+
+  function needFormFiles(): Promise<FormFiles> {
+    if (options.formFiles === undefined) throw new Error("ExcelHost: no file layer for 分发与回收 was given");
+    return options.formFiles();
+  }
+
+  /** The master for 分发与回收, or the problems that stop it (a sheet Excel could not read; errors of 参数, 考核对象, 考核指标). */
+  async function readForms(context: Excel.RequestContext) {
+    // Its own read plan: the input sheets and 回收记录, whichever of them the workbook has.
+    const read = await readInputSheets(context, FORMS_READ, { mode: nextRead.mode, chain: nextRead.chain });
+    if (hasErrors(read.issues)) return { read, master: null, issues: read.issues };
+    const found = await readMaster(read.book, digest);
+    return { read, master: found.master, issues: found.issues };
+  }
+
+  /** 回收 over the workbook as it is now: the preview, and the outcome when it may be written. */
+  async function collectNow(context: Excel.RequestContext, files: readonly ReturnedFile[], replaceFrom: readonly string[]) {
+    const formFiles = await needFormFiles();
+    const { read, master, issues } = await readForms(context);
+    if (master === null) return { read, preview: { ok: false, log: [], issues, filled: 0, replaced: [], replaceFrom: [] } as CollectPreview, outcome: null, replaceFrom: [] };
+    const merged = await collectFiles(master, files, replaceFrom, formFiles);
+    return { read, preview: previewOf(merged.outcome, merged.replaceFrom), outcome: merged.outcome.ok ? merged.outcome : null, replaceFrom: merged.replaceFrom };
+  }
 
   async function readSheets(context: Excel.RequestContext, names: readonly string[] = INPUT_SHEETS): Promise<BookRead> {
     const read = await readInputSheets(context, names, nextRead);
@@ -87,6 +136,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     const read = await readSheets(context);
     realNames = read.realNames;
     return read;
+  }
+
+  /** 通报 or 反馈单: the workbook read (inputs and outputs), checked as the command line does, written, handed over. */
+  async function makeDocument(kind: "notice" | "feedback"): Promise<ReportMade> {
+    const writer = options.reportWriter;
+    const save = options.save;
+    if (writer === undefined || save === undefined) throw new Error("createExcelHost: no reportWriter/save given");
+    const read = await run((context) => readSheets(context, REPORT_READ));
+    if (hasErrors(read.issues)) return { file: null, lines: [REPORT.cannotScore], issues: read.issues };
+    const prepared = await prepareForPane(read.book, digest);
+    if (!prepared.ok) return prepared.made;
+    const write = await writer();
+    const [bytes, file] = kind === "notice" ? [await write.notice(prepared.report.notice), NOTICE_FILE] : [await write.feedbackZip(prepared.report.feedback), FEEDBACK_ZIP];
+    save(bytes, file);
+    return { file, lines: prepared.report.lines, issues: [] };
   }
 
   async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
@@ -175,6 +239,56 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         if (outcome.sheet !== null) await writeOutputs(context, [outcome.sheet], read.sheets, supports);
         return outcome;
       }),
+
+    // 分发评分表: the forms of the open workbook as one .zip download; the workbook is not changed.
+    distributeForms: () =>
+      run(async (context): Promise<DistributeOutcome> => {
+        const formFiles = await needFormFiles();
+        const { master, issues } = await readForms(context);
+        if (master === null) return { issues, forms: 0 };
+        const made = localTime(now()).slice(0, 10);
+        const forms = makeForms(master, made);
+        if (options.save === undefined) throw new Error("ExcelHost.distributeForms: no save was given");
+        options.save(await formFiles.zipForms(forms), FORMS_TEXT.zipName(made));
+        return { issues: [], forms: forms.length };
+      }),
+
+    // 回收, step 1: the returned files read against the workbook; nothing is written.
+    previewCollect: (files: readonly ReturnedFile[], replaceFrom: readonly string[]) =>
+      run(async (context): Promise<CollectPreview> => {
+        collected = null;
+        const now = await collectNow(context, files, replaceFrom);
+        if (now.outcome !== null) collected = { files: [...files], replaceFrom: now.replaceFrom, outcome: now.outcome };
+        return now.preview;
+      }),
+
+    // 回收, step 2, at the user's click: exactly the previewed cells and 回收记录. A workbook changed since the preview
+    // (a cell typed, a sheet renamed) is previewed again instead, never written unseen. Only cells the merge fills are
+    // written; a value replaced (以此表为准) is listed with its old value in 回收记录's 说明 and in the preview.
+    applyCollect: () =>
+      run(async (context) => {
+        const previewed = collected;
+        if (previewed === null) throw new Error("ExcelHost.applyCollect: nothing previewed");
+        const now = await collectNow(context, previewed.files, previewed.replaceFrom);
+        if (now.outcome === null || !sameOutcome(now.outcome, previewed.outcome)) {
+          collected = now.outcome === null ? null : { ...previewed, outcome: now.outcome };
+          return { stale: now.preview };
+        }
+        await writeEdits(context, now.outcome.edits, now.read.sheetNames, now.read.realNames);
+        await writeOutputs(context, [logSheet(now.outcome.log)], now.read.sheets, supports);
+        collected = null;
+        return FORMS_TEXT.appliedExcel(now.outcome.filled, now.outcome.replaced.length);
+      }),
+    makeNotice: () => makeDocument("notice"),
+
+    makeFeedback: () => makeDocument("feedback"),
+
+    // Reads only: 核验 writes nothing, not even its verdict.
+    verify: async (): Promise<VerifyReport> => {
+      const read = await run((context) => readSheets(context, REPORT_READ));
+      if (hasErrors(read.issues)) return { ok: false, verdict: read.issues[0]?.message ?? "", issues: read.issues, notes: [] };
+      return verifyReport(await verifyWorkbook(read.book, digest));
+    },
 
     showSheet: (sheet: string) =>
       run(async (context) => {

@@ -29,6 +29,8 @@ import { QuarterSection } from "../ui/QuarterSection";
 import { FormsSection } from "../ui/FormsSection";
 import { FORMS_TEXT } from "../ui/formsMessages";
 import { QUARTER_TEXT } from "../ui/quarterMessages";
+import { ReportSection } from "../ui/ReportSection";
+import { REPORT_TEXT } from "../ui/reportMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
@@ -335,6 +337,17 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           <Text>{TEXT.openFirst}</Text>
         ) : (
           <QuarterSection key={opening} host={host} exportLabel={QUARTER_TEXT.exportFile} exportedText={QUARTER_TEXT.downloaded} />
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="report-heading">
+        <Title2 as="h2" id="report-heading">
+          {REPORT_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <ReportSection key={opening} host={host} noticeText={REPORT_TEXT.noticeDownloaded} feedbackText={REPORT_TEXT.feedbackDownloaded} disabled={busy} />
         )}
       </section>
 

@@ -25,6 +25,11 @@ import { collectedFileName, formsZipName, importedFileName, layoutFileName, quar
 import { layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
 
 import { paramRows } from "../ui/paramRows";
+import { verifyWorkbook } from "../../lib/integrity";
+import { FEEDBACK_ZIP, NOTICE_FILE } from "../../lib/report";
+import type { ReportMade, VerifyReport } from "../ui/host";
+import { REPORT_TEXT } from "../ui/reportMessages";
+import { prepareForPane, verifyReport } from "../ui/reportShown";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -111,6 +116,9 @@ export class FileHost implements AssessmentHost {
   private scored: Uint8Array | null = null;
   /** The last 回收 previewed, for 下载合并后的工作簿: the workbook it was made for and its outcome. */
   private collected: { opened: OpenedWorkbook; bytes: ArrayBuffer; outcome: CollectOutcome } | null = null;
+
+  /** The scored copy read back as grids, for 通报、反馈单、核验 (read once per 计算等次). */
+  private scoredRead: { bytes: Uint8Array; grids: WorkbookGrids } | null = null;
 
   constructor(private readonly deps: FileHostDeps) {}
 
@@ -321,6 +329,49 @@ export class FileHost implements AssessmentHost {
     return { written: outcome.sheets.map((sheet) => sheet.name), kept: Object.values(written.kept).filter((name): name is string => name !== null) };
   }
 
+  /**
+   * The workbook 通报、反馈单 and 核验 work on: once 计算等次 has run on the page, the scored copy read back from its bytes
+   * (exactly what 下载结果 saves); otherwise the file as opened (a workbook scored elsewhere, or not scored: then the
+   * documents are made from the inputs scored in memory, and 核验 says to score it first).
+   */
+  private async reportBook(): Promise<{ grids: WorkbookGrids; name: string; scoredHere: boolean }> {
+    const scored = this.scored;
+    const name = this.scoredFileName();
+    if (scored === null || name === null) {
+      // Not scored here: the file as it is now, like every other action.
+      const opened = await this.fresh();
+      return { grids: opened.grids, name: opened.name, scoredHere: false };
+    }
+    if (this.scoredRead?.bytes !== scored) this.scoredRead = { bytes: scored, grids: await readWorkbookGrids(scored.slice(0)) };
+    return { grids: this.scoredRead.grids, name, scoredHere: true };
+  }
+
+  /** 生成通报: downloads 考核结果通报.docx; nothing when the workbook fails 核验. The workbook is not changed. */
+  async makeNotice(): Promise<ReportMade> {
+    const prepared = await prepareForPane((await this.reportBook()).grids, webDigest);
+    if (!prepared.ok) return prepared.made;
+    // The Word writer (the docx package) is loaded when first asked for, not with the page.
+    const { writeNoticeDocx } = await import("../../files/docx");
+    this.deps.saveBytes(await writeNoticeDocx(prepared.report.notice), NOTICE_FILE);
+    return { file: NOTICE_FILE, lines: prepared.report.lines, issues: [] };
+  }
+
+  /** 生成反馈单: downloads 反馈单.zip, one .docx per unit named as the command line names them. */
+  async makeFeedback(): Promise<ReportMade> {
+    const prepared = await prepareForPane((await this.reportBook()).grids, webDigest);
+    if (!prepared.ok) return prepared.made;
+    const { writeFeedbackZip } = await import("../../files/docx");
+    this.deps.saveBytes(await writeFeedbackZip(prepared.report.feedback), FEEDBACK_ZIP);
+    return { file: FEEDBACK_ZIP, lines: prepared.report.lines, issues: [] };
+  }
+
+  /** 核验 of the scored copy made here, or of the file opened; writes nothing. */
+  async verify(): Promise<VerifyReport> {
+    const book = await this.reportBook();
+    const checked = book.scoredHere ? REPORT_TEXT.checkedScored(book.name) : REPORT_TEXT.checkedOpened(book.name);
+    return verifyReport(await verifyWorkbook(book.grids, webDigest), checked);
+  }
+
   private requireOpen(): OpenedWorkbook {
     if (this.opened === null) throw new NoWorkbookOpenError();
     return this.opened;
@@ -343,6 +394,8 @@ export class FileHost implements AssessmentHost {
     } catch (error) {
       if (this.opened === workbook) {
         workbook.stale = true;
+        // The copy scored from the old content is no longer offered (nor used for 通报 or 核验).
+        this.scored = null;
         this.changed();
       }
       throw new FileChangedError(workbook.name, { cause: error });

@@ -4,9 +4,17 @@ import { AssessmentPane } from "../ui/AssessmentPane";
 import { NoOffice } from "../ui/NoOffice";
 import { waitForExcel } from "./boot";
 import { lazyHost } from "./lazyHost";
+import { downloadBytes } from "../ui/download";
+import type { ReportWriter } from "../ui/host";
+
+// 生成通报 / 生成反馈单: the Word writer (the docx package, ~100 KB gzip) loads when first asked for, not with the pane.
+const reportWriter = (): Promise<ReportWriter> =>
+  import("../../files/docx").then((module) => ({ notice: module.writeNoticeDocx, feedbackZip: module.writeFeedbackZip }));
 
 // The Excel host (and lib/'s rules with decimal.js) and the 工作安排 decoder load on first use, not with the pane.
-const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost()));
+// 分发与回收's file layer (ExcelJS for the forms, the .xlsx reader for returns) loads on the first 分发 or 回收 only.
+const formFiles = () => import("./formFiles").then((module) => module.formFiles);
+const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost({ reportWriter, formFiles, save: downloadBytes })));
 const readPlanFile = (name: string, bytes: Uint8Array) => import("../../files/planText").then((module) => module.planFileText(name, bytes));
 
 declare global {

@@ -19,6 +19,12 @@ export const EXCEL_HOST_METHODS = [
   "quarter",
   "exportQuarter",
   "showSheet",
+  "distributeForms",
+  "previewCollect",
+  "applyCollect",
+  "makeNotice",
+  "makeFeedback",
+  "verify",
 ] as const;
 
 /**

@@ -23,10 +23,15 @@ import { LAYOUT_TEXT } from "./layoutMessages";
 import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
+import { ReportSection } from "./ReportSection";
+import { REPORT_TEXT } from "./reportMessages";
 
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
 const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
 import { QUARTER_TEXT } from "./quarterMessages";
+// 分发与回收 is used a few times a year: loaded when its section is opened.
+const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.FormsSection })));
+import { FORMS_TEXT } from "./formsMessages";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -130,6 +135,22 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             </AccordionPanel>
           </AccordionItem>
         ) : null}
+        {host.previewCollect && host.applyCollect ? (
+          <AccordionItem value="forms">
+            <AccordionHeader>{FORMS_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <FormsSection
+                  host={host}
+                  applyLabel={FORMS_TEXT.applyExcel}
+                  distributeNote={FORMS_TEXT.excelNote}
+                  onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></AccordionPanel></AccordionItem>) : null}
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
           <AccordionPanel>

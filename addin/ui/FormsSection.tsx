@@ -19,6 +19,7 @@ import type { Issue } from "../../lib/issue";
 import { Failure } from "./Failure";
 import { FORMS_TEXT } from "./formsMessages";
 import type { AssessmentHost, CollectPreview, ReturnedFile } from "./host";
+import { FilesDrop } from "./FilesDrop";
 import { IssueList } from "./IssueList";
 import { useAction } from "./useAction";
 
@@ -34,6 +35,8 @@ export interface FormsSectionProps {
   host: AssessmentHost;
   /** The label of the final button: 下载合并后的工作簿 (page) or 写入工作簿 (Excel). */
   applyLabel: string;
+  /** A note under 分发评分表 on what this host can do (Excel: where a task pane may download). */
+  distributeNote?: string;
   disabled?: boolean;
   onSelect?: (issue: Issue) => void;
 }
@@ -44,13 +47,15 @@ async function returned(file: File): Promise<ReturnedFile> {
 }
 
 /** 分发评分表 and 回收: forms out as a .zip; returns chosen, the 回收记录 previewed, then merged on request. */
-export function FormsSection({ host, applyLabel, disabled = false, onSelect }: FormsSectionProps) {
+export function FormsSection({ host, applyLabel, distributeNote, disabled = false, onSelect }: FormsSectionProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [distributed, setDistributed] = useState<{ forms: number; issues: Issue[] } | null>(null);
   const [files, setFiles] = useState<ReturnedFile[]>([]);
   const [preview, setPreview] = useState<CollectPreview | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
+  /** The workbook changed after the preview: nothing was written, the preview shown is the new one. */
+  const [stale, setStale] = useState(false);
 
   const distribute = useAction(
     useCallback(async () => {
@@ -63,6 +68,7 @@ export function FormsSection({ host, applyLabel, disabled = false, onSelect }: F
       async (chosen: ReturnedFile[], replaceFrom: readonly string[]) => {
         if (host.previewCollect === undefined) return;
         setApplied(null);
+        setStale(false);
         setFiles(chosen);
         setPreview(await host.previewCollect(chosen, replaceFrom));
       },
@@ -72,12 +78,20 @@ export function FormsSection({ host, applyLabel, disabled = false, onSelect }: F
   const apply = useAction(
     useCallback(async () => {
       if (host.applyCollect === undefined) return;
-      setApplied(await host.applyCollect());
+      const outcome = await host.applyCollect();
+      if (typeof outcome === "string") setApplied(outcome);
+      else {
+        setStale(true);
+        setPreview(outcome.stale);
+      }
     }, [host]),
   );
   const busy = disabled || distribute.running || review.running || apply.running;
   const failure = distribute.failure ?? review.failure ?? apply.failure;
   const replaceFrom = preview?.replaceFrom ?? [];
+  const choose = (chosen: File[]) => {
+    if (chosen.length > 0) void Promise.all(chosen.map(returned)).then((read) => review.run(read, []));
+  };
   const toggle = (file: string, on: boolean) => {
     const next = on ? [...replaceFrom, file] : replaceFrom.filter((name) => name !== file);
     void review.run(files, next);
@@ -104,14 +118,22 @@ export function FormsSection({ host, applyLabel, disabled = false, onSelect }: F
           onChange={(event) => {
             const chosen = [...(event.target.files ?? [])];
             event.target.value = "";
-            if (chosen.length > 0) void Promise.all(chosen.map(returned)).then((read) => review.run(read, []));
+            choose(chosen);
           }}
         />
-        <Button icon={<DocumentArrowLeftRegular />} disabled={busy} onClick={() => input.current?.click()}>
-          {FORMS_TEXT.chooseReturns}
-        </Button>
       </div>
-      <Text size={200}>{FORMS_TEXT.returnsHint}</Text>
+      {distributeNote !== undefined ? <Text size={200}>{distributeNote}</Text> : null}
+      <FilesDrop label={FORMS_TEXT.dropLabel} disabled={busy} onFiles={choose}>
+        <div className={styles.row}>
+          <Button icon={<DocumentArrowLeftRegular />} disabled={busy} onClick={() => input.current?.click()}>
+            {FORMS_TEXT.chooseReturns}
+          </Button>
+        </div>
+        <Text size={200}>
+          {FORMS_TEXT.returnsHint}
+          {FORMS_TEXT.dropHint}
+        </Text>
+      </FilesDrop>
       {distributed !== null ? (
         <MessageBar intent={distributed.forms > 0 ? "success" : "error"}>
           <MessageBarBody>{distributed.forms > 0 ? FORMS_TEXT.distributed(distributed.forms) : FORMS_TEXT.distributeFailed}</MessageBarBody>
@@ -150,6 +172,11 @@ export function FormsSection({ host, applyLabel, disabled = false, onSelect }: F
               ))}
             </TableBody>
           </Table>
+          {stale ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>{FORMS_TEXT.stale}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <MessageBar intent={preview.ok ? "info" : "error"}>
             <MessageBarBody>{preview.ok ? FORMS_TEXT.ready(preview.filled) : FORMS_TEXT.conflicts}</MessageBarBody>
           </MessageBar>

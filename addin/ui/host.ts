@@ -3,6 +3,7 @@ import type { QuarterOutcome } from "../../lib/quarter";
 import type { Issue } from "../../lib/issue";
 import type { PlanContext, PlanIndicator } from "../../lib/plan";
 import type { LogRow } from "../../lib/forms";
+import type { FeedbackBook, Notice } from "../../lib/report";
 
 /** A returned form as the user chose it: its file name, bytes and modified time (File.lastModified). */
 export interface ReturnedFile {
@@ -77,7 +78,7 @@ export interface ParamRow {
 /** What 平时考核's 季度点评 gives a host: the problems found, the overview, the sheet (null on any error). */
 export type { QuarterOutcome } from "../../lib/quarter";
 
-export interface AssessmentHost {
+export interface AssessmentHost extends ReportHost {
   /** The input sheets of the template that already exist in the workbook. */
   listExistingInputSheets(): Promise<string[]>;
   /** 加载考核模板: creates the missing input sheets; never overwrites one. */
@@ -126,7 +127,52 @@ export interface AssessmentHost {
   previewCollect?(files: readonly ReturnedFile[], replaceFrom: readonly string[]): Promise<CollectPreview>;
   /**
    * 回收, after the preview: the merged cells and 回收记录 written (Excel: into the open workbook; the page: a download
-   * of a merged copy). Resolves with a sentence saying where.
+   * of a merged copy). Resolves with a sentence saying where; or, when the workbook changed since the preview (Excel),
+   * nothing written and the new preview to look at instead.
    */
-  applyCollect?(): Promise<string>;
+  applyCollect?(): Promise<string | { stale: CollectPreview }>;
+}
+
+/**
+ * What 生成通报 / 生成反馈单 did: the file put where the user gets it, or why nothing was made (a workbook that fails 核验
+ * or cannot be scored: the lines say what to do, the issues are the cells to fix).
+ */
+export interface ReportMade {
+  /** The file name given to the document (.docx) or the 反馈单 (.zip); null when nothing was made. */
+  file: string | null;
+  /** Chinese sentences: a note (scored in memory), or why nothing was made and what to do (重新计算等次). */
+  lines: string[];
+  /** The cells to fix: input errors, or the cells 核验 found different. */
+  issues: Issue[];
+}
+
+/** 核验 as the pane shows it: the verdict, the differing cells (to click), then the notes (changed input sheets, the stamp). */
+export interface VerifyReport {
+  ok: boolean;
+  /** "核验通过：输入与结果一致（指纹 …）" or "核验未通过：…". */
+  verdict: string;
+  /** Every differing cell (结果!L12 为 95.00，按输入应为 93.50 · unit and column), or the input errors. */
+  issues: Issue[];
+  /** Which input sheets changed since 计算等次, what the stamp recorded, which workbook was checked. */
+  notes: string[];
+}
+
+/**
+ * The Word writer (files/docx), for hosts that may not import the file layer (the Excel pane gets it from its entry,
+ * which loads it on first use).
+ */
+export interface ReportWriter {
+  notice(notice: Notice): Promise<Uint8Array>;
+  /** Every unit's 反馈单 as its own .docx (named as the command line names them), in one .zip. */
+  feedbackZip(book: FeedbackBook): Promise<Uint8Array>;
+}
+
+/** 通报、反馈单、核验: optional, as every action beyond 计算等次; a host has all three or none. */
+export interface ReportHost {
+  /** 生成通报: the 考核结果通报 draft as a .docx for the user; nothing when the workbook fails 核验. Writes no sheet. */
+  makeNotice?(): Promise<ReportMade>;
+  /** 生成反馈单: every unit's 反馈单 (.docx each, in one .zip) for the user; nothing when the workbook fails 核验. */
+  makeFeedback?(): Promise<ReportMade>;
+  /** 核验: the workbook's 结果, 计算说明 and 汇总 against its inputs scored again; writes nothing. */
+  verify?(): Promise<VerifyReport>;
 }

@@ -9,11 +9,12 @@ import { templateCommand } from "./template";
 import { reportCommand } from "./report";
 import { verifyCommand } from "./verify";
 import { quarterCommand } from "./quarter";
+import { carryOverCommand } from "./carryOver";
 
 export type { Command } from "./command";
 
 /** The subcommands, in the order --help lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand, layoutCommand, quarterCommand, formsCommand, collectCommand, verifyCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, scoreCommand, importPlanCommand, layoutCommand, quarterCommand, formsCommand, collectCommand, verifyCommand, reportCommand, carryOverCommand];
 
 /** The command of that name, if kaohe has one. */
 export function findCommand(name: string): Command | undefined {

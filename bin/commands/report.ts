@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { writeFeedbackDocx, writeNoticeDocx } from "../../files/docx";
 import { describeIssue } from "../../lib/issue";
-import { prepareReport } from "../../lib/report";
+import { FEEDBACK_FOLDER, feedbackFileName, NOTICE_FILE, prepareReport } from "../../lib/report";
 import { onePositional } from "../args";
 import { nodeDigest } from "../digest";
 import { CliError } from "../errors";
@@ -12,14 +12,8 @@ import { loadWorkbookFile } from "../workbook";
 import type { Command } from "./command";
 
 const USAGE = "kaohe report 考核（已计算）.xlsx [-o 考核结果通报.docx] [--feedback -o 反馈单/] [--force]";
-const DEFAULT_NOTICE = "考核结果通报.docx";
-const DEFAULT_FEEDBACK_FOLDER = "反馈单";
-
-/** A unit's name as part of a file name: characters Windows refuses become _. */
-export function fileSafe(name: string): string {
-  const visible = [...name].map((char) => (char.charCodeAt(0) < 32 ? "_" : char)).join("");
-  return visible.replace(/[\\/:*?"<>|]/g, "_").replace(/[. ]+$/, "_");
-}
+const DEFAULT_NOTICE = NOTICE_FILE;
+const DEFAULT_FEEDBACK_FOLDER = FEEDBACK_FOLDER;
 
 /**
  * kaohe report OUT.xlsx [-o 通报.docx] | --feedback [-o 文件夹/]: the 考核结果通报 draft, or one 反馈单 .docx per unit.
@@ -65,7 +59,7 @@ export const reportCommand: Command = {
       io.out(MSG.noticeWritten(output));
       return EXIT.ok;
     }
-    const files = report.feedback.units.map((unit) => ({ unit, path: join(output, `反馈单-${fileSafe(unit.name)}.docx`) }));
+    const files = report.feedback.units.map((unit) => ({ unit, path: join(output, feedbackFileName(unit.name)) }));
     if (!force) {
       for (const file of files) if (await exists(file.path)) throw new CliError(MSG.documentExists(file.path));
     }

@@ -2,3 +2,4 @@
 export { writeNoticeDocx } from "./notice";
 export { writeFeedbackDocx } from "./feedback";
 export { FONT } from "./style";
+export { writeFeedbackZip } from "./feedbackZip";

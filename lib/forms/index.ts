@@ -36,7 +36,7 @@ export { buildForms, goodLimit, peerParties, GUIDE_SHEET } from "./build";
 export { formAssessor, OFFICE, safeFileName } from "./assessors";
 export { masterCanonical, masterLines, describeChanges, type MasterLines } from "./fingerprint";
 export { readIdentity, IDENTITY_SHEET, KIND_WORDS, type FormIdentity } from "./identity";
-export { readReturn, sheetIn, type FormReturn, type MasterContext, type ReturnedCell, type MergeValue } from "./returns";
+export { readReturn, readReturnedFile, sheetIn, type FormReturn, type MasterContext, type ReturnedCell, type MergeValue } from "./returns";
 export { collectReturns, expectedForms, localTime, type CellEdit, type CollectOptions, type CollectOutcome } from "./collect";
 export { logSheet, readLog, LOG_SHEET, type LogRow } from "./log";
 export { progressOf, progressLines, quotaIssues, type Progress } from "./progress";

@@ -311,3 +311,13 @@ function checkQuota(result: FormReturn, rater: string, input: AssessmentInput): 
   if (count > limit) result.refusal = COLLECT_TEXT.overQuota(result.file, rater, count, limit, share.times(100).toString(), rated);
 }
 
+
+/**
+ * A returned file as a form, whatever it turned out to be: `book` null when the file layer could not read it as a
+ * workbook at all (then it is refused by name, with the file layer's reason). The one rule every host follows.
+ */
+export function readReturnedFile(file: string, modified: Date | null, book: WorkbookGrids | null, master: MasterContext, reason = ""): FormReturn {
+  if (book !== null) return readReturn(file, modified, book, master);
+  const refusal = reason === "" ? COLLECT_TEXT.notAForm(file) : `${COLLECT_TEXT.notAForm(file)}（${reason}）`;
+  return { file, modified, identity: null, cells: [], blanks: [], issues: [], refusal };
+}

@@ -3,3 +3,4 @@ export { buildNotice, measuresOf, type Measures, type Notice, type NoticeBlock }
 export { buildFeedback, LOSSES_LISTED, type FeedbackBook, type FeedbackRow, type UnitFeedback } from "./feedback";
 export { prepareReport, type ReportOutcome } from "./prepare";
 export { FEEDBACK, NOTICE, REPORT } from "./messages";
+export { FEEDBACK_FOLDER, FEEDBACK_ZIP, feedbackFileName, fileSafe, NOTICE_FILE } from "./fileName";

@@ -8,10 +8,17 @@ import { fitColumnWidths } from "./textWidth";
 
 /** 考核对象: one row per unit (none in the empty template), drop-downs for 类别, 排名分组 and 上年等次. */
 export function unitsSheet(units: readonly TemplateUnit[]): SheetOut {
-  const rows = [
+  return unitsRowsSheet([
     [...HEADERS.units],
     ...units.map((unit, index) => [index + 1, unit.name, unit.category, unit.rankGroup, unit.lastRank, unit.lastGrade]),
-  ];
+  ]);
+}
+
+/**
+ * 考核对象 from rows as they stand (header first, in the template's column order), dressed as the template dresses it:
+ * 从上年结果导入 writes the user's own rows back with 上年名次 and 上年等次 filled.
+ */
+export function unitsRowsSheet(rows: SheetOut["rows"]): SheetOut {
   const lastRow = Math.max(DATA_ROWS_TO, rows.length);
   return {
     name: SHEET.units,
