@@ -43,7 +43,7 @@ const boundaries = [
   },
   {
     files: ["addin/ui/**/*.{ts,tsx}"],
-    rules: arrows([noImportOf(["files", "excel", "standalone", "taskpane", "bin", "bench", "test", "fakes"], "addin/ui/ 只能引用 lib/：文件和 Excel 由宿主经 AssessmentHost 提供。")]),
+    rules: arrows([noImportOf(["files", "excel", "standalone", "taskpane", "wps", "wpsPane", "bin", "bench", "test", "fakes"], "addin/ui/ 只能引用 lib/：文件和 Excel 由宿主经 AssessmentHost 提供。")]),
   },
   {
     files: ["addin/excel/**/*.ts"],
@@ -51,7 +51,11 @@ const boundaries = [
   },
   {
     files: ["addin/wps/**/*.{ts,tsx}"],
-    rules: arrows([noImportOf(["files", "excel", "standalone", "taskpane", "bin", "bench", "test", "fakes"], "addin/wps/ 只能引用 lib/ 和 addin/ui/。")]),
+    rules: arrows([noImportOf(["files", "excel", "standalone", "taskpane", "wpsPane", "bin", "bench", "test", "fakes"], "addin/wps/ 只能引用 lib/ 和 addin/ui/。")]),
+  },
+  {
+    files: ["addin/wpsPane/**/*.{ts,tsx}"],
+    rules: arrows([noImportOf(["excel", "standalone", "taskpane", "bin", "bench", "test", "fakes"], "WPS 任务窗格只能引用 lib/、files/、addin/ui/ 和 addin/wps/。")]),
   },
   {
     files: ["addin/standalone/**/*.{ts,tsx}"],
@@ -72,7 +76,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: [".tmp/**", "build/**", "dist/**", "node_modules/**", "demo/**", "coverage/**", "bench/out/**", "docs/**"] },
+  { ignores: [".tmp/**", "build/**", "dist/**", "dist-wps/**", "node_modules/**", "demo/**", "coverage/**", "bench/out/**", "docs/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

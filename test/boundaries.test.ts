@@ -25,6 +25,10 @@ describe("import boundaries", () => {
     ["addin/standalone/x.ts", 'import { createExcelHost } from "../excel/excelHost";'],
     ["bench/x.ts", 'import { FakeWorkbook } from "../test/helpers/workbook";'],
     ["fakes/x.ts", 'import { readWorkbookGrids } from "../files/xlsx";'],
+    ["addin/wpsPane/x.ts", 'import { createExcelHost } from "../excel/excelHost";'],
+    ["addin/wpsPane/x.ts", 'import { FakeWps } from "../../test/helpers/fakeWps";'],
+    ["addin/wps/x.ts", 'import { findWps } from "../wpsPane/boot";'],
+    ["addin/ui/x.ts", 'import { createWpsHost } from "../wps/wpsHost";'],
   ])("%s may not: %s", async (filePath, source) => {
     expect(await refused(filePath, `${source}\nexport {};\n`)).toBe(true);
   });
@@ -36,6 +40,8 @@ describe("import boundaries", () => {
     ["addin/excel/x.ts", 'import type { AssessmentHost } from "../ui/host";'],
     ["addin/standalone/x.ts", 'import { readWorkbookGrids } from "../../files/xlsx";'],
     ["bench/x.ts", 'import { FakeWorkbook } from "../fakes/excel";'],
+    ["addin/wpsPane/x.ts", 'import { createWpsHost } from "../wps/wpsHost";'],
+    ["addin/wpsPane/x.ts", 'import { AssessmentPane } from "../ui/AssessmentPane";'],
   ])("%s may: %s", async (filePath, source) => {
     expect(await refused(filePath, `${source}\nexport {};\n`)).toBe(false);
   });

@@ -118,6 +118,10 @@ describe("the page's 通报、反馈单、核验 (FileHost)", () => {
     expect(town).toContain("城关镇");
     expect(town).toContain("102.73");
     expect(town).not.toContain("白堽乡");
+    // 五星乡 (不合格, last, warned): its 提示 join into one sentence, each part without its own full stop.
+    const last = await textOf(entries["反馈单-五星乡.docx"]!);
+    expect(last).toContain("你单位将被通报警示；按照有关规定，将对你单位进行约谈、责令整改。");
+    expect(last).not.toMatch(/。；|。。/);
   }, 90_000);
 
   it("a 结果 figure typed over by hand: 核验 names 结果!L2 (城关镇 · 总分); 生成通报 makes nothing and says 重新计算等次", async () => {

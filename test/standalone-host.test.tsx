@@ -5,6 +5,7 @@ import { runAssessment } from "../lib/run";
 import { buildWorkbook, NotAWorkbookError, readWorkbookGrids } from "../files/xlsx";
 import { FILE_CHANGED_TEXT, FileChangedError, FileHost, NoWorkbookOpenError, type FileLike } from "../addin/standalone/fileHost";
 import { friendlyMessage } from "../addin/ui/errors";
+import { trialChanges } from "../lib/whatif/trial";
 import type { ComputeStage } from "../addin/ui/host";
 
 function fileOf(name: string, bytes: Uint8Array): FileLike {
@@ -229,5 +230,29 @@ describe("FileHost reads the file as it is now", () => {
     expect(host.cellText("评分", "C3")).toBe("八十五");
     expect(host.cellText("评分", "ZZ999")).toBe("");
     expect(host.cellText("没有这张表", "A1")).toBe("");
+  });
+});
+
+describe("FileHost: a 试算 applied in memory and the file on disk", () => {
+  it("keeps the 试算 while the file is unchanged; a file changed since is never scored without it: 文件已修改，请重新打开", async () => {
+    const { host, saved } = hostWithSaves();
+    const disk = new DiskFile("示例.xlsx", await example, Date.UTC(2026, 11, 2, 1, 15));
+    await host.load(disk);
+    const start = await host.prepareTrial();
+    if (!("session" in start)) throw new Error("no 试算");
+    const changes = trialChanges(start.fields, { 优秀分数线: "88" });
+    const done = await host.applyTrial(changes, start.session.preview(changes).edits);
+    expect(done.kind).toBe("applied");
+    // 计算等次 again, the file untouched: the 试算's 参数 still count (88, not the file's 90).
+    await host.compute(() => undefined);
+    await host.saveFile();
+    const lineOf = (rows: readonly (readonly unknown[])[]) => rows.find((row) => row[0] === "优秀分数线")?.[1];
+    const params = (await readWorkbookGrids(saved[0]!.bytes)).sheets.find((s) => s.name === "参数")!.rows;
+    expect(lineOf(params)).toBe(88);
+    // The clerk fixes a score in Excel meanwhile: re-reading would drop the 试算 silently, so the page asks to reopen.
+    disk.bytes = await exampleWithC3(3);
+    await expect(host.compute(() => undefined)).rejects.toBeInstanceOf(FileChangedError);
+    expect(host.fileState()?.stale).toBe(true);
+    expect(host.scoredFileName()).toBeNull();
   });
 });

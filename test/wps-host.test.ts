@@ -2,7 +2,8 @@
 // member the host is not meant to use. The same contract as the Excel host: outputs equal the library's, input sheets
 // untouched, a failure at any write step leaves the old outputs, text stays text.
 import { describe, expect, it } from "vitest";
-import { createWpsHost, fromWps, gridOf, toWps, vbaColor } from "../addin/wps/wpsHost";
+import { friendlyMessage } from "../addin/ui/errors";
+import { createWpsHost, fromWps, gridOf, toWps, vbaColor, WPS_TEXT } from "../addin/wps/wpsHost";
 import type { CellValue } from "../lib/grid";
 import { INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "../lib/layout";
 import { runAssessment } from "../lib/run";
@@ -57,7 +58,9 @@ describe("WPS host: 计算等次", () => {
     await host.compute(() => undefined);
     const before = OUTPUT_SHEETS.map((name) => wps.grid(name));
     wps.failAt(member, n);
-    await expect(host.compute(() => undefined)).rejects.toThrow();
+    const failure = await host.compute(() => undefined).then(() => null, (error: unknown) => error);
+    // The pane says it in Chinese, with what to do and WPS's own words.
+    expect(friendlyMessage(failure)).toBe(WPS_TEXT.refused(`fake WPS refused ${member}`));
     expect(OUTPUT_SHEETS.map((name) => wps.grid(name))).toEqual(before);
     expect(wps.sheets.map((sheet) => sheet.name)).toEqual([...INPUT_SHEETS, ...OUTPUT_SHEETS]);
     // The next run goes through.
@@ -146,5 +149,11 @@ describe("WPS host: the other buttons", () => {
   it("without an open workbook every button says so in Chinese", async () => {
     const host = createWpsHost({ app: () => ({ ActiveWorkbook: null, DisplayAlerts: true }) });
     await expect(host.check()).rejects.toThrow("WPS 表格中没有打开的工作簿");
+  });
+
+  it("the pane shows that sentence itself, not “操作没有完成……错误代码：未知”", async () => {
+    const host = createWpsHost({ app: () => ({ ActiveWorkbook: null, DisplayAlerts: true }) });
+    const failure = await host.compute(() => undefined).catch((error: unknown) => error);
+    expect(friendlyMessage(failure)).toBe(WPS_TEXT.noWorkbook);
   });
 });

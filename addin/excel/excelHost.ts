@@ -18,6 +18,12 @@ import { importIndicatorSheet } from "./importIndicators";
 import { FIRST_READ, readInputSheets, type BookRead, type ReadPlan } from "./readBook";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
+import { writeParamCells } from "./writeParams";
+import { prepareWhatIf, previousRun, type PreviousRun } from "../../lib/whatif";
+import { appliedEditLines, noteTrialApplied, planTrialApply, sinceLastRun, trialFields } from "../../lib/whatif/trial";
+import { stampTime } from "../../lib/integrity/stamp";
+import { sameSheetName } from "../../lib/grid";
+import { EXCEL_TRIAL_TEXT } from "./messages";
 import { LOG_SHEET, localTime, logSheet, makeForms, readMaster, type CollectOutcome } from "../../lib/forms";
 import { collectFiles, previewOf, sameOutcome, writeEdits, type FormFiles } from "./forms";
 import { FORMS_TEXT } from "../ui/formsMessages";
@@ -27,6 +33,7 @@ import { verifyWorkbook } from "../../lib/integrity";
 import { FEEDBACK_ZIP, NOTICE_FILE, REPORT } from "../../lib/report";
 import type { ReportMade, ReportWriter, VerifyReport } from "../ui/host";
 import { prepareForPane, verifyReport } from "../ui/reportShown";
+import { carryOverStillHolds, planCarryOver, type CarryOverPlan } from "../../lib/carryover";
 
 /** The sheets 生成评分表 reads: what it builds from, and the three it rebuilds. */
 const LAYOUT_READ = [SHEET.units, SHEET.indicators, SHEET.scores, SHEET.satisfaction, SHEET.peer];
@@ -138,6 +145,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     return read;
   }
 
+  /**
+   * The results a workbook already holds (结果 and 计算说明's 核验 rows), for "what changed since the last run"; read
+   * only when there is a 结果, so a first 计算等次 costs no extra request.
+   */
+  async function readPrevious(context: Excel.RequestContext, read: BookRead, places: number): Promise<PreviousRun | null> {
+    if (!read.sheetNames.some((name) => sameSheetName(name, SHEET.results))) return null;
+    // Every name asked for is read (no `present` list of input sheets); a refused one-sync read goes to blocks itself.
+    const outputs = await readInputSheets(context, [SHEET.results, SHEET.audit], { mode: nextRead.mode, chain: true });
+    return hasErrors(outputs.issues) ? null : previousRun(outputs.book, places);
+  }
+
   /** 通报 or 反馈单: the workbook read (inputs and outputs), checked as the command line does, written, handed over. */
   async function makeDocument(kind: "notice" | "feedback"): Promise<ReportMade> {
     const writer = options.reportWriter;
@@ -189,9 +207,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         onStage("compute");
         const outcome = await sealOutcome(assess(read.book), { digest, now: now() });
         if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
+        const since = sinceLastRun(outcome.outputs, outcome.result, await readPrevious(context, read, outcome.result.params.decimals));
         onStage("write");
-        const notes = await writeOutputs(context, outcome.outputs, read.sheets, supports);
-        return { issues: [...outcome.issues, ...notes], result: outcome.result };
+        const notes = await writeOutputs(context, since.outputs, read.sheets, supports);
+        return { issues: [...outcome.issues, ...notes], result: outcome.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
       }),
 
     readParams: () =>
@@ -238,6 +257,37 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         // Its decorations' 提示 (none on 季度点评 but freeze panes) is not shown: the sheet is complete without them.
         if (outcome.sheet !== null) await writeOutputs(context, [outcome.sheet], read.sheets, supports);
         return outcome;
+      }),
+
+    prepareTrial: () =>
+      run(async (context) => {
+        const read = await readInputs(context);
+        if (hasErrors(read.issues)) return { issues: read.issues };
+        const session = prepareWhatIf(read.book);
+        if (!("preview" in session)) return { issues: session.issues };
+        return { session, fields: trialFields(session.base.params, session.base.groups.map((g) => g.rankGroup)) };
+      }),
+
+    // The one write to an input sheet here: the 参数 cells the user saw in the preview, only after 应用; the old values
+    // are said in the message and kept in 计算说明. A 参数 changed since the preview writes nothing.
+    applyTrial: (changes, previewed) =>
+      run(async (context) => {
+        const read = await readInputs(context);
+        if (hasErrors(read.issues)) return { kind: "issues" as const, issues: read.issues };
+        const plan = planTrialApply(read.book, changes, previewed);
+        if (plan.kind !== "write") return plan;
+        if (!read.sheetNames.some((name) => sameSheetName(name, SHEET.params))) {
+          return { kind: "issues" as const, issues: [{ level: "error" as const, code: "trial.noParams", sheet: SHEET.params, cell: "A1", message: EXCEL_TRIAL_TEXT.noParams }] };
+        }
+        const at = now();
+        const sealed = await sealOutcome(assess(plan.book), { digest, now: at });
+        if (sealed.outputs === null || sealed.result === null) return { kind: "issues" as const, issues: sealed.issues };
+        const previous = await readPrevious(context, read, sealed.result.params.decimals);
+        await writeParamCells(context, realNames.get(SHEET.params) ?? SHEET.params, plan.writes);
+        const since = sinceLastRun(noteTrialApplied(sealed.outputs, plan.edits, stampTime(at)), sealed.result, previous);
+        const notes = await writeOutputs(context, since.outputs, read.sheets, supports);
+        const outcome = { issues: [...sealed.issues, ...notes], result: sealed.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
+        return { kind: "applied" as const, edits: plan.edits, outcome, message: EXCEL_TRIAL_TEXT.applied(appliedEditLines(plan.edits)) };
       }),
 
     // 分发评分表: the forms of the open workbook as one .zip download; the workbook is not changed.
@@ -290,6 +340,19 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
       return verifyReport(await verifyWorkbook(read.book, digest));
     },
 
+    // 从上年结果导入: last year's grids come from the file the user chose (read by the pane's entry); this year's 考核对象
+    // and 单位更名 from the open workbook, read afresh each time (not through the learnt plan, which knows input sheets only).
+    previewCarryOver: (last: WorkbookGrids) => run(async (context) => carryOverOf(last, await readInputSheets(context, CARRY_READ, FIRST_READ))),
+
+    // Written only as previewed: a workbook changed since is previewed again. The old 考核对象 is kept renamed.
+    writeCarryOver: (last: WorkbookGrids, confirmed: readonly string[]) =>
+      run(async (context) => {
+        const plan = carryOverOf(last, await readInputSheets(context, CARRY_READ, FIRST_READ));
+        if (!carryOverStillHolds(plan, confirmed)) return { stale: plan };
+        const { kept } = await writeLayoutSheets(context, plan.sheets, await sheetNames(context), supports);
+        return { written: plan.sheets.map((sheet) => sheet.name), kept, file: null };
+      }),
+
     showSheet: (sheet: string) =>
       run(async (context) => {
         context.workbook.worksheets.getItem(sheet).activate();
@@ -299,6 +362,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
 }
 
 export { paramRows } from "../ui/paramRows";
+
+/** The sheets 从上年结果导入 reads from the open workbook. */
+const CARRY_READ = [SHEET.units, SHEET.renames];
+
+/** 从上年结果导入 over what was read; a sheet Excel could not read at all stops it first (its problems, nothing to write). */
+function carryOverOf(last: WorkbookGrids, read: BookRead): CarryOverPlan {
+  const errors = read.issues.filter((issue) => issue.level === "error");
+  if (errors.length > 0) return { issues: errors, preview: [], sheets: [], changed: 0, matched: new Map(), lastOnly: [], currentOnly: [] };
+  return planCarryOver(last, read.book);
+}
 
 /** 生成评分表 over what was read; a sheet Excel could not read at all stops it first. */
 function layoutOf(read: BookRead): LayoutOutcome {

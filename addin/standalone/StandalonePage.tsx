@@ -23,6 +23,8 @@ import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection, preloadSummaryTable } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
 import { LayoutSection } from "../ui/LayoutSection";
+import { CarryOverSection } from "../ui/CarryOverSection";
+import { CARRY_TEXT } from "../ui/carryMessages";
 import { LAYOUT_TEXT } from "../ui/layoutMessages";
 import { PlanImport } from "../ui/PlanImport";
 import { QuarterSection } from "../ui/QuarterSection";
@@ -32,6 +34,8 @@ import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { ReportSection } from "../ui/ReportSection";
 import { REPORT_TEXT } from "../ui/reportMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
+import { TrialSection } from "../ui/TrialSection";
+import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
@@ -102,8 +106,11 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
     const element = reveal.target === "problems" ? problemsRef.current : downloadRef.current;
     element?.scrollIntoView({ block: reveal.target === "problems" ? "start" : "center" });
   }, [reveal]);
+  // Each 计算等次 (or 试算's 应用): the 试算 section reads the workbook's 参数 afresh.
+  const [computed, setComputed] = useState(0);
 
   const clearOutcome = () => {
+    setComputed(0);
     setIssues(null);
     setResult(null);
     setResultName(null);
@@ -158,6 +165,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       setResultName(host.scoredFileName());
       if (outcome.result !== null) setReveal({ target: "download" });
       else if (outcome.issues.length > 0) setReveal({ target: "problems" });
+      setComputed((n) => n + 1);
     },
     [host],
   );
@@ -289,6 +297,13 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         ) : null}
       </section>
 
+      <section className={styles.section} aria-labelledby="trial-heading">
+        <Title2 as="h2" id="trial-heading">
+          {TRIAL_UI_TEXT.heading}
+        </Title2>
+        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <TrialSection key={opening} host={host} applyHint={TRIAL_UI_TEXT.applyFile} onApplied={onComputed} version={computed} autoStart={false} />}
+      </section>
+
       <section className={styles.section} aria-labelledby="plan-heading">
         <Title2 as="h2" id="plan-heading">
           {PLAN_TEXT.heading}
@@ -319,6 +334,17 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           <Text>{TEXT.openFirst}</Text>
         ) : (
           <LayoutSection key={opening} host={host} confirmLabel={LAYOUT_TEXT.confirmFile} writtenText={LAYOUT_TEXT.writtenFile} />
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="carry-over-heading">
+        <Title2 as="h2" id="carry-over-heading">
+          {CARRY_TEXT.heading}
+        </Title2>
+        {fileName === null ? (
+          <Text>{TEXT.openFirst}</Text>
+        ) : (
+          <CarryOverSection key={opening} host={host} confirmLabel={CARRY_TEXT.confirmFile} writtenText={(done) => CARRY_TEXT.writtenFile(done.file ?? "", done.kept)} disabled={busy} />
         )}
       </section>
 

@@ -1,4 +1,5 @@
 import { sealOutcome } from "../../lib/integrity";
+import { stampTime } from "../../lib/integrity/stamp";
 import { checkAssessment, runAssessment } from "../../lib/run";
 import { webDigest } from "../ui/webDigest";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
@@ -25,11 +26,18 @@ import { collectedFileName, formsZipName, importedFileName, layoutFileName, quar
 import { layoutSheets, previewStillHolds, type LayoutOutcome } from "../../lib/template";
 
 import { paramRows } from "../ui/paramRows";
+import { prepareWhatIf, previousRun, type ParamChange, type ParamEdit, type PreviousRun } from "../../lib/whatif";
+import { appliedEditLines, noteTrialApplied, paramsSheetOut, planTrialApply, runOfOutputs, sinceLastRun, trialFields } from "../../lib/whatif/trial";
+import type { TrialApplied, TrialStart } from "../ui/host";
+import { PAGE_TRIAL_TEXT } from "./messages";
 import { verifyWorkbook } from "../../lib/integrity";
 import { FEEDBACK_ZIP, NOTICE_FILE } from "../../lib/report";
 import type { ReportMade, VerifyReport } from "../ui/host";
 import { REPORT_TEXT } from "../ui/reportMessages";
 import { prepareForPane, verifyReport } from "../ui/reportShown";
+import { carryOverStillHolds, planCarryOver, type CarryOverPlan } from "../../lib/carryover";
+import type { CarryOverWritten } from "../ui/host";
+import { carryOverFileName } from "./fileName";
 
 /** What a file host needs from the browser, injected so the host can be tested without one. */
 export interface FileHostDeps {
@@ -53,19 +61,29 @@ export interface FileHandleLike {
 }
 
 /**
- * The workbook the user chose. The page keeps the File (or its handle), not just its bytes: every action that reads the
- * workbook reads the file again, so a score fixed in Excel and saved counts at the next click. `bytes` and `grids` are
- * what the last read found.
+ * The file the user chose. The page keeps the File (or its handle), not just its bytes: every action that reads the
+ * workbook reads the file again, so a score fixed in Excel and saved counts at the next click.
  */
-interface OpenedWorkbook {
-  name: string;
+interface ChosenFile {
   file: FileLike;
   handle: FileHandleLike | null;
-  bytes: ArrayBuffer;
-  grids: WorkbookGrids;
+  /** What the last read of the file found. */
+  diskBytes: ArrayBuffer;
   modified: Date | null;
   /** The browser can no longer read the file (changed or moved on disk since it was chosen): it must be chosen again. */
   stale: boolean;
+}
+
+/**
+ * The workbook the page works on: the file's content as last read, or that content with a 试算 applied in memory
+ * (then `bytes` is not the file's). A new object whenever the content changes, so that work begun on one never lands
+ * on another.
+ */
+interface OpenedWorkbook {
+  name: string;
+  bytes: ArrayBuffer;
+  grids: WorkbookGrids;
+  source: ChosenFile;
 }
 
 /** The open file as the page shows it beside the open button. */
@@ -115,7 +133,12 @@ export class FileHost implements AssessmentHost {
   private readonly listeners = new Set<() => void>();
   private scored: Uint8Array | null = null;
   /** The last 回收 previewed, for 下载合并后的工作簿: the workbook it was made for and its outcome. */
-  private collected: { opened: OpenedWorkbook; bytes: ArrayBuffer; outcome: CollectOutcome } | null = null;
+  private collected: { opened: OpenedWorkbook; outcome: CollectOutcome } | null = null;
+  /**
+   * The last 计算等次 of the open workbook on this page (its 结果 and 核验 rows), the "last run" the next one is compared
+   * with; before any, the 结果 the file itself holds.
+   */
+  private lastRun: PreviousRun | null = null;
 
   /** The scored copy read back as grids, for 通报、反馈单、核验 (read once per 计算等次). */
   private scoredRead: { bytes: Uint8Array; grids: WorkbookGrids } | null = null;
@@ -130,11 +153,13 @@ export class FileHost implements AssessmentHost {
     // Forget the previous workbook first, so that a failed open never leaves the old one looking current.
     this.opened = null;
     this.scored = null;
+    this.lastRun = null;
     this.changed();
     const bytes = await file.arrayBuffer();
     // ExcelJS may detach or keep the buffer it is given: read from a copy, keep the original for writing.
     const grids = await readWorkbookGrids(bytes.slice(0));
-    this.opened = { name: file.name, file, handle, bytes, grids, modified: modifiedOf(file), stale: false };
+    const source: ChosenFile = { file, handle, diskBytes: bytes, modified: modifiedOf(file), stale: false };
+    this.opened = { name: file.name, bytes, grids, source };
     this.changed();
     return file.name;
   }
@@ -202,14 +227,57 @@ export class FileHost implements AssessmentHost {
     onStage("read");
     const opened = await this.fresh();
     onStage("compute");
-    // The fingerprint of 核验 goes at the end of 计算说明 (Web Crypto's SHA-256, as the command line's node:crypto).
-    const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now: new Date() });
+    return this.scoreOpened(opened, onStage, []);
+  }
+
+  /**
+   * Scores the open workbook into the download copy: the 核验 fingerprint at the end of 计算说明 (Web Crypto's SHA-256,
+   * as the command line's node:crypto), then the 参数 cells a 试算 just wrote, then the run these results replace.
+   */
+  private async scoreOpened(opened: OpenedWorkbook, onStage: (stage: ComputeStage) => void, applied: readonly ParamEdit[]): Promise<ComputeOutcome> {
+    const now = new Date();
+    const outcome = await sealOutcome(runAssessment(opened.grids), { digest: webDigest, now });
     if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
+    const places = outcome.result.params.decimals;
+    const since = sinceLastRun(noteTrialApplied(outcome.outputs, applied, stampTime(now)), outcome.result, this.lastRun ?? previousRun(opened.grids, places));
     onStage("write");
-    const scored = await writeOutputSheets(opened.bytes.slice(0), outcome.outputs);
+    const scored = await writeOutputSheets(opened.bytes.slice(0), since.outputs);
     // Another workbook opened meanwhile: this copy belongs to the old one and must never download under the new name.
-    if (this.opened === opened.workbook) this.scored = scored;
-    return { issues: outcome.issues, result: outcome.result };
+    if (this.opened === opened) {
+      this.scored = scored;
+      this.lastRun = runOfOutputs(outcome.outputs, places);
+    }
+    return { issues: outcome.issues, result: outcome.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
+  }
+
+  /** 试算: the open workbook's 参数 as fields and a preview over the grids in memory; nothing is written. */
+  async prepareTrial(): Promise<TrialStart> {
+    const session = prepareWhatIf((await this.fresh()).grids);
+    if (!("preview" in session)) return { issues: session.issues };
+    return { session, fields: trialFields(session.base.params, session.base.groups.map((g) => g.rankGroup)) };
+  }
+
+  /**
+   * 试算's 应用: the workbook in memory gets the new 参数 (the old sheet kept whole as 参数（原）, as the command line's
+   * -o does) and is scored again; 下载结果 then saves it. The file on the user's computer is not changed.
+   */
+  async applyTrial(changes: readonly ParamChange[], previewed: readonly ParamEdit[]): Promise<TrialApplied> {
+    const opened = await this.fresh();
+    const plan = planTrialApply(opened.grids, changes, previewed);
+    if (plan.kind !== "write") return plan;
+    const params = plan.book.sheets.find((sheet) => sameSheetName(sheet.name, SHEET.params));
+    if (params === undefined) throw new Error("FileHost.applyTrial: 参数 missing after the change");
+    const year = plan.preview.result?.params.year ?? new Date().getFullYear();
+    const replaced = await replaceSheets(opened.bytes.slice(0), [paramsSheetOut(params.rows, year)], keptSheetName);
+    const bytes = replaced.bytes.slice().buffer;
+    // The 试算 lives in memory only: the file's own content stays in `source` (fresh() keeps this while the file is unchanged).
+    const updated: OpenedWorkbook = { name: opened.name, bytes, grids: await readWorkbookGrids(bytes.slice(0)), source: opened.source };
+    if (this.opened !== opened) throw new Error("FileHost.applyTrial: another workbook was opened meanwhile");
+    this.opened = updated;
+    this.scored = null;
+    const outcome = await this.scoreOpened(updated, () => undefined, plan.edits);
+    const kept = replaced.kept[SHEET.params] ?? `${SHEET.params}（原）`;
+    return { kind: "applied", edits: plan.edits, outcome, message: PAGE_TRIAL_TEXT.trialApplied(appliedEditLines(plan.edits), kept, scoredFileName(opened.name)) };
   }
 
   async readParams(): Promise<ParamRow[]> {
@@ -295,7 +363,7 @@ export class FileHost implements AssessmentHost {
     }
     const chosen = replaceFrom.filter((name) => returns.some((form) => form.file === name));
     const outcome = collectReturns(master, returns, { replaceFrom: new Set(chosen) });
-    if (outcome.ok) this.collected = { opened: opened.workbook, bytes: opened.bytes, outcome };
+    if (outcome.ok) this.collected = { opened, outcome };
     return { ok: outcome.ok, log: outcome.log, issues: outcome.issues, filled: outcome.filled, replaced: outcome.replaced, replaceFrom: chosen };
   }
 
@@ -303,8 +371,7 @@ export class FileHost implements AssessmentHost {
   async applyCollect(): Promise<string> {
     const collected = this.collected;
     if (collected === null || collected.opened !== this.opened) throw new Error("FileHost.applyCollect: nothing previewed for this workbook");
-    // Merged into the bytes the preview was made from: what the user saw is what they get.
-    const bytes = await writeCollect(collected.bytes.slice(0), collected.outcome.edits, logSheet(collected.outcome.log));
+    const bytes = await writeCollect(collected.opened.bytes.slice(0), collected.outcome.edits, logSheet(collected.outcome.log));
     const name = collectedFileName(collected.opened.name);
     this.deps.saveBytes(bytes, name);
     return `已下载“${name}”：从收回的表合并 ${collected.outcome.filled} 处新值，加上“回收记录”表；“${collected.opened.name}”本身不变。请打开它继续检查数据、计算等次。`;
@@ -372,49 +439,84 @@ export class FileHost implements AssessmentHost {
     return verifyReport(await verifyWorkbook(book.grids, webDigest), checked);
   }
 
+  /** 从上年结果导入: last year's workbook, a file the user chose, as grids (never kept, never written). */
+  async readLastYearFile(_name: string, bytes: Uint8Array): Promise<WorkbookGrids> {
+    return readWorkbookGrids(bytes.slice(0));
+  }
+
+  /** 从上年结果导入's preview for the open workbook; writes nothing. */
+  async previewCarryOver(last: WorkbookGrids): Promise<CarryOverPlan> {
+    return planCarryOver(last, (await this.fresh()).grids);
+  }
+
+  /**
+   * 从上年结果导入, confirmed: downloads a copy of the open workbook with 考核对象 filled (the old one kept as 考核对象（原）)
+   * and an empty 单位更名 when planned; the file opened stays as it was. Nothing when the preview no longer holds.
+   */
+  async writeCarryOver(last: WorkbookGrids, confirmed: readonly string[]): Promise<CarryOverWritten> {
+    const opened = await this.fresh();
+    const plan = planCarryOver(last, opened.grids);
+    if (!carryOverStillHolds(plan, confirmed)) return { stale: plan };
+    if (plan.sheets.length === 0) return { written: [], kept: [], file: null };
+    const written = await replaceSheets(opened.bytes.slice(0), plan.sheets, keptSheetName);
+    const file = carryOverFileName(opened.name);
+    this.deps.saveBytes(written.bytes, file);
+    return { written: plan.sheets.map((sheet) => sheet.name), kept: Object.values(written.kept).filter((name): name is string => name !== null), file };
+  }
+
   private requireOpen(): OpenedWorkbook {
     if (this.opened === null) throw new NoWorkbookOpenError();
     return this.opened;
   }
 
   /**
-   * The open workbook as its file is now: read again (through the handle when there is one, which gives the file as
-   * saved since), parsed again only when the bytes changed. The returned bytes and grids belong together even if the
-   * file is read again meanwhile.
-   * @throws FileChangedError when the browser can no longer read the file; the page then asks to choose it again.
+   * The open workbook as its file is now: the file read again (through the handle when there is one, which gives the
+   * file as saved since), parsed again only when its bytes changed. While the file is unchanged the workbook in memory
+   * is kept, with a 试算 applied if one was.
+   * @throws FileChangedError when the browser can no longer read the file, or when it changed on disk after a 试算 was
+   * applied in memory (re-reading would silently drop the 试算): the page then asks to open it again.
    */
-  private async fresh(): Promise<{ workbook: OpenedWorkbook; name: string; bytes: ArrayBuffer; grids: WorkbookGrids }> {
-    const workbook = this.requireOpen();
-    if (workbook.stale) throw new FileChangedError(workbook.name);
-    let file = workbook.file;
+  private async fresh(): Promise<OpenedWorkbook> {
+    const opened = this.requireOpen();
+    const source = opened.source;
+    if (source.stale) throw new FileChangedError(opened.name);
+    let file = source.file;
     let bytes: ArrayBuffer;
     try {
-      if (workbook.handle !== null) file = await workbook.handle.getFile();
+      if (source.handle !== null) file = await source.handle.getFile();
       bytes = await file.arrayBuffer();
     } catch (error) {
-      if (this.opened === workbook) {
-        workbook.stale = true;
-        // The copy scored from the old content is no longer offered (nor used for 通报 or 核验).
-        this.scored = null;
-        this.changed();
-      }
-      throw new FileChangedError(workbook.name, { cause: error });
+      this.markStale(opened);
+      throw new FileChangedError(opened.name, { cause: error });
     }
-    if (sameBytes(bytes, workbook.bytes)) return { workbook, name: workbook.name, bytes: workbook.bytes, grids: workbook.grids };
+    if (sameBytes(bytes, source.diskBytes)) return opened;
+    if (opened.bytes !== source.diskBytes) {
+      this.markStale(opened);
+      throw new FileChangedError(opened.name);
+    }
     // A file saved half-way or as another format is refused here, as at opening (NotAWorkbookError): the last read stays.
     const grids = await readWorkbookGrids(bytes.slice(0));
-    if (this.opened === workbook) {
-      workbook.bytes = bytes;
-      workbook.grids = grids;
-      workbook.modified = modifiedOf(file) ?? workbook.modified;
+    const updated: OpenedWorkbook = { name: opened.name, bytes, grids, source };
+    if (this.opened === opened) {
+      source.diskBytes = bytes;
+      source.modified = modifiedOf(file) ?? source.modified;
+      this.opened = updated;
       this.changed();
     }
-    return { workbook, name: workbook.name, bytes, grids };
+    return updated;
+  }
+
+  private markStale(opened: OpenedWorkbook): void {
+    if (this.opened?.source !== opened.source) return;
+    opened.source.stale = true;
+    // The copy scored from the old content is no longer offered (nor used for 通报 or 核验).
+    this.scored = null;
+    this.changed();
   }
 
   private changed(): void {
     const opened = this.opened;
-    this.state = opened === null ? null : { name: opened.name, modified: opened.modified, stale: opened.stale };
+    this.state = opened === null ? null : { name: opened.name, modified: opened.source.modified, stale: opened.source.stale };
     for (const listener of this.listeners) listener();
   }
 }
@@ -424,6 +526,7 @@ function modifiedOf(file: FileLike): Date | null {
 }
 
 function sameBytes(a: ArrayBuffer, b: ArrayBuffer): boolean {
+  if (a === b) return true;
   if (a.byteLength !== b.byteLength) return false;
   const x = new Uint8Array(a);
   const y = new Uint8Array(b);

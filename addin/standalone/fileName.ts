@@ -40,3 +40,9 @@ export function collectedFileName(original: string): string {
   const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
   return `${base}（已回收）.xlsx`;
 }
+
+/** The download name of a copy with 上年名次/上年等次 imported: 考核.xlsx → 考核（已导入上年）.xlsx. */
+export function carryOverFileName(original: string): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls|et)$/i, "").trim() || "考核";
+  return `${base}（已导入上年）.xlsx`;
+}

@@ -48,3 +48,10 @@ export const TEXT = {
 
 /** The media type of an .xlsx file. */
 export const MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** 试算's 应用 on the page (download-only: the file on the computer is never changed). */
+export const PAGE_TRIAL_TEXT = {
+  trialApplied: (lines: readonly string[], kept: string, download: string) =>
+    `已把试算的值写入本页中的工作簿：${lines.join("；")}。原参数表改名为“${kept}”整张保留，原值也记入“计算说明”末尾的“试算应用”行；已按新参数重新计算等次。` +
+    `电脑上的文件本身没有改动，请点“下载结果”保存“${download}”。`,
+} as const;

@@ -16,6 +16,8 @@ const reportWriter = (): Promise<ReportWriter> =>
 const formFiles = () => import("./formFiles").then((module) => module.formFiles);
 const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost({ reportWriter, formFiles, save: downloadBytes })));
 const readPlanFile = (name: string, bytes: Uint8Array) => import("../../files/planText").then((module) => module.planFileText(name, bytes));
+// 从上年结果导入: last year's workbook, chosen as a file, read by the .xlsx reader (loaded on first use).
+const readLastYearFile = (_name: string, bytes: Uint8Array) => import("../../files/xlsx").then((module) => module.readWorkbookGrids(bytes.slice(0)));
 
 declare global {
   interface Window {
@@ -33,7 +35,7 @@ async function start(): Promise<void> {
   const root = createRoot(element);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {state === "excel" ? <AssessmentPane host={Object.assign(excelHost, { readPlanFile })} /> : <NoOffice reason={state} />}
+      {state === "excel" ? <AssessmentPane host={Object.assign(excelHost, { readPlanFile, readLastYearFile })} /> : <NoOffice reason={state} />}
     </FluentProvider>,
   );
 }

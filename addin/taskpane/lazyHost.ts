@@ -19,12 +19,16 @@ export const EXCEL_HOST_METHODS = [
   "quarter",
   "exportQuarter",
   "showSheet",
+  "prepareTrial",
+  "applyTrial",
   "distributeForms",
   "previewCollect",
   "applyCollect",
   "makeNotice",
   "makeFeedback",
   "verify",
+  "previewCarryOver",
+  "writeCarryOver",
 ] as const;
 
 /**

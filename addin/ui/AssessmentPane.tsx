@@ -24,11 +24,15 @@ import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
 import { ReportSection } from "./ReportSection";
+import { CarryOverItem } from "./CarryOverSection";
 import { REPORT_TEXT } from "./reportMessages";
 
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
 const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
 import { QUARTER_TEXT } from "./quarterMessages";
+// 试算 scores in the pane with lib/ (decimal.js): loaded when its section is opened, like 平时考核.
+const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
+import { TRIAL_UI_TEXT } from "./trialMessages";
 // 分发与回收 is used a few times a year: loaded when its section is opened.
 const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.FormsSection })));
 import { FORMS_TEXT } from "./formsMessages";
@@ -135,6 +139,22 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             </AccordionPanel>
           </AccordionItem>
         ) : null}
+        {host.prepareTrial && host.applyTrial ? (
+          <AccordionItem value="trial">
+            <AccordionHeader>{TRIAL_UI_TEXT.heading}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <TrialSection
+                  host={host}
+                  applyHint={TRIAL_UI_TEXT.applyExcel}
+                  onApplied={onComputed}
+                  onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                  version={paramsVersion}
+                />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
         {host.previewCollect && host.applyCollect ? (
           <AccordionItem value="forms">
             <AccordionHeader>{FORMS_TEXT.heading}</AccordionHeader>
@@ -151,6 +171,7 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
           </AccordionItem>
         ) : null}
         {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></AccordionPanel></AccordionItem>) : null}
+        <CarryOverItem host={host} onWritten={bumpParams} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} />
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
           <AccordionPanel>

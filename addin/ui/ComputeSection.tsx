@@ -6,6 +6,7 @@ import type { AssessmentHost, ComputeOutcome, ComputeStage } from "./host";
 import { TEXT } from "./messages";
 import { Failure } from "./Failure";
 import { StageProgress } from "./StageProgress";
+import { SinceLast } from "./SinceLast";
 
 // Shown after a 计算等次, when lib/ is loaded anyway: not in the pane's first script (issue 14 item 2).
 const loadSummary = () => import("./SummaryTable");
@@ -77,6 +78,7 @@ export function ComputeSection({ host, onIssues, doneText = TEXT.computeDone, do
           <Suspense fallback={null}>
             <SummaryTable result={outcome.result} />
           </Suspense>
+          {outcome.sinceLast ? <SinceLast lines={outcome.sinceLast} /> : null}
         </>
       ) : null}
       <Failure message={action.failure} />

@@ -6,6 +6,7 @@ const CELL_EDIT = new Set(["InvalidOperationInCellEditMode"]);
 const PROTECTED = new Set(["AccessDenied"]);
 const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 const BUSY = new Set(["Conflict", "RequestAborted", "ActivityLimitReached"]);
+const OWN_MESSAGE = new Set(["NotAWorkbookError", "NoWorkbookError", "WpsRefusedError", "FileChangedError"]);
 const NOT_SUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "UnsupportedOperation"]);
 
 /** The code of an Office error (OfficeExtension.Error has `code`), or of any Error by its name. */
@@ -28,9 +29,8 @@ export function friendlyMessage(error: unknown): string {
   if (TOO_LARGE.has(code)) return OFFICE_ERROR_TEXT.payloadTooLarge;
   if (BUSY.has(code)) return OFFICE_ERROR_TEXT.busy;
   if (NOT_SUPPORTED.has(code)) return OFFICE_ERROR_TEXT.notSupported;
-  // The file host's own refusal already says in Chinese what is wrong with the file and what to do.
-  if (code === "NotAWorkbookError" && message !== "") return message;
-  // The page's file can no longer be read (changed on disk since it was chosen): its message says to open it again.
-  if (code === "FileChangedError" && message !== "") return message;
+  // A host's own refusal (the file host's NotAWorkbookError, the WPS host's NoWorkbookError and WpsRefusedError; the page's FileChangedError: the file changed on disk) says in Chinese
+  // what is wrong and what to do.
+  if (OWN_MESSAGE.has(code) && message !== "") return message;
   return OFFICE_ERROR_TEXT.other(code);
 }

@@ -3,6 +3,8 @@ import type { QuarterOutcome } from "../../lib/quarter";
 import type { Issue } from "../../lib/issue";
 import type { PlanContext, PlanIndicator } from "../../lib/plan";
 import type { LogRow } from "../../lib/forms";
+import type { ParamChange, ParamEdit, WhatIfPreview, WhatIfSession } from "../../lib/whatif";
+import type { TrialField } from "../../lib/whatif/trial";
 import type { FeedbackBook, Notice } from "../../lib/report";
 
 /** A returned form as the user chose it: its file name, bytes and modified time (File.lastModified). */
@@ -32,6 +34,15 @@ export interface DistributeOutcome {
   forms: number;
 }
 import type { LayoutOutcome } from "../../lib/template/layoutSheets";
+import type { CarryOverPlan } from "../../lib/carryover";
+import type { WorkbookGrids } from "../../lib/grid";
+
+/**
+ * What 从上年结果导入 wrote: the sheets written (考核对象, and 单位更名 when one was added), the names the old ones are now
+ * kept under, and the file downloaded (file hosts); or, when the workbook changed since the preview the user confirmed,
+ * nothing written and the new plan to confirm instead.
+ */
+export type CarryOverWritten = { written: string[]; kept: string[]; file: string | null } | { stale: CarryOverPlan };
 
 /**
  * What 生成评分表 wrote: the new sheets and the names the old ones are now kept under; or, when the workbook changed
@@ -62,7 +73,22 @@ export interface ComputeOutcome {
   issues: Issue[];
   /** null when any error was found: nothing was written. */
   result: AssessmentResult | null;
+  /**
+   * When this 计算等次 replaced results computed before: what changed against them ("县财政局 总分 85.29 → 86.10，名次
+   * 14 → 12"), then the unchanged count (lib/whatif's previousRunLines). Absent on a first run.
+   */
+  sinceLast?: string[];
 }
+
+/** 试算: the workbook read once (its 参数 as fields, a preview that writes nothing), or the errors that stop scoring. */
+export type TrialStart = { session: WhatIfSession; fields: TrialField[] } | { issues: Issue[] };
+
+/** What 应用 of a 试算 did: the 参数 cells written and the new 计算等次; or nothing, with the reason. */
+export type TrialApplied =
+  | { kind: "applied"; edits: ParamEdit[]; outcome: ComputeOutcome; message: string }
+  | { kind: "issues"; issues: Issue[] }
+  /** 参数 changed since the preview: nothing written; this is the new preview to look at. */
+  | { kind: "stale"; preview: WhatIfPreview };
 
 /** One row of the 参数 sheet as displayed (the cell's text as the user sees it). */
 export interface ParamRow {
@@ -121,6 +147,18 @@ export interface AssessmentHost extends ReportHost {
    * (replaced whole, input sheets untouched), a download of the workbook with it on the page. Nothing on any error.
    */
   exportQuarter?(q: number): Promise<QuarterOutcome>;
+  /**
+   * 从上年结果导入: last year's scored workbook, a file the user chose, read into grids by the file layer (the task pane's
+   * entry injects it, as it does readPlanFile: addin/excel may not import files/).
+   */
+  readLastYearFile?(name: string, bytes: Uint8Array): Promise<WorkbookGrids>;
+  /** 从上年结果导入: what filling 考核对象's 上年名次 and 上年等次 from last year's grids would do; writes nothing. */
+  previewCarryOver?(last: WorkbookGrids): Promise<CarryOverPlan>;
+  /**
+   * 从上年结果导入, after the user confirmed the preview `confirmed` (its lines): writes 考核对象 keeping the old one as
+   * 考核对象（原） (Excel: in the open workbook; a file host: a downloaded copy). Nothing when the workbook changed since.
+   */
+  writeCarryOver?(last: WorkbookGrids, confirmed: readonly string[]): Promise<CarryOverWritten>;
   /** 分发评分表: every form of the open workbook, as one .zip download. */
   distributeForms?(): Promise<DistributeOutcome>;
   /** 回收: reads the returned forms against the open workbook and says what would be merged; writes nothing. */
@@ -131,6 +169,13 @@ export interface AssessmentHost extends ReportHost {
    * nothing written and the new preview to look at instead.
    */
   applyCollect?(): Promise<string | { stale: CollectPreview }>;
+  /** 试算: reads the workbook once for the panel; each preview is then computed in the pane, writing nothing. */
+  prepareTrial?(): Promise<TrialStart>;
+  /**
+   * 试算's 应用, after the preview whose 参数 cells were `previewed`: writes the changed 参数 cells (Excel: into the open
+   * workbook; the page: into the workbook in memory and its download) and scores again. Nothing when 参数 changed since.
+   */
+  applyTrial?(changes: readonly ParamChange[], previewed: readonly ParamEdit[]): Promise<TrialApplied>;
 }
 
 /**

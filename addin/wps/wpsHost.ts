@@ -21,7 +21,46 @@ export interface WpsHostOptions {
 
 export const WPS_TEXT = {
   noWorkbook: "WPS 表格中没有打开的工作簿。请先打开考核工作簿，再点击按钮。",
+  refused: (said: string) =>
+    `WPS 没有完成这一步${said === "" ? "" : `（WPS 提示：${said}）`}。若工作表或工作簿受保护，请在“审阅”选项卡撤销保护后再试；` +
+    "否则请关闭 WPS 中打开的对话框、结束正在编辑的单元格，再点一次按钮。",
 } as const;
+
+/** No workbook is open: its message says so in Chinese, and the pane shows it as it is (addin/ui/errors.ts). */
+export class NoWorkbookError extends Error {
+  override name = "NoWorkbookError";
+}
+
+/**
+ * Anything else WPS threw (a protected sheet, a name it refuses, a member this version lacks), said in Chinese with
+ * what to do, WPS's own words kept: WPS's exceptions carry no codes the pane could map (unlike Office.js).
+ */
+export class WpsRefusedError extends Error {
+  override name = "WpsRefusedError";
+}
+
+/** A failure as the pane should show it. */
+export function inWords(error: unknown): Error {
+  if (error instanceof NoWorkbookError || error instanceof WpsRefusedError) return error;
+  const said = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  return new WpsRefusedError(WPS_TEXT.refused(said));
+}
+
+/** The host with every method's failure put in words (inWords). */
+function sayingWhy(host: AssessmentHost): AssessmentHost {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(host)) {
+    if (typeof method !== "function") continue;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        throw inWords(error);
+      }
+    };
+  }
+  return wrapped as unknown as AssessmentHost;
+}
 
 /** The mark of a sheet this host writes before swapping it in: 结果（新）. A run that died leaves it; the next removes it. */
 const TEMPORARY = /（新\d*）$/;
@@ -206,7 +245,7 @@ export function createWpsHost(options: WpsHostOptions): AssessmentHost {
 
   const workbook = (): WpsWorkbook => {
     const book = options.app().ActiveWorkbook;
-    if (book === null || book === undefined) throw new Error(WPS_TEXT.noWorkbook);
+    if (book === null || book === undefined) throw new NoWorkbookError(WPS_TEXT.noWorkbook);
     return book;
   };
 
@@ -224,7 +263,7 @@ export function createWpsHost(options: WpsHostOptions): AssessmentHost {
     return { sheets };
   };
 
-  return {
+  return sayingWhy({
     listExistingInputSheets: async () => {
       const names = sheetsOf(workbook()).map((sheet) => sheet.Name);
       return INPUT_SHEETS.filter((name) => names.some((other) => sameSheetName(other, name)));
@@ -282,5 +321,5 @@ export function createWpsHost(options: WpsHostOptions): AssessmentHost {
       if (outcome.sheet !== null) writeOutputSheets(options.app(), workbook(), [outcome.sheet]);
       return outcome;
     },
-  };
+  });
 }

@@ -1,9 +1,8 @@
 import { replaceSheets, writeOutputSheets } from "../../files/xlsx";
-import type { SheetOut } from "../../lib/format";
-import type { CellValue, WorkbookGrids } from "../../lib/grid";
+import type { WorkbookGrids } from "../../lib/grid";
 import { SHEET } from "../../lib/layout";
 import { keptSheetName } from "../../lib/plan";
-import { paramsSheet } from "../../lib/template/paramsSheet";
+import { paramsSheetOut } from "../../lib/whatif/trial";
 import { changesSince, notePreviousRun, parseSetting, prepareWhatIf, previousRun, previousRunLines, withParamChanges, WHATIF_MSG, type ParamChange } from "../../lib/whatif";
 import { whatIfLines, whatIfWritten } from "../whatIf";
 import { compressPart } from "../compress";
@@ -130,19 +129,13 @@ async function tryParams(book: WorkbookGrids, bytes: Uint8Array, changes: ParamC
   let kept = `${SHEET.params}（原）`;
   const written = await namingTheFile(options.input, async () => {
     if (paramsGrid === undefined) return writeOutputSheets(bytes, outputs, { compress: compressPart });
-    const replaced = await replaceSheets(bytes, [paramsSheetOf(paramsGrid.rows, preview.result?.params.year ?? new Date().getFullYear())], keptSheetName);
+    const replaced = await replaceSheets(bytes, [paramsSheetOut(paramsGrid.rows, preview.result?.params.year ?? new Date().getFullYear())], keptSheetName);
     kept = replaced.kept[SHEET.params] ?? kept;
     return writeOutputSheets(replaced.bytes, outputs, { compress: compressPart });
   });
   await writeFileAtomically(options.output, written, { overwrite: options.force });
   human(whatIfWritten(options.output, kept));
   return EXIT.ok;
-}
-
-/** 参数 as a sheet to write: the cells as they are (with the tried values), the template's look. */
-function paramsSheetOf(rows: readonly CellValue[][], year: number): SheetOut {
-  const cell = (value: CellValue): string | number | boolean | null => (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : value instanceof Date ? value.toISOString().slice(0, 10) : value.error);
-  return { ...paramsSheet(year), rows: rows.map((row) => row.map(cell)) };
 }
 
 /** Errors in the workbook: list them on standard error (and as JSON when asked), write nothing. */

@@ -47,7 +47,8 @@ function comparisonTable(unit: UnitFeedback): Table {
 function unitPage(book: FeedbackBook, unit: UnitFeedback, first: boolean): (Paragraph | Table)[] {
   const body = (text: string) => bodyParagraph(text, "body", BODY);
   const heading = (text: string) => paragraph(text, "heading1", {}, BODY);
-  const notes = [...unit.notes, ...unit.measures];
+  // Each note without its own full stop: they are joined with "；" and end with one "。" (not "。；" or "。。").
+  const notes = [...unit.notes, ...unit.measures].map((note) => note.replace(/[。；;.\s]+$/u, "")).filter((note) => note !== "");
   const children: (Paragraph | Table)[] = [
     paragraph(book.title, "title", { alignment: AlignmentType.CENTER, pageBreakBefore: !first }, TITLE),
     paragraph(FEEDBACK.unitLine(unit.name, unit.category, unit.rankGroup), "heading2", { alignment: AlignmentType.CENTER }, BODY),

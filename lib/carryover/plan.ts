@@ -160,3 +160,8 @@ export function planCarryOver(last: WorkbookGrids, current: WorkbookGrids): Carr
   }
   return { issues, preview, sheets, changed: filled.length, matched: outcome.matched, lastOnly: outcome.lastOnly, currentOnly: outcome.currentOnly };
 }
+
+/** Whether a plan made now is the one the user confirmed (its preview lines, no error): only then is it written. */
+export function carryOverStillHolds(now: CarryOverPlan, confirmed: readonly string[]): boolean {
+  return !hasErrors(now.issues) && now.preview.length === confirmed.length && now.preview.every((line, index) => line === confirmed[index]);
+}

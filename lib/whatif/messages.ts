@@ -30,3 +30,13 @@ export const PREVIOUS_TEXT = {
   timeExplain: "本次计算替换了工作簿中原有的结果；这是原有结果的计算时间（计算说明“核验”行所记）。",
   fingerprintExplain: "原有结果的指纹（计算说明“核验”行所记），可与上报、存档的工作簿核对。",
 } as const;
+
+/** 试算's 应用 (the pane and the page): the 参数 cells written, as said and as 计算说明 keeps them. */
+export const TRIAL_TEXT = {
+  blank: "（空）",
+  editLine: (cell: string, name: string, before: string, after: string) => `${cell} ${name}：${before} → ${after}`,
+  addedLine: (cell: string, name: string, after: string) => `${cell} 加一行 ${name} = ${after}`,
+  auditGroup: "试算应用",
+  auditExplain: (before: string, time: string) => `原值 ${before}；${time} 在试算中点“应用”写入参数（原值记于此，可照此改回）。`,
+  auditAdded: (time: string) => `原无此行；${time} 在试算中点“应用”加入参数（删去此行即恢复原样）。`,
+} as const;
