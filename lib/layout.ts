@@ -158,6 +158,9 @@ export const PARAM = {
   deadline: "截止日期",
   goodShareCap: "互评“好”最多比例",
   ratingFormMode: "互评表评分方式",
+  peerRaters: "互评评议单位",
+  peerMinRatings: "互评最少评议数",
+  satisfactionMinBallots: "满意度最少有效票数",
 } as const;
 
 /** 参数 rows that only the 通报 and 反馈单 read (考核方案 §六): they never change a figure. */
@@ -218,5 +221,8 @@ export const PARAM_ROWS: readonly { name: string; value: string | number | null;
   { name: PARAM.deadline, value: null, explanation: "分发评分表、互评表时写在表上的交回截止日期（如 2027-01-15）；回收时晚于此日期修改的表在回收记录中注明“逾期”。" },
   { name: PARAM.goodShareCap, value: null, explanation: "每个评议单位评“好”的单位最多占其所评单位的比例（如 30%）；超出的互评表回收时不予合并，检查数据时提示。留空表示不限。" },
   { name: PARAM.ratingFormMode, value: RATING_FORM_WORDS.words, explanation: "等级：互评表用下拉选择“好、较好、一般、差”（按互评等级分）；分数：互评表填写 0–100 的分数。" },
+  { name: PARAM.peerRaters, value: null, explanation: "参加上下互评的评议单位的类别或排名分组（如“乡镇、政府部门”，用“、”分隔）：生成评分表时只为这些单位设评议列，分发时只给它们互评表，进度只催它们。留空：上下互评中已有评分或“/”的列为评议单位（还没有任何评分时为全部单位）。" },
+  { name: PARAM.peerMinRatings, value: null, explanation: "一个单位收到的有效互评（不含自评和同分无效的评分）少于此数时，该单位不计互评得分（按实际应得分换算），并在提示中写明收到几份。留空表示不设下限。" },
+  { name: PARAM.satisfactionMinBallots, value: null, explanation: "按票数计算满意度时，有效票（满意、基本满意、不满意，“不了解”不计）少于此数的单位不计满意度得分（按实际应得分换算），并在提示中写明票数。直接填写满意度(%)的不受此限。留空表示不设下限。" },
   { name: PARAM.region, value: null, explanation: "组织考核的地区或单位名称（如“某某县”），打印时显示在标题中：“2026年度某某县法治建设考核结果”。也用于考核结果通报的标题（“关于2026年度某某县法治建设考核结果的通报”）。可留空。" },
 ];

@@ -175,6 +175,12 @@ export interface Params {
   goodShareCap: D | null;
   /** 互评表评分方式: drop-down of words or 0–100. */
   ratingFormMode: RatingFormMode;
+  /** 互评评议单位: the 类别 or 排名分组 whose units rate in 上下互评; null or absent: see lib/raters.ts. */
+  peerRaters?: string[] | null;
+  /** 互评最少评议数: fewer counted ratings than this and a unit's 互评 does not count; null or absent: no minimum. */
+  peerMinRatings?: number | null;
+  /** 满意度最少有效票数: fewer countable ballots than this and a unit's 满意度 does not count; null or absent: none. */
+  satisfactionMinBallots?: number | null;
   /** 平时考核's parameters; absent means all off (a workbook made before 平时考核 existed). */
   daily?: DailyParams;
 }

@@ -3,7 +3,8 @@
 //   online/publish.xml, online/jsplugins.xml   the <jspluginonline> entry pointing at that URL;
 //   offline/kaohe_<version>/ the same folder, to copy into each machine's WPS jsaddons folder;
 //   offline/publish.xml, offline/jsplugins.xml the <jsplugin> entry naming that folder and version;
-//   kaohe-wps-<version>.zip  everything above plus 安装说明.txt, to carry to machines without a server.
+//   offline/install-linux.sh  does the offline install for the logged-in user on 统信 UOS / 麒麟 (WPS Linux);
+//   kaohe-wps-<version>.zip  everything above plus README.txt (安装说明), to carry to machines without a server.
 // Env: WPS_ADDIN_URL=http://server/path/kaohe/ (where online/kaohe/ is served; without it the online entry holds a
 //      placeholder to edit by hand), WPS_DIST=dir (default dist-wps).
 //
@@ -128,7 +129,10 @@ async function filesUnder(folder, prefix = "") {
   return out;
 }
 
-/** 安装说明.txt, in the zip and the folder: the README's steps, short. */
+/** The install notes (README.txt: an ASCII name, which every archive tool keeps; Chinese text with a BOM for old Notepads). */
+export const NOTES_FILE = "README.txt";
+
+/** 安装说明, in the zip and the folder: the README's steps, short. */
 export function installNotes({ version, url }) {
   const folder = `${WPS_ADDIN_NAME}_${version}`;
   return [
@@ -143,6 +147,7 @@ export function installNotes({ version, url }) {
     "3. 把 offline/publish.xml 复制到同一个 jsaddons 文件夹；那里已有 publish.xml 时，只把其中 <jsplugin …/> 这一行",
     "   加到已有文件的 <jsplugins> 与 </jsplugins> 之间，不要删别的行。",
     "4. 打开 WPS 表格，开始 选项卡最右边出现“法治考核”按钮，点它打开窗格。",
+    "   统信 UOS、银河麒麟上，第 2、3 步也可以在 offline 文件夹中运行：sh install-linux.sh（为当前登录用户安装）。",
     "",
     "二、在线安装（放在内网网站上，升级只需换服务器上的文件）",
     `1. 把 online/kaohe 文件夹放到内网网站上，使 ${url ?? URL_PLACEHOLDER}ribbon.xml 能在浏览器中打开。`,
@@ -175,13 +180,15 @@ export async function buildWps({ outDir = path.join(root, "dist-wps"), mode = "p
   await cp(onlineFolder, offlineFolder, { recursive: true });
   await writeFile(path.join(outDir, "offline", "publish.xml"), pluginListXml(offlineEntry(addinVersion)));
   await writeFile(path.join(outDir, "offline", "jsplugins.xml"), pluginListXml(offlineEntry(addinVersion)));
+  // For 统信/麒麟: copies the folder and merges the publish.xml line for the logged-in user (README, WPS 加载项).
+  await cp(path.join(root, "addin", "wpsPane", "install-linux.sh"), path.join(outDir, "offline", "install-linux.sh"));
 
-  await writeFile(path.join(outDir, "安装说明.txt"), installNotes({ version: addinVersion, url }));
+  await writeFile(path.join(outDir, NOTES_FILE), `\uFEFF${installNotes({ version: addinVersion, url })}`);
   const entries = {};
   for (const part of ["online", "offline"]) {
     for (const [name, bytes] of Object.entries(await filesUnder(path.join(outDir, part)))) entries[`${part}/${name}`] = bytes;
   }
-  entries["安装说明.txt"] = new Uint8Array(await readFile(path.join(outDir, "安装说明.txt")));
+  entries[NOTES_FILE] = new Uint8Array(await readFile(path.join(outDir, NOTES_FILE)));
   const zipName = `kaohe-wps-${addinVersion}.zip`;
   await writeFile(path.join(outDir, zipName), zipSync(entries, { level: 9 }));
   return { outDir, onlineFolder, offlineFolder, zip: path.join(outDir, zipName), version: addinVersion };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import type { SheetOut } from "../lib/format";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
-import { HEADERS, PARAM, SHEET } from "../lib/layout";
+import { HEADERS, PARAM, PARAM_ROWS, SHEET } from "../lib/layout";
 import { run } from "./helpers/cli";
 import { validWorkbook } from "./helpers/workbook";
 
@@ -176,6 +176,15 @@ describe("kaohe carry-over", () => {
     await expect(stat(output)).rejects.toThrow();
   });
 
+  it("a 单位更名 without its header is an error at A1, not ignored", async () => {
+    const book = thisYear(null);
+    book.sheets.push({ name: SHEET.renames, rows: [["县法院", "县人民法院"]] });
+    const input = await writeBook("2026-无表头.xlsx", book);
+    const result = await run("carry-over", lastScored, input);
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toBe(`${input}：[错误] 单位更名!A1：“单位更名”表第 1 行应为表头“上年名称”“本年名称”（A1、B1），否则无法读取更名。请在 A1 填写“上年名称”、B1 填写“本年名称”，下面每行填一个更名的单位。`);
+  });
+
   it("a last year's file that was never scored (no 结果) is refused, naming the file", async () => {
     const unscored = await writeBook("2025未计算.xlsx", validWorkbook());
     const result = await run("carry-over", unscored, await writeBook("2026-x.xlsx", thisYear(null)));
@@ -187,12 +196,14 @@ describe("kaohe carry-over", () => {
 describe("kaohe template --from", () => {
   it("keeps 考核对象 (上年名次/等次 from 结果, 审定 included), 考核指标 and 参数 (年度 2026, dates emptied); scores and records empty", async () => {
     const output = join(dir, "2026模板.xlsx");
-    // 参数 35: the template's 37 rows less 年度, 发文日期 and 截止日期, plus last year's own 优秀比例上限-县直单位.
+    // 参数 carried: the template's rows less 年度, 发文日期 and 截止日期, plus last year's own 优秀比例上限-县直单位
+    // (37 − 3 + 1 = 35 when this was written; the template gains rows as parameters are added).
+    const carried = PARAM_ROWS.length - 3 + 1;
     const result = await run("template", "--from", lastScored, "-o", output);
     expect(result.code).toBe(0);
     expect(result.out).toEqual([
       "参数中上年的日期（发文日期）已清空，请填写本年的日期。",
-      "按 2025 年度工作簿生成 2026 年度考核模板：考核对象 4 个单位（4 个填了上年名次、上年等次），考核指标 4 项，参数 35 项沿用上年的值（年度改为 2026）；评分、满意度、上下互评、加减分、平时考核、审定调整均为空表。",
+      `按 2025 年度工作簿生成 2026 年度考核模板：考核对象 4 个单位（4 个填了上年名次、上年等次），考核指标 4 项，参数 ${carried} 项沿用上年的值（年度改为 2026）；评分、满意度、上下互评、加减分、平时考核、审定调整均为空表。`,
       `已生成2026年度考核模板（按上年工作簿）：${output}`,
     ]);
     const book = await readBook(output);

@@ -14,7 +14,9 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { buildTemplate } from "../lib/template";
-import { blankMaster, exampleBook, grid, sourceValue } from "./helpers/forms";
+import { blankMaster, exampleBook, grid, nodeDigest, sourceValue } from "./helpers/forms";
+import { makeForms, readMaster } from "../lib/forms";
+import { writeForm } from "../files/forms";
 import { codeOfHeader } from "../lib/reader/scores";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -120,6 +122,50 @@ describe("standalone page: 分发与回收", () => {
     const town = scores.find((row) => row[0] === "城关镇");
     expect(town?.[column]).toBe(sourceValue(exampleBook(), "评分", "城关镇", "3.2.1"));
     expect(grid(book, "回收记录").filter((row) => row[6] === "已合并").map((row) => row[0])).toEqual(["评分表-县司法局.xlsx", "满意度汇总表.xlsx"]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it("回收 by drag and drop: the returned files dropped on the page are previewed, nothing downloaded", async () => {
+    const blank = blankMaster(exampleBook());
+    const sheets = buildTemplate({ year: 2025, example: true }).map((sheet) => ({ ...sheet, rows: grid(blank, sheet.name) as typeof sheet.rows }));
+    const master = Buffer.from(await buildWorkbook(sheets));
+    const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN", viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const downloads: string[] = [];
+    page.on("download", (download) => downloads.push(download.suggestedFilename()));
+    await page.goto(`${base}/standalone.html`);
+    await page.getByTestId("file-input").setInputFiles({ name: "考核.xlsx", mimeType: XLSX_TYPE, buffer: master });
+    await page.getByText("已打开：考核.xlsx").waitFor();
+    // The forms made here as kaohe forms makes them (the page's 分发 is the test above): the same master, the same fingerprint.
+    const read = await readMaster(await readWorkbookGrids(master), nodeDigest);
+    if (read.master === null) throw new Error(JSON.stringify(read.issues));
+    const files: Record<string, Uint8Array> = {};
+    for (const form of makeForms(read.master, "2025-12-20")) if (form.fileName === "评分表-县司法局.xlsx" || form.fileName === "互评表-城关镇.xlsx") files[form.fileName] = await writeForm(form);
+    const dropped = [
+      { name: "评分表-县司法局.xlsx", base64: (await fill(files["评分表-县司法局.xlsx"] ?? new Uint8Array())).toString("base64") },
+      { name: "互评表-城关镇.xlsx", base64: (await fill(files["互评表-城关镇.xlsx"] ?? new Uint8Array())).toString("base64") },
+    ];
+    // A drop as the browser makes it when files are dragged from Explorer: a DataTransfer holding File objects.
+    const transfer = await page.evaluateHandle((list) => {
+      const data = new DataTransfer();
+      for (const file of list) data.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      return data;
+    }, dropped);
+    const zone = page.getByTestId("returns-drop");
+    await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
+    await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+    await zone.dispatchEvent("drop", { dataTransfer: transfer });
+    await page.getByText("回收记录（2 个文件，尚未写入）").waitFor();
+    const table = page.getByRole("table", { name: "回收记录（2 个文件，尚未写入）" });
+    await table.getByRole("row").filter({ hasText: "互评表-城关镇.xlsx" }).first().waitFor();
+    const rows = await table.getByRole("row").filter({ hasText: "互评表-城关镇.xlsx" }).allInnerTexts();
+    expect(rows.join("\n")).toContain("已合并");
+    expect(await table.getByRole("row").filter({ hasText: "评分表-县司法局.xlsx" }).filter({ hasText: "已合并" }).count()).toBe(1);
+    await page.getByText(/可以合并：\d+ 处新值。/).waitFor();
+    expect(downloads).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { appliesTo } from "../lib/applies";
@@ -20,6 +21,7 @@ import { toJson } from "../lib/output";
 import { buildTemplate } from "../lib/template";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { makeDocx } from "./helpers/docx";
+import { pageAssets } from "../bench/pages";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // KAOHE_E2E_DIST: serve an already built folder as it is (no build), e.g. one another suite just built.
@@ -388,6 +390,8 @@ describe("standalone page in Chromium", () => {
 
   it("offline once loaded: a workbook dropped on the drop zone opens, computes and downloads", async () => {
     const { page, context } = await openStandalone();
+    // "Loaded" is when the scripts fetched at start (the host, the sections shown once a file is open) have arrived.
+    await page.waitForLoadState("networkidle");
     await context.setOffline(true);
     const dataTransfer = await page.evaluateHandle(
       ({ bytes, type }) => {
@@ -404,6 +408,20 @@ describe("standalone page in Chromium", () => {
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "下载结果" }).click();
     expect((await downloading).suggestedFilename()).toBe("拖放（已计算）.xlsx");
+  });
+
+  it("first load: the page's own scripts are at most 220 KB gzip (issue 14); the reader, lib/ and ExcelJS come later", async () => {
+    const html = await readFile(path.join(DIST, "standalone.html"), "utf8");
+    const { scripts } = pageAssets(html);
+    expect(scripts.length).toBeGreaterThan(0);
+    let gzip = 0;
+    for (const script of scripts) {
+      const body = await readFile(path.join(DIST, script));
+      gzip += gzipSync(body, { level: 9 }).length;
+      // decimal.js (its errors read "[DecimalError]") comes with the host and the sections shown once a file is open.
+      expect(body.includes("[DecimalError]")).toBe(false);
+    }
+    expect(gzip).toBeLessThanOrEqual(220 * 1024);
   });
 
   it("keyboard only: Tab and Enter open the file, compute, sort and download", async () => {

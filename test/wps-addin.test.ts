@@ -6,7 +6,8 @@
  * One development build (the same webpack configuration as `npm run build:wps`, not minified: faster) into .tmp/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import vm from "node:vm";
@@ -227,8 +228,36 @@ describe("the built WPS add-in folder", () => {
       expect(names).toContain(`online/kaohe/${name}`);
       expect(names).toContain(`offline/kaohe_${VERSION}/${name}`);
     }
-    expect(names).toEqual(expect.arrayContaining(["online/publish.xml", "online/jsplugins.xml", "offline/publish.xml", "offline/jsplugins.xml", "安装说明.txt"]));
-    expect(new TextDecoder().decode(zip["安装说明.txt"])).toContain(`kaohe_${VERSION}`);
+    expect(names).toEqual(expect.arrayContaining(["online/publish.xml", "online/jsplugins.xml", "offline/publish.xml", "offline/jsplugins.xml", "offline/install-linux.sh", "README.txt"]));
+    // ASCII names only: an archive tool that ignores the zip's UTF-8 flag (Windows 7, unzip in a C locale) garbles others.
+    expect(names.filter((name) => !/^[\x20-\x7e]+$/.test(name))).toEqual([]);
+    expect(new TextDecoder().decode(zip["README.txt"])).toContain(`kaohe_${VERSION}`);
+  });
+
+  it("install-linux.sh installs for the logged-in user: the folder copied, our publish.xml line added or replaced, others kept", () => {
+    const script = path.join(OUT, "offline", "install-linux.sh");
+    const jsaddons = path.join(OUT, "home", ".local", "share", "Kingsoft", "wps", "jsaddons");
+    const run = () => execFileSync("sh", [script], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: path.join(OUT, "home") }, encoding: "utf8" });
+    const entries = () =>
+      list(xml(readFileSync(path.join(jsaddons, "publish.xml"), "utf8")).documentElement.children).map((e) => [e.localName, e.getAttribute("name"), e.getAttribute("version")]);
+
+    // A machine without jsaddons: made, with our line only.
+    expect(run()).toContain(`kaohe_${VERSION}`);
+    expect(filesOf(path.join(jsaddons, `kaohe_${VERSION}`)).sort()).toEqual(filesOf(built.offlineFolder).sort());
+    expect(entries()).toEqual([["jsplugin", "kaohe", VERSION]]);
+
+    // Another add-in's line and our older version's, all on one line: ours replaced, theirs kept, the old file kept.
+    const before = '<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins><jspluginonline name="other" type="wps" url="http://x/"/><jsplugin name="kaohe" type="et" url="kaohe_0.0.9" version="0.0.9"/></jsplugins>\n';
+    writeFileSync(path.join(jsaddons, "publish.xml"), before);
+    run();
+    expect(entries()).toEqual([
+      ["jspluginonline", "other", null],
+      ["jsplugin", "kaohe", VERSION],
+    ]);
+    expect(readFileSync(path.join(jsaddons, "publish.xml.bak"), "utf8")).toBe(before);
+    // Run twice: still one line of ours.
+    run();
+    expect(entries()).toHaveLength(2);
   });
 
   it("without WPS_ADDIN_URL the install notes say the online address is a placeholder to replace", () => {

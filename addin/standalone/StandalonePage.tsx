@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import {
   Button,
   Field,
@@ -17,36 +17,30 @@ import {
 import { ArrowDownloadRegular, DocumentSearchRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../lib/issue";
 import type { AssessmentResult } from "../../lib/model";
-import { toJson } from "../../lib/output";
-import { localTime } from "../../lib/forms";
 import { parseTemplateYear } from "../../lib/template/year";
 import { ComputeSection, preloadSummaryTable } from "../ui/ComputeSection";
 import { IssueList } from "../ui/IssueList";
-import { LayoutSection } from "../ui/LayoutSection";
-import { CarryOverSection } from "../ui/CarryOverSection";
 import { CARRY_TEXT } from "../ui/carryMessages";
 import { LAYOUT_TEXT } from "../ui/layoutMessages";
-import { PlanImport } from "../ui/PlanImport";
-import { QuarterSection } from "../ui/QuarterSection";
-import { FormsSection } from "../ui/FormsSection";
 import { FORMS_TEXT } from "../ui/formsMessages";
 import { QUARTER_TEXT } from "../ui/quarterMessages";
 import { ReportSection } from "../ui/ReportSection";
 import { REPORT_TEXT } from "../ui/reportMessages";
 import { PLAN_TEXT } from "../ui/planMessages";
-import { TrialSection } from "../ui/TrialSection";
 import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { Failure } from "../ui/Failure";
 import { useAction } from "../ui/useAction";
 import type { ComputeOutcome } from "../ui/host";
-import { NotAWorkbookError, XLSX_MESSAGES } from "../../files/xlsx";
+// The error and its text only: files/xlsx itself (reader, writer) comes with the host, on demand.
+import { NotAWorkbookError } from "../../files/xlsx/errors";
+import { XLSX_MESSAGES } from "../../files/xlsx/messages";
 import { planFileText } from "../../files/planText";
 import { DropZone, type DroppedHandle } from "./DropZone";
-import { FILE_CHANGED_TEXT, type FileHost } from "./fileHost";
 import { IssueDetail } from "./IssueDetail";
-import { GradeChart } from "./GradeChart";
+// Sections shown once a workbook is open: scripts of their own, fetched at start (issue 14).
+import { CarryOverSection, FormsSection, LayoutSection, PlanImport, preloadSections, QuarterSection, ResultsSections, TrialSection } from "./lazySections";
+import type { PageHost } from "./lazyFileHost";
 import { TEXT } from "./messages";
-import { ResultsTable } from "./ResultsTable";
 
 const useStyles = makeStyles({
   page: {
@@ -72,7 +66,7 @@ interface Notice {
 }
 
 export interface StandalonePageProps {
-  host: FileHost;
+  host: PageHost;
   /** The year proposed for a new template. */
   defaultYear: number;
 }
@@ -84,7 +78,10 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   // Scripts loaded on use are fetched while the page is surely online (it must work offline once loaded).
-  useEffect(() => preloadSummaryTable(), []);
+  useEffect(() => {
+    preloadSummaryTable();
+    preloadSections();
+  }, []);
   const [example, setExample] = useState(false);
   const [year, setYear] = useState(String(defaultYear));
   const [fileName, setFileName] = useState<string | null>(null);
@@ -177,7 +174,6 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const yearNumber = parseTemplateYear(year);
   // Figures computed from a file that has changed since are not shown as if they were current (nor downloaded).
   const shown = stale ? null : result;
-  const rows = useMemo(() => (shown === null ? [] : toJson(shown, []).units), [shown]);
 
   return (
     <main className={styles.page}>
@@ -234,7 +230,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           </Button>
           <Text>
             {fileName === null ? TEXT.dropHint : TEXT.opened(fileName)}
-            {fileName !== null && fileState?.modified != null ? TEXT.modified(localTime(fileState.modified)) : null}
+            {fileName !== null && fileState?.modified != null ? TEXT.modified(fileState.modified) : null}
           </Text>
         </DropZone>
       </section>
@@ -248,7 +244,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         ) : stale ? (
           // The browser refuses the file (changed on disk since it was chosen): no stack, no old figures, the way out.
           <MessageBar intent="warning" role="alert" layout="multiline">
-            <MessageBarBody>{FILE_CHANGED_TEXT.message(fileName)}</MessageBarBody>
+            <MessageBarBody>{TEXT.fileChanged(fileName)}</MessageBarBody>
             <MessageBarActions>
               <Button appearance="primary" icon={<FolderOpenRegular />} disabled={busy} onClick={() => input.current?.click()}>
                 {TEXT.reopen}
@@ -377,23 +373,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         )}
       </section>
 
-      {shown !== null ? (
-        <>
-          <section className={styles.section} aria-labelledby="chart-heading">
-            <Title2 as="h2" id="chart-heading">
-              {TEXT.chartHeading}
-            </Title2>
-            <GradeChart groups={shown.groups} />
-          </section>
-          <section className={styles.section} aria-labelledby="results-heading">
-            <Title2 as="h2" id="results-heading">
-              {TEXT.resultsHeading}
-            </Title2>
-            <Text>{TEXT.sortHint}</Text>
-            <ResultsTable rows={rows} />
-          </section>
-        </>
-      ) : null}
+      {shown !== null ? <ResultsSections result={shown} /> : null}
     </main>
   );
 }

@@ -29,7 +29,7 @@ import { paramRows } from "../ui/paramRows";
 import { prepareWhatIf, previousRun, type ParamChange, type ParamEdit, type PreviousRun } from "../../lib/whatif";
 import { appliedEditLines, noteTrialApplied, paramsSheetOut, planTrialApply, runOfOutputs, sinceLastRun, trialFields } from "../../lib/whatif/trial";
 import type { TrialApplied, TrialStart } from "../ui/host";
-import { PAGE_TRIAL_TEXT } from "./messages";
+import { PAGE_TRIAL_TEXT, TEXT } from "./messages";
 import { verifyWorkbook } from "../../lib/integrity";
 import { FEEDBACK_ZIP, NOTICE_FILE } from "../../lib/report";
 import type { ReportMade, VerifyReport } from "../ui/host";
@@ -106,10 +106,10 @@ export class FileChangedError extends Error {
   }
 }
 
-/** What the user is told when the chosen file can no longer be read. */
+/** What the user is told when the chosen file can no longer be read (the page's own text, shown beside 重新打开). */
 export const FILE_CHANGED_TEXT = {
   title: "文件已修改，请重新打开",
-  message: (name: string) => `文件已修改，请重新打开：浏览器不能再读取“${name}”（选择它之后，它在电脑上被修改、移动或删除过）。请点击“重新打开”，再选一次这个文件。`,
+  message: TEXT.fileChanged,
 } as const;
 
 /** Raised when an action needs an open workbook and none is open: the page prevents it, so it is misuse. */
@@ -125,6 +125,7 @@ export class NoWorkbookOpenError extends Error {
  * Every action that reads the workbook (检查数据, 计算等次, 生成评分表, 季度点评 …) reads the chosen file again, so it works
  * on the file as it is now; 计算等次 adds the output sheets to a copy of the bytes it read, which 下载结果 saves as
  * “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
+ * The page reaches it through LazyFileHost (lazyFileHost.ts, issue 14): a public method added here is added there too.
  */
 export class FileHost implements AssessmentHost {
   private opened: OpenedWorkbook | null = null;

@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { downloadBytes } from "./download";
-import { FileHost } from "./fileHost";
+import { LazyFileHost } from "./lazyFileHost";
 import { pickFile } from "./pickFile";
 import { StandalonePage } from "./StandalonePage";
 
@@ -10,7 +10,8 @@ for (const type of ["dragover", "drop"] as const) {
   window.addEventListener(type, (event) => event.preventDefault());
 }
 
-const host = new FileHost({ pickFile, saveBytes: downloadBytes });
+// The host (reader, writer, lib/) is its own script, fetched right away but not needed to show the page (issue 14).
+const host = new LazyFileHost({ pickFile, saveBytes: downloadBytes });
 const root = document.getElementById("root");
 if (root === null) throw new Error("standalone.html has no #root element");
 createRoot(root).render(
@@ -18,3 +19,5 @@ createRoot(root).render(
     <StandalonePage host={host} defaultYear={new Date().getFullYear()} />
   </FluentProvider>,
 );
+// While the page is surely online: once loaded, it must work offline.
+void host.preload();

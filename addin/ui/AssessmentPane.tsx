@@ -34,8 +34,8 @@ import { QUARTER_TEXT } from "./quarterMessages";
 const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
 import { TRIAL_UI_TEXT } from "./trialMessages";
 // 分发与回收 is used a few times a year: loaded when its section is opened.
-const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.FormsSection })));
-import { FORMS_TEXT } from "./formsMessages";
+const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.ExcelFormsSection })));
+import { FORMS_HEADING } from "./formsHeading";
 import { TemplateSection } from "./TemplateSection";
 import { useAction } from "./useAction";
 
@@ -157,13 +157,11 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
         ) : null}
         {host.previewCollect && host.applyCollect ? (
           <AccordionItem value="forms">
-            <AccordionHeader>{FORMS_TEXT.heading}</AccordionHeader>
+            <AccordionHeader>{FORMS_HEADING}</AccordionHeader>
             <AccordionPanel>
               <Suspense fallback={null}>
                 <FormsSection
                   host={host}
-                  applyLabel={FORMS_TEXT.applyExcel}
-                  distributeNote={FORMS_TEXT.excelNote}
                   onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined}
                 />
               </Suspense>

@@ -202,3 +202,8 @@ export function FormsSection({ host, applyLabel, distributeNote, disabled = fals
     </div>
   );
 }
+
+/** The Excel pane's section: its 写入 label and the note on where a task pane may download (texts load with it). */
+export function ExcelFormsSection(props: Omit<FormsSectionProps, "applyLabel" | "distributeNote">) {
+  return <FormsSection {...props} applyLabel={FORMS_TEXT.applyExcel} distributeNote={FORMS_TEXT.excelNote} />;
+}

@@ -1,6 +1,8 @@
+import { FORMS_HEADING } from "./formsHeading";
+
 /** Every text of the 分发与回收 section of the pane and the page. */
 export const FORMS_TEXT = {
-  heading: "分发与回收",
+  heading: FORMS_HEADING,
   intro:
     "分发：按考核指标的考核主体，给每个考核主体生成评分表、每个评议单位生成互评表，另加满意度汇总表。回收：选择交回的表（可一次选多个），先看回收记录，再合并。",
   distribute: "分发评分表",

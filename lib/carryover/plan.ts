@@ -73,7 +73,11 @@ export function checkRenames(current: WorkbookGrids, lastNames: ReadonlySet<stri
   if (grid === null) return issues;
   const header = (grid.rows[0] ?? []).map((cell) => textOf(cell));
   const [fromColumn, toColumn] = [header.indexOf(HEADERS.renames[0]), header.indexOf(HEADERS.renames[1])];
-  if (fromColumn < 0 || toColumn < 0) return issues;
+  // A 单位更名 whose header is not 上年名称 · 本年名称 would be ignored unseen: said at its first cell instead.
+  if (fromColumn < 0 || toColumn < 0) {
+    if (grid.rows.some((row) => row.some((cell) => textOf(cell) !== null))) issues.push(error("rename.header", grid.name, "A1", CARRY_MSG.renameHeader()));
+    return issues;
+  }
   const seenFrom = new Map<string, string>();
   const seenTo = new Map<string, string>();
   grid.rows.forEach((row, index) => {

@@ -10,7 +10,8 @@ import { HEADER_FILL, NOT_APPLICABLE_FILL, type ListValidation, type RangeStyle 
 import { cellAddress, columnName, type CellValue, type WorkbookGrids } from "../grid";
 import { HEADERS, NOT_APPLICABLE, SCORES_MAX_ROW_LABEL, SHEET } from "../layout";
 import type { AssessmentInput, Indicator, Unit } from "../model";
-import { isNotApplicable } from "../reader/cells";
+import { isBlank, isNotApplicable } from "../reader/cells";
+import { peerRaters } from "../raters";
 import { formAssessor, helpingAssessors, indicatorsByAssessor, safeFileName } from "./assessors";
 import type { MasterLines } from "./fingerprint";
 import { identitySheet, KIND_WORDS, type FormIdentity } from "./identity";
@@ -50,15 +51,26 @@ export function buildForms(input: AssessmentInput, book: WorkbookGrids, options:
 }
 
 /**
- * Who rates and who is rated: the master's 上下互评 as laid out (its rater columns, its rows), or every unit of
- * 考核对象 when the sheet has none yet. Names not in 考核对象 are left out (检查数据 reports them).
+ * Who rates and who is rated: the 评议单位 by the one rule of lib/raters.ts (参数 互评评议单位, else the 上下互评
+ * columns holding something, else every unit), rated units the master's 上下互评 rows (every unit when it has none).
+ * Names not in 考核对象 are left out (检查数据 reports them).
  */
-export function peerParties(input: Pick<AssessmentInput, "units">, peer: SheetPlaces): { raters: string[]; ratees: string[] } {
+export function peerParties(input: Pick<AssessmentInput, "units" | "params">, peer: SheetPlaces): { raters: string[]; ratees: string[] } {
   const names = input.units.map((unit) => unit.name);
   const known = new Set(names);
-  const columns = [...peer.columns].filter(([key]) => key !== HEADERS.peer[0] && known.has(key)).sort((a, b) => a[1] - b[1]).map(([key]) => key);
   const rows = [...peer.rows.keys()].filter((name) => known.has(name));
-  return { raters: columns.length > 0 ? columns : names, ratees: rows.length > 0 ? rows : names };
+  return { raters: peerRaters(input.units, input.params.peerRaters, filledColumns(peer)), ratees: rows.length > 0 ? rows : names };
+}
+
+/** The rater columns of 上下互评 holding at least one value (a rating or 不适用) below the header. */
+export function filledColumns(peer: SheetPlaces): Set<string> {
+  const filled = new Set<string>();
+  if (peer.grid === null) return filled;
+  for (const [name, column] of peer.columns) {
+    if (column === peer.nameColumn) continue;
+    if (peer.grid.rows.some((row, index) => index > 0 && !isBlank(row[column] ?? null))) filled.add(name);
+  }
+  return filled;
 }
 
 function identity(kind: FormKind, owner: string, input: AssessmentInput, options: FormsOptions): FormIdentity {

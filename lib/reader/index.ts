@@ -1,12 +1,13 @@
 import type { WorkbookGrids } from "../grid";
 import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
-import { INPUT_SHEETS, SHEET } from "../layout";
+import { INPUT_SHEETS, PARAM, SHEET } from "../layout";
 import type { AssessmentInput } from "../model";
 import { readAdjustments } from "./adjustments";
 import { trimSpaces } from "./cells";
 import { readIndicators, type IndicatorsRead } from "./indicators";
 import { MSG } from "./messages";
 import { checkRaterWeights, readParams, validateParams } from "./params";
+import { peerRaterIssues } from "../raters";
 import { readPeer } from "./peer";
 import { readOverrides } from "./review";
 import { readSatisfaction } from "./satisfaction";
@@ -63,6 +64,7 @@ export function readAssessment(book: WorkbookGrids): ReadOutcome {
   const unitsRead = readUnits(unitsGrid, issues);
   const { units, names } = unitsRead;
   validateParams(paramsRead, units.map((unit) => unit.rankGroup), issues);
+  issues.push(...peerRaterIssues(units, paramsRead.params.peerRaters, paramsRead.sheet, paramsRead.cells.get(PARAM.peerRaters)));
   const indicatorsRead: IndicatorsRead = indicatorsGrid === null ? { indicators: [], codes: new Set() } : readIndicators(indicatorsGrid, units, names, issues);
   checkCategories(unitsRead, indicatorsRead.indicators, issues);
   checkRankGroups(unitsRead, new Set(paramsRead.groupRows.map((row) => row.group)), issues);

@@ -55,6 +55,7 @@ export const MSG = {
   decimalsRange: "介于 0 到 6 之间的整数",
   trimMinRange: "不小于 3 的整数",
   bigDropRange: "不小于 1 的整数",
+  minCountRange: "不小于 1 的整数，或留空表示不设下限",
   pointsRange: (shown: string) => `分值 ${shown} 不在 0 到 100 之间。请填写 0 到 100 之间的数。`,
   capNegative: (shown: string) => `上限 ${shown} 是负数。请填写不小于 0 的数；留空表示不设上限。`,
   thresholdOrder: (higher: string, higherValue: string, lower: string, lowerValue: string) =>

@@ -151,6 +151,13 @@ class ParamReader {
     return read;
   }
 
+  /** A whole number, or null when missing or blank (a rule that is off). */
+  optionalInteger(key: string, min: number, max: number, range: string): number | null {
+    const at = this.at(key);
+    if (at === null) return null;
+    return readInteger(at, this.value(key), min, max, range) ?? null;
+  }
+
   integer(key: string, fallback: number, min: number, max: number, range: string): number {
     const at = this.at(key);
     if (at === null) return fallback;
@@ -374,6 +381,9 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
     deadline: reader.dateText(PARAM.deadline),
     goodShareCap: reader.percent(PARAM.goodShareCap, null),
     ratingFormMode: reader.choice<RatingFormMode>(PARAM.ratingFormMode, RATING_FORM_WORDS, "words"),
+    peerRaters: nonEmpty(listOf(reader.optionalText(PARAM.peerRaters, null))),
+    peerMinRatings: reader.optionalInteger(PARAM.peerMinRatings, 1, 100000, MSG.minCountRange),
+    satisfactionMinBallots: reader.optionalInteger(PARAM.satisfactionMinBallots, 1, 100000000, MSG.minCountRange),
     daily: {
       checkWords: reader.wordList(PARAM.checkWords, checkExample, () => true, (shown) => MSG.badWordList(shown, checkExample)),
       checkIndicator: reader.code(PARAM.checkIndicator),
@@ -390,6 +400,10 @@ function readAll(reader: ParamReader, raw: Map<string, RawParam>): Params {
 function listOf(text: string | null): string[] {
   if (text === null) return [];
   return text.split(/[、，,；;]/).map(trimSpaces).filter((item) => item !== "");
+}
+
+function nonEmpty(list: string[]): string[] | null {
+  return list.length === 0 ? null : list;
 }
 
 /** The 通报's own 参数 (地区, 发文机关…): texts, defaults as the template types them. */

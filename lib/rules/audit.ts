@@ -75,6 +75,8 @@ function indicatorPossibleText(w: UnitWorking, t: FigureTexts): string {
 
 function satisfactionText(w: UnitWorking, params: Params, t: FigureTexts): string {
   const outcome = w.satisfaction;
+  const few = w.fewBallots ?? null;
+  if (outcome === null && few !== null) return AUDIT_TEXT.fewBallots(t.plain(few.count), few.minimum);
   if (outcome === null) return w.onlyUnknownBallots ? AUDIT_TEXT.noCountableBallots : AUDIT_TEXT.notSurveyed;
   const percent = t.shown(outcome.percent);
   const ballots = outcome.ballots;
@@ -121,6 +123,7 @@ function peerText(w: UnitWorking, context: StandingContext, params: Params, t: F
       : head + AUDIT_TEXT.peerTrimmed(t.plain(m.dropped.highest), t.plain(m.dropped.lowest), m.kept.length, t.plain(m.total), mean);
   });
   if (peer.kind === "noWeight") return `${groups.join("；")}；${AUDIT_TEXT.peerZeroWeight}${voided}`;
+  if (peer.kind === "tooFew") return `${groups.join("；")}；${AUDIT_TEXT.fewRatings(peer.count, peer.minimum)}${voided}`;
   return [...groups, weightedText(peer.groups, peer.weightSum, peer.peerScore, context, params, t), AUDIT_TEXT.peerPoints(t.shown(peer.peerScore), t.plain(params.peerPoints), t.shown(peer.peer))].join("；") + voided;
 }
 

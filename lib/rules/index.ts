@@ -158,6 +158,14 @@ function unitIssues(w: UnitWorking, input: AssessmentInput): Issue[] {
     const at = peerRowOf(w.unit, input);
     issues.push({ ...warning("rules.noPeerRatings", at.sheet, at.cell, MESSAGES.noPeerRatings(name)), unit: name });
   }
+  if (w.peer.kind === "tooFew") {
+    const at = peerRowOf(w.unit, input);
+    issues.push({ ...warning("rules.fewPeerRatings", at.sheet, at.cell, MESSAGES.fewRatings(name, w.peer.count, w.peer.minimum)), unit: name });
+  }
+  const few = w.fewBallots ?? null;
+  if (few !== null && entry !== undefined) {
+    issues.push({ ...warning("rules.fewBallots", entry.ref.sheet, entry.ref.cell, MESSAGES.fewBallots(name, few.count.toString(), few.minimum)), unit: name });
+  }
   if (w.peer.kind === "noWeight") {
     const groups = w.peer.groups.map((g) => g.group).join("、");
     const at = peerRowOf(w.unit, input);

@@ -14,6 +14,10 @@ export const MESSAGES = {
     `无上下互评评分，此项不计，按实际应得分换算：“${unit}”没有收到可计入的互评评分；如有评分，请在上下互评表中填写。`,
   peerZeroWeight: (unit: string, groups: string) =>
     `“${unit}”的互评评分只来自互评权重为0的分组（${groups}），此项不计，按实际应得分换算；如需计入，请在参数表中为这些分组设置互评权重。`,
+  fewRatings: (unit: string, count: number, minimum: number) =>
+    `“${unit}”只收到 ${count} 份可计入的互评评分，少于参数“互评最少评议数”${minimum}，互评此项不计，按实际应得分换算。如有漏填的评分，请在上下互评表中补上；如不设下限，请清空该参数。`,
+  fewBallots: (unit: string, count: string, minimum: number) =>
+    `“${unit}”的满意度只有 ${count} 张有效票（满意、基本满意、不满意），少于参数“满意度最少有效票数”${minimum}，满意度此项不计，按实际应得分换算。如票数有误，请在满意度表中改正；如不设下限，请清空该参数。`,
   noCountableBallots: (unit: string) =>
     `“${unit}”的满意度只有“不了解”票，没有可计算的票数，按未参加满意度调查处理：请填写满意、基本满意、不满意的票数，或填写满意度(%)。`,
   possibleZero: (unit: string) =>
@@ -36,7 +40,9 @@ export const GROUP_MESSAGES = {
 export const NOTES = {
   notApplicable: (n: number) => `有${n}项指标不适用`,
   notSurveyed: "未参加满意度调查，按实际应得分换算",
+  fewBallots: (count: string, minimum: number) => `满意度有效票${count}张，少于${minimum}张，此项不计，按实际应得分换算`,
   noPeer: "无互评评分，按实际应得分换算",
+  fewRatings: (count: number, minimum: number) => `收到互评${count}份，少于${minimum}份，此项不计，按实际应得分换算`,
   peerZeroWeight: "互评评分所在分组权重为0，此项不计，按实际应得分换算",
   bonusCut: (sum: D, cap: D) => `加分合计${plain(sum)}分，按上限计${plain(cap)}分`,
   penaltyCut: (sum: D, cap: D) => `扣分合计${plain(sum)}分，按上限计${plain(cap)}分`,
@@ -93,6 +99,7 @@ export const AUDIT_TEXT = {
     typed === percent ? `填报满意度${percent}%` : `填报满意度${typed}%，四舍五入为${percent}%`,
   satisfactionPoints: (percent: string, points: string, score: string) => `${percent}% × ${points} = ${score}`,
   notSurveyed: "未参加满意度调查，此项不计",
+  fewBallots: (count: string, minimum: number) => `有效票${count}张，少于参数“满意度最少有效票数”${minimum}，此项不计`,
   noCountableBallots: "只有“不了解”票，无可计票数，按未参加满意度调查处理，此项不计",
   peerGroup: (group: string, n: number, values: string) => `${group}组${n}人评分（${values}）`,
   peerTrimmed: (highest: string, lowest: string, kept: number, total: string, mean: string) =>
@@ -106,6 +113,7 @@ export const AUDIT_TEXT = {
     `；评议单位${raters}给所有单位的评分都相同，按参数“互评同分票无效”其评分全部不计入。此规则不单调：该评议单位只要有一个评分不同，其全部评分就又都计入，被评单位的互评分可能因此升高`,
   peerPoints: (score: string, points: string, peer: string) => `${score} ÷ 100 × ${points} = ${peer}`,
   noPeer: "无上下互评评分，此项不计",
+  fewRatings: (count: number, minimum: number) => `共${count}份评分，少于参数“互评最少评议数”${minimum}，此项不计`,
   peerZeroWeight: "评分只来自互评权重为0的分组，此项不计",
   possible: (terms: string, possible: string) => `${terms} = ${possible}`,
   possibleIndicators: (v: string) => `指标应得分 ${v}`,

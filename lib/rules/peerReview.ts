@@ -17,9 +17,21 @@ export type PeerOutcome =
   /** No counted rating at all. */
   | { kind: "none" }
   /** Ratings came only from groups whose 互评权重 is 0. */
-  | { kind: "noWeight"; groups: PeerGroupWorking[] };
+  | { kind: "noWeight"; groups: PeerGroupWorking[] }
+  /** Fewer counted ratings than 互评最少评议数: the item does not apply. */
+  | { kind: "tooFew"; groups: PeerGroupWorking[]; count: number; minimum: number };
 
-type PeerParams = Pick<Params, "decimals" | "peerPoints" | "peerWeights" | "trimPeer" | "trimMinCount">;
+type PeerParams = Pick<Params, "decimals" | "peerPoints" | "peerWeights" | "trimPeer" | "trimMinCount" | "peerMinRatings">;
+
+/**
+ * 互评最少评议数: a unit that received fewer counted ratings (its own and those of raters left out by 互评同分票无效
+ * are not counted) than the minimum has no 互评得分; the item does not apply and 换算 rescales as for a unit nobody
+ * rated. Blank: no minimum. Returns the count when below the minimum, else null.
+ */
+export function tooFewRatings(count: number, params: Pick<Params, "peerMinRatings">): number | null {
+  const minimum = params.peerMinRatings ?? null;
+  return minimum !== null && count > 0 && count < minimum ? minimum : null;
+}
 
 /** Rule 3 (grouping): the counted ratings a unit received, grouped by the rater's 排名分组, groups in `groupOrder`. */
 export function ratingsByRaterGroup(
@@ -59,6 +71,9 @@ export function peerScore(
     trimmed: trimmedMean(values, params.trimPeer, params.trimMinCount, places),
     weight: params.peerWeights.get(group) ?? ZERO,
   }));
+  const count = groups.reduce((total, g) => total + g.values.length, 0);
+  const minimum = tooFewRatings(count, params);
+  if (minimum !== null) return { kind: "tooFew", groups, count, minimum };
   const weightSum = sum(groups.map((g) => g.weight));
   if (weightSum.isZero()) return { kind: "noWeight", groups };
   const weighted = sum(groups.map((g) => g.weight.times(g.trimmed.mean)));

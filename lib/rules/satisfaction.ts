@@ -36,6 +36,19 @@ export function weighBallots(entry: Extract<SatisfactionEntry, { kind: "ballots"
   return { satisfied: entry.satisfied, basic: entry.basic, unsatisfied: entry.unsatisfied, unknown: entry.unknown, weighted, countable };
 }
 
+/**
+ * 满意度最少有效票数: a unit surveyed by ballots with fewer countable ballots (满意 + 基本满意 + 不满意; 不了解 is
+ * not counted) than the minimum has no 满意度得分; the item does not apply and 换算 rescales as for a unit not
+ * surveyed. A typed 满意度(%) carries no count and is not held to it; no countable ballot at all stays the case of
+ * “只有不了解票”. Blank: no minimum. Returns the count and the minimum when below it, else null.
+ */
+export function tooFewBallots(entry: SatisfactionEntry | undefined, params: Pick<Params, "ballotValues" | "satisfactionMinBallots">): { count: D; minimum: number } | null {
+  const minimum = params.satisfactionMinBallots ?? null;
+  if (minimum === null || entry === undefined || entry.kind !== "ballots") return null;
+  const count = weighBallots(entry, params.ballotValues).countable;
+  return !count.isZero() && count.lt(minimum) ? { count, minimum } : null;
+}
+
 /** Rule 2: 满意度% is the typed percentage, or Σ(票数 × 票值) ÷ countable ballots, rounded; 满意度得分 = round(满意度% ÷ 100 × 满意度分值). No entry, or no countable ballot, means not surveyed (null). */
 export function satisfactionScore(
   entry: SatisfactionEntry | undefined,

@@ -4,7 +4,7 @@ import { cappedSum, recordsOf, type CappedSum } from "./adjustments";
 import { indicatorScore, type IndicatorOutcome } from "./indicatorScore";
 import { normalise, type Normalised } from "./normalise";
 import { peerScore, type PeerOutcome } from "./peerReview";
-import { satisfactionScore, type SatisfactionOutcome } from "./satisfaction";
+import { satisfactionScore, tooFewBallots, type SatisfactionOutcome } from "./satisfaction";
 import { totalScore, type TotalOutcome } from "./total";
 import type { DailyWorking } from "./dailyWorking";
 
@@ -14,6 +14,8 @@ export interface UnitWorking {
   indicators: IndicatorOutcome;
   /** The 满意度 row was filled but had no countable ballot. */
   onlyUnknownBallots: boolean;
+  /** Fewer countable ballots than 满意度最少有效票数 (then satisfaction is null); absent or null otherwise. */
+  fewBallots?: { count: D; minimum: number } | null;
   satisfaction: SatisfactionOutcome | null;
   peer: PeerOutcome;
   normalised: Normalised;
@@ -41,7 +43,8 @@ export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerC
   const places = params.decimals;
   const indicators = indicatorScore(unit, input.indicators, input.scores.get(unit.name), places);
   const entry = input.satisfaction.get(unit.name);
-  const satisfaction = satisfactionScore(entry, params);
+  const fewBallots = tooFewBallots(entry, params);
+  const satisfaction = fewBallots === null ? satisfactionScore(entry, params) : null;
   const peer = peerScore(unit.name, peerContext.ratings, peerContext.groupOf, peerContext.groupOrder, params);
   const normalised = normalise(
     [
@@ -59,7 +62,8 @@ export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerC
   return {
     unit,
     indicators,
-    onlyUnknownBallots: entry !== undefined && satisfaction === null,
+    onlyUnknownBallots: entry !== undefined && satisfaction === null && fewBallots === null,
+    fewBallots,
     satisfaction,
     peer,
     normalised,

@@ -20,8 +20,10 @@ export interface NoteContext {
 export function unitNotes(w: UnitWorking, s: Standing, context: NoteContext, params: Params): string[] {
   const notes: string[] = [];
   if (w.indicators.notApplicable.length > 0) notes.push(NOTES.notApplicable(w.indicators.notApplicable.length));
-  if (w.satisfaction === null) notes.push(NOTES.notSurveyed);
+  const fewBallots = w.fewBallots ?? null;
+  if (w.satisfaction === null) notes.push(fewBallots === null ? NOTES.notSurveyed : NOTES.fewBallots(fewBallots.count.toString(), fewBallots.minimum));
   if (w.peer.kind === "none") notes.push(NOTES.noPeer);
+  if (w.peer.kind === "tooFew") notes.push(NOTES.fewRatings(w.peer.count, w.peer.minimum));
   if (w.peer.kind === "noWeight") notes.push(NOTES.peerZeroWeight);
   if (w.bonus.cut && params.bonusCap !== null) notes.push(NOTES.bonusCut(w.bonus.sum, params.bonusCap));
   if (w.penalty.cut && params.penaltyCap !== null) notes.push(NOTES.penaltyCut(w.penalty.sum, params.penaltyCap));

@@ -33,7 +33,7 @@ export function buildTemplate(options: TemplateOptions): SheetOut[] {
   const indicators = options.carried?.indicators ?? DEFAULT_INDICATORS;
   return [
     guideSheet(options.year, data.county),
-    paramsSheet(options.year, data.county),
+    paramsSheet(options.year, data.county, data.peerRaters ?? null),
     unitsSheet(units),
     indicatorsSheet(indicators),
     scoresSheet(indicators, units, data.scores),

@@ -14,7 +14,7 @@ export const LAYOUT_MSG = {
   scoresShape: (units: number, indicators: number, notApplicable: number): string =>
     `${units} 个单位 × ${indicators} 项指标，${notApplicable} 格填“不适用”（灰色，该类别不考核）`,
   satisfactionShape: (units: number): string => `每个单位一行，共 ${units} 行`,
-  peerShape: (units: number): string => `${units} 个被评单位 × ${units} 个评议单位（本单位自评的格子为灰色，不计分）`,
+  peerShape: (units: number, raters: number = units): string => `${units} 个被评单位 × ${raters} 个评议单位（本单位自评的格子为灰色，不计分）`,
   carried: (count: number, by: string): string => `照抄已填的 ${count} 个值（按${by}对应，不按位置）`,
   carriedBy: { 评分: "单位名称和指标编号", 满意度: "单位名称和列标题", 上下互评: "被评单位和评议单位的名称" } as Record<string, string>,
   addedUnits: (names: readonly string[]): string => `新增单位：${list(names)}`,

@@ -27,6 +27,8 @@ import type { SheetOut } from "../format";
 import { keptSheetName } from "../plan/workbook";
 import { cellText, isBlank, isNotApplicable, normalizeText, shownValue } from "../reader/cells";
 import { readIndicators } from "../reader/indicators";
+import { readParams } from "../reader/params";
+import { peerRaters } from "../raters";
 import { codeOfHeader } from "../reader/scores";
 import { findSheet } from "../reader/sheets";
 import { checkCategories, readUnits } from "../reader/units";
@@ -124,6 +126,11 @@ export function layoutSheets(book: WorkbookGrids): LayoutOutcome {
   const oldScores = readOldScores(found(SHEET.scores), units, indicators, orphans);
   const oldSatisfaction = readOldSatisfaction(found(SHEET.satisfaction), units, orphans);
   const oldPeer = readOldPeer(found(SHEET.peer), units, orphans);
+  // 评议单位 by lib/raters.ts when 参数 互评评议单位 names them; otherwise, as always, every unit gets a column (blank
+  // columns ask nobody for a 互评表: the same rule leaves them out of 分发 and 进度).
+  const listed = readParams(found(SHEET.params), []).params.peerRaters ?? null;
+  const filled = new Set([...oldPeer.typed.values()].flatMap((byRater) => [...byRater.keys()]));
+  const raters = listed === null ? units : units.filter((unit) => peerRaters(units, listed, filled).includes(unit.name));
 
   const scoreIndicators: ScoreIndicator[] = indicators.map((indicator) => ({ ...indicator, maxPoints: Number(indicator.maxPoints.toString()) }));
   const built: { sheet: SheetOut; old: OldSheet; columns: string[]; notApplicable: number }[] = [
@@ -141,11 +148,11 @@ export function layoutSheets(book: WorkbookGrids): LayoutOutcome {
     },
     {
       sheet: peerSheet({
-        raters: units.map((unit) => unit.name),
-        rows: units.map((unit) => ({ ratee: unit.name, ratings: units.map((rater) => oldPeer.typed.get(unit.name)?.get(rater.name) ?? null) })),
+        raters: raters.map((unit) => unit.name),
+        rows: units.map((unit) => ({ ratee: unit.name, ratings: raters.map((rater) => oldPeer.typed.get(unit.name)?.get(rater.name) ?? null) })),
       }),
       old: oldPeer,
-      columns: units.map((unit) => unit.name),
+      columns: raters.map((unit) => unit.name),
       notApplicable: 0,
     },
   ];
@@ -427,7 +434,7 @@ function changeLine(change: LayoutChange): string {
       ? LAYOUT_MSG.scoresShape(change.units, change.columns, change.notApplicable)
       : change.sheet === SHEET.satisfaction
         ? LAYOUT_MSG.satisfactionShape(change.units)
-        : LAYOUT_MSG.peerShape(change.units);
+        : LAYOUT_MSG.peerShape(change.units, change.columns);
   if (change.oldName === null) return `${LAYOUT_MSG.sheetNew(change.sheet)}${shape}。`;
   const parts = [shape, LAYOUT_MSG.carried(change.carried, LAYOUT_MSG.carriedBy[change.sheet] ?? "")];
   if (change.addedUnits.length > 0) parts.push(LAYOUT_MSG.addedUnits(change.addedUnits));

@@ -9,8 +9,9 @@ const YES_NO_PARAMS: readonly string[] = [PARAM.trimPeer, PARAM.uniformRaterInva
  * 参数: one row per PARAM_ROWS entry with the year (and the example's 地区, when given) filled in, explanations in C,
  * drop-downs where the value is a choice.
  */
-export function paramsSheet(year: number, region: string | null = null): SheetOut {
-  const filled = (name: string, value: string | number | null) => (name === PARAM.year ? year : name === PARAM.region && region !== null ? region : value);
+export function paramsSheet(year: number, region: string | null = null, peerRaters: string | null = null): SheetOut {
+  const filled = (name: string, value: string | number | null) =>
+    name === PARAM.year ? year : name === PARAM.region && region !== null ? region : name === PARAM.peerRaters && peerRaters !== null ? peerRaters : value;
   const rows = [[...HEADERS.params], ...PARAM_ROWS.map((param) => [param.name, filled(param.name, param.value), param.explanation])];
   return {
     name: SHEET.params,

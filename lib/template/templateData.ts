@@ -42,6 +42,8 @@ export interface TemplateDaily {
 /** What fills the data sheets: nothing for the empty template, the example county otherwise. */
 export interface TemplateData {
   county: string | null;
+  /** 参数 互评评议单位 as the example fills it (乡镇、政府部门, 考核方案 §五（七）); absent: blank. */
+  peerRaters?: string;
   units: TemplateUnit[];
   /** unit name → indicator code → what the user typed over the pre-filled sheet (a score, 不适用 or /). */
   scores: Map<string, Map<string, TypedValue>>;

@@ -19,6 +19,8 @@ export function buildExample(): TemplateData {
   const lastYear = exampleLastYear(units, random);
   return {
     county: COUNTY,
+    // 考核方案 §五（七）: 县政府工作部门 and 乡（镇） rate each other (lib/template/example/peer.ts).
+    peerRaters: "乡镇、政府部门",
     units: units.map((unit) => ({
       name: unit.name,
       category: unit.category,
