@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadavg } from "node:os";
 import { buildCli, measureCli, writeBenchXlsx, type CliFigures } from "./cli";
 import type { CliPhases } from "./cliPhases";
 import type { ExcelFigures } from "./excel";
@@ -86,8 +87,9 @@ function excelPart(): ExcelFigures[] {
         subject,
         measure: "计算等次 again in the same task pane: syncs / refused",
         figure: `${f.second.syncs} / ${f.second.refusedResponses}`,
-        target: small && oneWrite ? "≤ 2 / 0" : "0 refused",
-        met: small && oneWrite ? f.second.syncs <= 2 && f.second.refusedResponses === 0 : f.second.refusedResponses === 0,
+        // Read the inputs, read the last 结果 and 计算说明 (与上次相比, issue 16), write.
+        target: small && oneWrite ? "≤ 3 / 0" : "0 refused",
+        met: small && oneWrite ? f.second.syncs <= 3 && f.second.refusedResponses === 0 : f.second.refusedResponses === 0,
       },
       { part: "3 Excel host", subject, measure: "largest request, second 计算等次", figure: mb(f.second.largestRequestBytes), target: "< 5 MB", met: f.second.largestRequestBytes < 5 * MB },
     );
@@ -209,6 +211,8 @@ function whatIfPart(): WhatIfFigures[] {
 }
 
 const started = new Date();
+// The load when the run started, beside the one at its end: on a shared machine both say how far to trust the figures.
+const loadAtStart = loadavg()[0] ?? 0;
 const library = libraryPart();
 if (!skip.has("excel")) excelPart();
 const cli = skip.has("cli") ? null : await cliPart();
@@ -221,6 +225,6 @@ console.log(textTable(rows));
 for (const note of notes) console.log(`note: ${note}`);
 if (!ci) {
   mkdirSync("docs", { recursive: true });
-  writeFileSync("docs/benchmarks.md", writeDocs({ started, machine: machine(), table: markdownTable(rows), notes, library, cli, formulas, args }));
+  writeFileSync("docs/benchmarks.md", writeDocs({ started, loadAtStart, machine: machine(), table: markdownTable(rows), notes, library, cli, formulas, args }));
   console.log("written: docs/benchmarks.md");
 }
