@@ -253,7 +253,8 @@ describe("ReportSection", () => {
     );
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: REPORT_TEXT.heading }));
-    await user.click(screen.getByRole("button", { name: "核验" }));
+    // The section loads when opened (not with the pane).
+    await user.click(await screen.findByRole("button", { name: "核验" }, { timeout: 20_000 }));
     expect(await screen.findByText("核验未通过：结果与输入不一致，共 1 处不同。", undefined, { timeout: 20_000 })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: /结果!L2（城关镇 · 总分）：为 95.00，按输入应为 102.73/ }));
     expect(select).toHaveBeenCalledWith("结果", "L2");
