@@ -18,6 +18,8 @@ export interface Issue {
   context?: string;
   /** The unit a per-unit problem is about, so that problems of one kind can be told in one line (groupIssues). */
   unit?: string;
+  /** The indicator ("1.1 主要负责人履职") a problem at a score cell is about, shown when the user clicks the problem. */
+  indicator?: string;
   /** When one line tells a problem of several units: each unit's own place, the first being sheet!cell. */
   places?: { sheet: string; cell: string }[];
 }

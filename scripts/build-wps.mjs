@@ -4,7 +4,7 @@
 //   offline/kaohe_<version>/ the same folder, to copy into each machine's WPS jsaddons folder;
 //   offline/publish.xml, offline/jsplugins.xml the <jsplugin> entry naming that folder and version;
 //   offline/install-linux.sh  does the offline install for the logged-in user on 统信 UOS / 麒麟 (WPS Linux);
-//   kaohe-wps-<version>.zip  everything above plus 安装说明.txt, to carry to machines without a server.
+//   kaohe-wps-<version>.zip  everything above plus README.txt (安装说明), to carry to machines without a server.
 // Env: WPS_ADDIN_URL=http://server/path/kaohe/ (where online/kaohe/ is served; without it the online entry holds a
 //      placeholder to edit by hand), WPS_DIST=dir (default dist-wps).
 //
@@ -129,7 +129,10 @@ async function filesUnder(folder, prefix = "") {
   return out;
 }
 
-/** 安装说明.txt, in the zip and the folder: the README's steps, short. */
+/** The install notes (README.txt: an ASCII name, which every archive tool keeps; Chinese text with a BOM for old Notepads). */
+export const NOTES_FILE = "README.txt";
+
+/** 安装说明, in the zip and the folder: the README's steps, short. */
 export function installNotes({ version, url }) {
   const folder = `${WPS_ADDIN_NAME}_${version}`;
   return [
@@ -180,12 +183,12 @@ export async function buildWps({ outDir = path.join(root, "dist-wps"), mode = "p
   // For 统信/麒麟: copies the folder and merges the publish.xml line for the logged-in user (README, WPS 加载项).
   await cp(path.join(root, "addin", "wpsPane", "install-linux.sh"), path.join(outDir, "offline", "install-linux.sh"));
 
-  await writeFile(path.join(outDir, "安装说明.txt"), installNotes({ version: addinVersion, url }));
+  await writeFile(path.join(outDir, NOTES_FILE), `\uFEFF${installNotes({ version: addinVersion, url })}`);
   const entries = {};
   for (const part of ["online", "offline"]) {
     for (const [name, bytes] of Object.entries(await filesUnder(path.join(outDir, part)))) entries[`${part}/${name}`] = bytes;
   }
-  entries["安装说明.txt"] = new Uint8Array(await readFile(path.join(outDir, "安装说明.txt")));
+  entries[NOTES_FILE] = new Uint8Array(await readFile(path.join(outDir, NOTES_FILE)));
   const zipName = `kaohe-wps-${addinVersion}.zip`;
   await writeFile(path.join(outDir, zipName), zipSync(entries, { level: 9 }));
   return { outDir, onlineFolder, offlineFolder, zip: path.join(outDir, zipName), version: addinVersion };

@@ -81,7 +81,8 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: /正在计算/ }));
     expect(compute).toHaveBeenCalledTimes(1);
     finish({ issues: [], result: RESULT });
-    const table = await screen.findByRole("table", { name: "汇总" });
+    // The summary table's script loads on demand: on a loaded machine that takes more than findByRole's default second.
+    const table = await screen.findByRole("table", { name: "汇总" }, { timeout: 30_000 });
     const rows = Array.from(table.querySelectorAll("tbody tr"));
     const cells = rows.map((row) => Array.from(row.querySelectorAll("td"), (cell) => cell.textContent));
     // Figures as written with 2 places, half-up: 58.254 → 58.25, 99.125 → 99.13.

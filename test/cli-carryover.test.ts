@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import type { SheetOut } from "../lib/format";
 import type { CellValue, WorkbookGrids } from "../lib/grid";
-import { HEADERS, PARAM, SHEET } from "../lib/layout";
+import { HEADERS, PARAM, PARAM_ROWS, SHEET } from "../lib/layout";
 import { run } from "./helpers/cli";
 import { validWorkbook } from "./helpers/workbook";
 
@@ -196,12 +196,14 @@ describe("kaohe carry-over", () => {
 describe("kaohe template --from", () => {
   it("keeps 考核对象 (上年名次/等次 from 结果, 审定 included), 考核指标 and 参数 (年度 2026, dates emptied); scores and records empty", async () => {
     const output = join(dir, "2026模板.xlsx");
-    // 参数 35: the template's 37 rows less 年度, 发文日期 and 截止日期, plus last year's own 优秀比例上限-县直单位.
+    // 参数 carried: the template's rows less 年度, 发文日期 and 截止日期, plus last year's own 优秀比例上限-县直单位
+    // (37 − 3 + 1 = 35 when this was written; the template gains rows as parameters are added).
+    const carried = PARAM_ROWS.length - 3 + 1;
     const result = await run("template", "--from", lastScored, "-o", output);
     expect(result.code).toBe(0);
     expect(result.out).toEqual([
       "参数中上年的日期（发文日期）已清空，请填写本年的日期。",
-      "按 2025 年度工作簿生成 2026 年度考核模板：考核对象 4 个单位（4 个填了上年名次、上年等次），考核指标 4 项，参数 35 项沿用上年的值（年度改为 2026）；评分、满意度、上下互评、加减分、平时考核、审定调整均为空表。",
+      `按 2025 年度工作簿生成 2026 年度考核模板：考核对象 4 个单位（4 个填了上年名次、上年等次），考核指标 4 项，参数 ${carried} 项沿用上年的值（年度改为 2026）；评分、满意度、上下互评、加减分、平时考核、审定调整均为空表。`,
       `已生成2026年度考核模板（按上年工作簿）：${output}`,
     ]);
     const book = await readBook(output);

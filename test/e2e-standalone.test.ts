@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -350,7 +351,8 @@ describe("standalone page in Chromium", () => {
     await upload(page, "有错误.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
     await page.getByText("已打开：有错误.xlsx").waitFor();
     await page.getByRole("button", { name: "计算等次" }).click();
-    const problems = page.getByRole("region", { name: /问题（错误/ });
+    // The 试算 section lists the same problems further down: these are 计算等次's own, the first list.
+    const problems = page.getByRole("region", { name: /问题（错误/ }).first();
     await problems.getByText(/评分!C3（/).waitFor();
     await expect(problems.getByText(/评分!D4（/).count()).resolves.toBe(1);
     await expect(problems.getByText(/评分!C3（/).textContent()).resolves.toContain("八十五");
@@ -467,6 +469,103 @@ describe("standalone page in Chromium", () => {
     await preview.getByText("加强行政规范性文件制定监督管理").waitFor();
     await expect(preview.getByRole("row").count()).resolves.toBe(3);
     await expect(preview.getByText("县司法局").count()).resolves.toBe(1);
+  });
+
+  it("works on the file as it is now: a score fixed on disk between two clicks of 计算等次 is used (or 文件已修改，请重新打开, then it is)", async () => {
+    const { page, downloads } = await openStandalone();
+    // The clerk's laptop: 1366×768.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const dir = await mkdtemp(path.join(tmpdir(), "kaohe-page-"));
+    try {
+      const file = path.join(dir, "考核.xlsx");
+      await writeFile(file, filled);
+      await utimes(file, new Date(2026, 11, 2, 9, 15), new Date(2026, 11, 2, 9, 15));
+      // A real file on disk, as a person picks it (not bytes handed to the page).
+      await page.getByTestId("file-input").setInputFiles(file);
+      await page.getByText("已打开：考核.xlsx（修改时间：2026-12-02 09:15）").waitFor();
+      await page.getByRole("button", { name: "计算等次" }).click();
+      const save = page.getByRole("button", { name: "下载结果" });
+      await save.waitFor();
+      await page.getByText("计算完成，请点击“下载结果”保存。").waitFor();
+      // Nothing is written until the download: the page never says 已写入.
+      expect(await page.locator("body").innerText()).not.toContain("已写入");
+      // 下载结果 is in view without the user scrolling.
+      const box = await save.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+      await page.screenshot({ path: path.join(SHOTS, "standalone-10-computed-1366x768.png") });
+      // 城关镇 (乡镇: 1+1 40 + two 分类职责 sets 40 + 40, so 指标应得分 120), every indicator at full points: 指标得分 120.
+      // 满意度 95% → 9.50. 互评: 乡镇 raters 王楼镇 86, 文留镇 好=100 → 93; 县直单位 raters 县司法局 86, 县教育局 100,
+      // 县法院 86 → 90.67; (93 + 90.67) ÷ 2 = 91.835 → 91.84 → 9.18 of 10. 实得 120 + 9.50 + 9.18 = 138.68 of 140
+      // → 99.06.
+      const table = page.getByRole("table", { name: "结果" });
+      const cityTotal = () => table.getByRole("row").filter({ hasText: "城关镇" }).getByRole("cell").nth(11).textContent();
+      await expect(cityTotal()).resolves.toBe("99.06");
+
+      // The clerk fixes 评分!C3 (城关镇 · 1.1, worth 5) to 3 in Excel and saves, half an hour later.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(filled as unknown as ArrayBuffer);
+      workbook.getWorksheet("评分")!.getCell("C3").value = 3;
+      await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+      await utimes(file, new Date(2026, 11, 2, 9, 40), new Date(2026, 11, 2, 9, 40));
+      await page.getByRole("button", { name: "计算等次" }).click();
+      // 实得 138.68 − 2 = 136.68 of 140 → 97.628… → 97.63.
+      const changed = page.getByRole("alert").filter({ hasText: "文件已修改，请重新打开" });
+      const outcome = await Promise.race([
+        changed.waitFor().then(() => "refused" as const),
+        table.getByRole("row").filter({ hasText: "城关镇" }).getByRole("cell").nth(11).getByText("97.63", { exact: true }).waitFor().then(() => "read" as const),
+      ]);
+      if (outcome === "refused") {
+        // Chromium refuses a picked file changed on disk: no stack, no old figures, no old download, the button right there.
+        await shot(page, "11-file-changed");
+        await expect(page.getByRole("table", { name: "结果" }).count()).resolves.toBe(0);
+        await expect(page.getByRole("button", { name: "下载结果" }).count()).resolves.toBe(0);
+        expect(await page.locator("body").innerText()).not.toMatch(/Error|at .*\.js/);
+        const choosing = page.waitForEvent("filechooser");
+        await changed.getByRole("button", { name: "重新打开" }).click();
+        await (await choosing).setFiles(file);
+        await page.getByText("已打开：考核.xlsx（修改时间：2026-12-02 09:40）").waitFor();
+        await page.getByRole("button", { name: "计算等次" }).click();
+        await save.waitFor();
+      }
+      await expect(cityTotal()).resolves.toBe("97.63");
+      const downloading = page.waitForEvent("download");
+      await save.click();
+      const written = await readWorkbookGrids(await bytesOf(await downloading));
+      const results = written.sheets.find((s) => s.name === "结果")!.rows;
+      const header = results.find((row) => row.includes("单位名称"))!;
+      const city = results.find((row) => row[header.indexOf("单位名称")] === "城关镇")!;
+      expect(city[header.indexOf("总分")]).toBe(97.63);
+      expect(written.sheets.find((s) => s.name === "评分")!.rows[2]![2]).toBe(3);
+      expect(downloads.length).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("检查数据 with mistakes at 1366×768: the problems scroll into view, and clicking one shows its unit, indicator and value", async () => {
+    const { page } = await openStandalone();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(filled as unknown as ArrayBuffer);
+    workbook.getWorksheet("评分")!.getCell("C3").value = "八十五";
+    await upload(page, "有错误.xlsx", Buffer.from(await workbook.xlsx.writeBuffer()));
+    await page.getByText("已打开：有错误.xlsx").waitFor();
+    await page.getByRole("button", { name: "检查数据" }).click();
+    const problems = page.getByRole("region", { name: /问题（错误/ });
+    const first = problems.getByRole("button", { name: /评分!C3（/ });
+    await first.waitFor();
+    const box = await problems.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(768);
+    await first.click();
+    const detail = page.getByTestId("issue-detail");
+    await expect(detail.innerText()).resolves.toBe(["位置", "评分!C3", "单位", "城关镇", "指标", "1.1 深入学习宣传贯彻习近平法治思想", "单元格内容", "八十五"].join("\n"));
+    await expect(first.getAttribute("aria-expanded")).resolves.toBe("true");
+    await page.screenshot({ path: path.join(SHOTS, "standalone-12-problem-detail.png") });
   });
 
   it("the add-in's task pane with office.js blocked shows its message and links here, without a page error", async () => {

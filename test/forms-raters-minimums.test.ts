@@ -115,9 +115,16 @@ describe("互评最少评议数", () => {
     expect(unit.possible.toString()).toBe("29.5");
     expect(unit.normalised.toFixed(2)).toBe("89.49");
     expect(unit.notes).toContain("收到互评3份，少于4份，此项不计，按实际应得分换算");
-    expect(issues.find((i) => i.code === "rules.fewPeerRatings" && i.unit === "柳屯镇")?.message).toBe(
-      "“柳屯镇”只收到 3 份可计入的互评评分，少于参数“互评最少评议数”4，互评此项不计，按实际应得分换算。如有漏填的评分，请在上下互评表中补上；如不设下限，请清空该参数。",
+    // Every unit of the small workbook received 3 ratings: one 提示 names them all, each cell listed.
+    const grouped = issues.filter((i) => i.code === "rules.fewPeerRatings");
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0]?.message).toBe(
+      "4 个单位收到的可计入互评评分少于参数“互评最少评议数”：城关镇、柳屯镇、县司法局、县法院，互评此项不计，按实际应得分换算（各单位收到几份写在结果的提示列）。如有漏填的评分，请在上下互评表中补上；如不设下限，请清空该参数。",
     );
+    expect(grouped[0]?.places).toHaveLength(4);
+    // At the minimum nobody is told anything.
+    const one = unitResult(withParam(validWorkbook(), PARAM.peerMinRatings, 3), "柳屯镇");
+    expect(one.issues.some((i) => i.code === "rules.fewPeerRatings")).toBe(false);
   });
 
   it("3 ratings against a minimum of 3: counted as without a minimum", () => {

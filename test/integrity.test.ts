@@ -145,6 +145,7 @@ describe("核验", () => {
     expect(outcome.lines[0]).toBe(`核验通过：输入与结果一致（指纹 ${recorded}）`);
     expect(outcome.differences).toEqual([]);
     expect(outcome.changedInputs).toEqual([]);
+    expect(outcome.changedCells).toEqual([]);
     expect(outcome.editedOutputs).toEqual([]);
   });
 
@@ -179,6 +180,25 @@ describe("核验", () => {
     ]);
     expect(outcome.differences.some((difference) => difference.sheet === SHEET.audit)).toBe(true);
     expect(outcome.lines).toContain("计算等次之后，输入表“评分”有改动（与计算时记录的指纹不同）。");
+    // The cell itself, from the score 计算说明 recorded for 城关镇's 1.1 ("1.1 得5"): the only one changed.
+    expect(outcome.changedCells).toEqual([
+      { sheet: "评分", cell: "C3", unit: "城关镇", indicator: expect.stringMatching(/^1\.1 /), was: "5", now: "4" },
+    ]);
+    expect(outcome.lines).toContainEqual(expect.stringMatching(/^评分!C3（城关镇 · 1\.1 .*）计算等次时为 5，现为 4。$/));
+  });
+
+  it("names no 评分 cell when only 结果 was typed over, and every one of several scores typed over", async () => {
+    const edited = await scoredBook();
+    setCell(edited, SHEET.results, "L2", 95);
+    expect((await verifyWorkbook(edited, nodeDigest)).changedCells).toEqual([]);
+    const book = await scoredBook();
+    setCell(book, SHEET.scores, "C3", 4);
+    setCell(book, SHEET.scores, "D3", 4.5);
+    const outcome = await verifyWorkbook(book, nodeDigest);
+    expect(outcome.changedCells.map((cell) => [cell.cell, cell.was, cell.now])).toEqual([
+      ["C3", "5", "4"],
+      ["D3", "4", "4.5"],
+    ]);
   });
 
   it("notes an input change that does not change any result, and still passes", async () => {

@@ -150,14 +150,23 @@ describe("the page's 通报、反馈单、核验 (FileHost)", () => {
     expect((await host.makeNotice()).file).toBe("考核结果通报.docx");
   }, 90_000);
 
-  it("a score in 评分 changed after 计算等次: 核验 names the 结果 cells of the units it moves, and the input sheet 评分", async () => {
+  it("a score in 评分 changed after 计算等次: 核验 names that cell (评分!F7, 八公桥镇 · 1.4), the 结果 cells it moves, the sheet", async () => {
     // 评分!F7 is 八公桥镇's 1.4 (4 points); 0 drops it from 15th to 17th of the towns.
     const edited = await scoredWithEdit("评分", "F7", 0);
     const { host } = hostWithSaves();
     await host.load(fileOf("示例考核（已计算）.xlsx", edited));
     const verified = await host.verify();
     expect(verified.ok).toBe(false);
-    expect(verified.issues.length).toBeGreaterThan(0);
+    // The cell typed over comes first, named from the score 计算说明 recorded for 八公桥镇's 1.4 at 计算等次.
+    expect(verified.issues[0]).toEqual({
+      level: "error",
+      code: "verify.changedScore",
+      sheet: "评分",
+      cell: "F7",
+      context: "八公桥镇 · 1.4 持续推进法治建设宣传和理论研究",
+      message: "计算等次时为 4，现为 0",
+    });
+    expect(verified.issues.filter((issue) => issue.sheet === "评分")).toHaveLength(1);
     expect(verified.issues).toContainEqual(
       expect.objectContaining({ sheet: "结果", context: "八公桥镇 · 总分", message: "为 73.30，按输入应为 71.08" }),
     );
@@ -244,7 +253,8 @@ describe("ReportSection", () => {
     );
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: REPORT_TEXT.heading }));
-    await user.click(screen.getByRole("button", { name: "核验" }));
+    // The section loads when opened (not with the pane).
+    await user.click(await screen.findByRole("button", { name: "核验" }, { timeout: 20_000 }));
     expect(await screen.findByText("核验未通过：结果与输入不一致，共 1 处不同。", undefined, { timeout: 20_000 })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: /结果!L2（城关镇 · 总分）：为 95.00，按输入应为 102.73/ }));
     expect(select).toHaveBeenCalledWith("结果", "L2");

@@ -39,7 +39,7 @@ describe("the standalone page", () => {
     render(createElement(FluentProvider, { theme: webLightTheme }, createElement(StandalonePage, { host, defaultYear: 2025 })));
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File(["x"], "示例.xlsx")] } });
     // The page fetches its on-demand sections as it starts (issue 14); on a loaded machine that takes seconds here.
-    const button = await screen.findByRole("button", { name: /计算等次/ }, { timeout: 20_000 });
+    const button = await screen.findByRole("button", { name: /计算等次/ }, { timeout: 30_000 });
     fireEvent.click(button);
     fireEvent.click(button);
     expect(compute).toHaveBeenCalledTimes(1);

@@ -16,6 +16,8 @@ import type { AssessmentHost, TrialStart } from "../addin/ui/host";
 import { TrialSection } from "../addin/ui/TrialSection";
 import { TRIAL_UI_TEXT } from "../addin/ui/trialMessages";
 import { FakeWorkbook } from "../fakes/excel";
+import { createWpsHost } from "../addin/wps/wpsHost";
+import { FakeWps } from "./helpers/fakeWps";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { INPUT_SHEETS, OUTPUT_SHEETS } from "../lib/layout";
 import { buildTemplate } from "../lib/template";
@@ -174,11 +176,11 @@ describe("TrialSection over the Excel host", () => {
         <TrialSection host={host} applyHint={TRIAL_UI_TEXT.applyExcel} onApplied={() => (applied += 1)} />
       </FluentProvider>,
     );
-    const input = await screen.findByRole("textbox", { name: "优秀分数线 试算值" });
+    const input = await screen.findByRole("textbox", { name: "优秀分数线 试算值" }, { timeout: 10_000 });
     expect(screen.getByText(TRIAL_UI_TEXT.noChange)).toBeTruthy();
     await user.clear(input);
     await user.type(input, "85");
-    const moved = await screen.findByRole("list", { name: TRIAL_UI_TEXT.changesHeading });
+    const moved = await screen.findByRole("list", { name: TRIAL_UI_TEXT.changesHeading }, { timeout: 10_000 });
     expect(within(moved).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["柳屯镇 等次 良好 → 优秀", "县法院 等次 良好 → 优秀", "其余2个单位的总分、名次、等次都没有变化。"]);
     const counts = screen.getByRole("table", { name: TRIAL_UI_TEXT.countsHeading });
     expect(within(counts).getAllByRole("row").map((row) => within(row).queryAllByRole("cell").map((cell) => cell.textContent))).toEqual([
@@ -189,11 +191,11 @@ describe("TrialSection over the Excel host", () => {
     expect(within(screen.getByRole("list", { name: TRIAL_UI_TEXT.editsHeading })).getByRole("listitem").textContent).toBe(`参数!${LINE} 优秀分数线：90 → 85`);
     expect(book.writes).toEqual([]);
     await user.click(screen.getByRole("button", { name: TRIAL_UI_TEXT.apply }));
-    await screen.findByText(/已把试算的值写入参数表/);
+    await screen.findByText(/已把试算的值写入参数表/, undefined, { timeout: 20_000 });
     expect(inputWrites(book)).toEqual([`参数!${LINE}`]);
     expect(applied).toBe(1);
     // Read again: 85 is now the value in force.
-    await waitFor(() => expect((screen.getByRole("textbox", { name: "优秀分数线 试算值" }) as HTMLInputElement).value).toBe("85"));
+    await waitFor(() => expect((screen.getByRole("textbox", { name: "优秀分数线 试算值" }) as HTMLInputElement).value).toBe("85"), { timeout: 10_000 });
   });
 
   it("a wrong value shows the error naming the 参数 cell, and no 应用 button", async () => {
@@ -204,13 +206,33 @@ describe("TrialSection over the Excel host", () => {
         <TrialSection host={excelHost(book)} applyHint={TRIAL_UI_TEXT.applyExcel} />
       </FluentProvider>,
     );
-    const input = await screen.findByRole("textbox", { name: "合格分数线 试算值" });
+    const input = await screen.findByRole("textbox", { name: "合格分数线 试算值" }, { timeout: 10_000 });
     await user.clear(input);
     await user.type(input, "abc");
-    await screen.findByText(TRIAL_UI_TEXT.refused);
+    await screen.findByText(TRIAL_UI_TEXT.refused, undefined, { timeout: 10_000 });
     expect(screen.getByText(new RegExp(`参数!B${paramRow("合格分数线")}`)).textContent).toContain(`参数!B${paramRow("合格分数线")}：合格分数线：“abc”不是数字。请只填写数字，如 85 或 85.5。`);
     expect(screen.queryByRole("button", { name: TRIAL_UI_TEXT.apply })).toBeNull();
     expect(book.writes).toEqual([]);
+  });
+});
+
+describe("试算 in the WPS host", () => {
+  it("a preview writes nothing; 应用 writes the one 参数 cell, then the outputs with the old value in 计算说明 and what changed", async () => {
+    const wps = new FakeWps(Object.fromEntries(validWorkbook().sheets.map((sheet) => [sheet.name, sheet.rows])));
+    const host = createWpsHost({ app: () => wps.app, now: () => NOW });
+    await host.compute(() => undefined);
+    const computed = wps.writes.length;
+    const start = session(await host.prepareTrial?.());
+    const changes = trialChanges(start.fields, { 优秀分数线: "85" });
+    const preview = start.session.preview(changes);
+    expect(wps.writes.length).toBe(computed);
+    const done = await host.applyTrial?.(changes, preview.edits);
+    if (done?.kind !== "applied") throw new Error(String(done?.kind));
+    const later = wps.writes.slice(computed);
+    expect(later.filter((w) => (INPUT_SHEETS as readonly string[]).includes(w.sheet))).toEqual([{ sheet: "参数", address: LINE }]);
+    expect(wps.grid("参数")[paramRow("优秀分数线") - 1]?.[1]).toBe(85);
+    expect(done.outcome.sinceLast?.slice(1)).toEqual(["柳屯镇 等次 良好 → 优秀", "县法院 等次 良好 → 优秀", "其余2个单位的总分、名次、等次都没有变化。"]);
+    expect(wps.grid("计算说明").filter((row) => row[0] === "试算应用").map((row) => row[4])).toEqual([`原值 90；${stampTime(NOW)} 在试算中点“应用”写入参数（原值记于此，可照此改回）。`]);
   });
 });
 

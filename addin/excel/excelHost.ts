@@ -23,7 +23,7 @@ import { prepareWhatIf, previousRun, type PreviousRun } from "../../lib/whatif";
 import { appliedEditLines, noteTrialApplied, planTrialApply, sinceLastRun, trialFields } from "../../lib/whatif/trial";
 import { stampTime } from "../../lib/integrity/stamp";
 import { sameSheetName } from "../../lib/grid";
-import { EXCEL_TRIAL_TEXT } from "./messages";
+import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { LOG_SHEET, localTime, logSheet, makeForms, readMaster, type CollectOutcome } from "../../lib/forms";
 import { collectFiles, previewOf, sameOutcome, writeEdits, type FormFiles } from "./forms";
 import { FORMS_TEXT } from "../ui/formsMessages";
@@ -277,7 +277,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         const plan = planTrialApply(read.book, changes, previewed);
         if (plan.kind !== "write") return plan;
         if (!read.sheetNames.some((name) => sameSheetName(name, SHEET.params))) {
-          return { kind: "issues" as const, issues: [{ level: "error" as const, code: "trial.noParams", sheet: SHEET.params, cell: "A1", message: EXCEL_TRIAL_TEXT.noParams }] };
+          return { kind: "issues" as const, issues: [{ level: "error" as const, code: "trial.noParams", sheet: SHEET.params, cell: "A1", message: TRIAL_UI_TEXT.noParams }] };
         }
         const at = now();
         const sealed = await sealOutcome(assess(plan.book), { digest, now: at });
@@ -287,7 +287,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         const since = sinceLastRun(noteTrialApplied(sealed.outputs, plan.edits, stampTime(at)), sealed.result, previous);
         const notes = await writeOutputs(context, since.outputs, read.sheets, supports);
         const outcome = { issues: [...sealed.issues, ...notes], result: sealed.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
-        return { kind: "applied" as const, edits: plan.edits, outcome, message: EXCEL_TRIAL_TEXT.applied(appliedEditLines(plan.edits)) };
+        return { kind: "applied" as const, edits: plan.edits, outcome, message: TRIAL_UI_TEXT.appliedInWorkbook(appliedEditLines(plan.edits)) };
       }),
 
     // 分发评分表: the forms of the open workbook as one .zip download; the workbook is not changed.

@@ -24,10 +24,3 @@ const WRITTEN_SHEETS: readonly string[] = [...OUTPUT_SHEETS, SHEET.quarterReview
 export function isTemporarySheet(name: string): boolean {
   return WRITTEN_SHEETS.some((out) => name.startsWith(out + TEMPORARY_SUFFIX) && /^\d*$/.test(name.slice(out.length + TEMPORARY_SUFFIX.length)));
 }
-
-/** 试算's 应用 in Excel. */
-export const EXCEL_TRIAL_TEXT = {
-  applied: (lines: readonly string[]) =>
-    `已把试算的值写入参数表：${lines.join("；")}。原值已记入“计算说明”末尾的“试算应用”行，可照此改回；已按新参数重新计算等次。`,
-  noParams: "工作簿中没有“参数”表，试算的值无处写入。请先点“加载考核模板”补上参数表（已有的表不会被改动），再试算。",
-} as const;

@@ -18,9 +18,18 @@ const useStyles = makeStyles({
   },
 });
 
+/** What Chromium gives for a dropped file besides the File: a handle that reads the file as it is on disk later. */
+export interface DroppedHandle {
+  kind: string;
+  getFile(): Promise<File>;
+}
+
 export interface DropZoneProps {
-  /** Called with the first file dropped. */
-  onFile: (file: File) => void;
+  /**
+   * Called with the first file dropped and, where the browser offers one (Chromium), a promise of its file handle:
+   * with it the page reads the file as saved since, without asking the user to choose it again.
+   */
+  onFile: (file: File, handle: Promise<DroppedHandle | null>) => void;
   label: string;
   children: ReactNode;
 }
@@ -61,10 +70,24 @@ export function DropZone({ onFile, label, children }: DropZoneProps) {
         depth.current = 0;
         setActive(false);
         const file = event.dataTransfer.files[0];
-        if (file !== undefined) onFile(file);
+        if (file !== undefined) onFile(file, handleOf(event.dataTransfer.items[0]));
       }}
     >
       {children}
     </div>
   );
+}
+
+/** The dropped item's file handle; asked for during the drop event itself, as the browser requires. */
+function handleOf(item: DataTransferItem | undefined): Promise<DroppedHandle | null> {
+  const withHandle = item as (DataTransferItem & { getAsFileSystemHandle?: () => Promise<DroppedHandle | null> }) | undefined;
+  if (withHandle?.getAsFileSystemHandle === undefined) return Promise.resolve(null);
+  try {
+    return withHandle
+      .getAsFileSystemHandle()
+      .then((handle) => (handle !== null && handle.kind === "file" ? handle : null))
+      .catch(() => null);
+  } catch {
+    return Promise.resolve(null);
+  }
 }

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import {
   Button,
   Field,
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -34,7 +35,8 @@ import type { ComputeOutcome } from "../ui/host";
 import { NotAWorkbookError } from "../../files/xlsx/errors";
 import { XLSX_MESSAGES } from "../../files/xlsx/messages";
 import { planFileText } from "../../files/planText";
-import { DropZone } from "./DropZone";
+import { DropZone, type DroppedHandle } from "./DropZone";
+import { IssueDetail } from "./IssueDetail";
 // Sections shown once a workbook is open: scripts of their own, fetched at start (issue 14).
 import { CarryOverSection, FormsSection, LayoutSection, PlanImport, preloadSections, QuarterSection, ResultsSections, TrialSection } from "./lazySections";
 import type { PageHost } from "./lazyFileHost";
@@ -54,6 +56,7 @@ const useStyles = makeStyles({
   year: { width: "8em" },
   hidden: { display: "none" },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  done: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalS} 0` },
 });
 
 /** What the user is told about the last thing they did, besides problems and results. */
@@ -88,6 +91,18 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   // A new key for each workbook opened: the shared 计算等次 section starts afresh, forgetting the last outcome.
   const [opening, setOpening] = useState(0);
   const [resultName, setResultName] = useState<string | null>(null);
+  // The open file's modified time, and whether the browser can still read it (host.fileState).
+  const fileState = useSyncExternalStore(host.subscribe, host.fileState);
+  const stale = fileState?.stale === true;
+  // After an action, what the user needs next is brought into view: the problems after 检查数据, 下载结果 after 计算等次.
+  const [reveal, setReveal] = useState<{ target: "problems" | "download" } | null>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const downloadRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (reveal === null) return;
+    const element = reveal.target === "problems" ? problemsRef.current : downloadRef.current;
+    element?.scrollIntoView({ block: reveal.target === "problems" ? "start" : "center" });
+  }, [reveal]);
   // Each 计算等次 (or 试算's 应用): the 试算 section reads the workbook's 参数 afresh.
   const [computed, setComputed] = useState(0);
 
@@ -106,12 +121,12 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
 
   const open = useAction(
     useCallback(
-      async (file: File) => {
+      async (file: File, dropped?: Promise<DroppedHandle | null>) => {
         clearOutcome();
         setOpening((n) => n + 1);
         setNotice({ intent: "info", text: TEXT.reading });
         try {
-          const name = await host.load(file);
+          const name = await host.load(file, (await dropped) ?? null);
           setFileName(name);
           // The drop zone shows the name of the file opened; only an empty workbook needs a word more.
           setNotice(host.isEmptyWorkbook() ? { intent: "warning", text: TEXT.emptyWorkbook(name) } : null);
@@ -135,6 +150,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       const found = await host.check();
       setIssues(found);
       setNotice(found.length === 0 ? { intent: "success", text: TEXT.noProblems } : null);
+      if (found.length > 0) setReveal({ target: "problems" });
     }, [host]),
   );
 
@@ -144,6 +160,8 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       setIssues(outcome.issues);
       setResult(outcome.result);
       setResultName(host.scoredFileName());
+      if (outcome.result !== null) setReveal({ target: "download" });
+      else if (outcome.issues.length > 0) setReveal({ target: "problems" });
       setComputed((n) => n + 1);
     },
     [host],
@@ -154,6 +172,8 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   const busy = template.running || open.running || check.running || save.running;
   const failure = template.failure ?? open.failure ?? check.failure ?? save.failure;
   const yearNumber = parseTemplateYear(year);
+  // Figures computed from a file that has changed since are not shown as if they were current (nor downloaded).
+  const shown = stale ? null : result;
 
   return (
     <main className={styles.page}>
@@ -190,7 +210,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         <Title2 as="h2" id="open-heading">
           {TEXT.openHeading}
         </Title2>
-        <DropZone label={TEXT.dropLabel} onFile={(file) => void open.run(file)}>
+        <DropZone label={TEXT.dropLabel} onFile={(file, handle) => void open.run(file, handle)}>
           <input
             ref={input}
             type="file"
@@ -208,7 +228,10 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           <Button appearance="primary" size="large" icon={<FolderOpenRegular />} disabled={busy} onClick={() => input.current?.click()}>
             {TEXT.openWorkbook}
           </Button>
-          <Text>{fileName === null ? TEXT.dropHint : TEXT.opened(fileName)}</Text>
+          <Text>
+            {fileName === null ? TEXT.dropHint : TEXT.opened(fileName)}
+            {fileName !== null && fileState?.modified != null ? TEXT.modified(fileState.modified) : null}
+          </Text>
         </DropZone>
       </section>
 
@@ -218,20 +241,39 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         </Title2>
         {fileName === null ? (
           <Text>{TEXT.openFirst}</Text>
+        ) : stale ? (
+          // The browser refuses the file (changed on disk since it was chosen): no stack, no old figures, the way out.
+          <MessageBar intent="warning" role="alert" layout="multiline">
+            <MessageBarBody>{TEXT.fileChanged(fileName)}</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" icon={<FolderOpenRegular />} disabled={busy} onClick={() => input.current?.click()}>
+                {TEXT.reopen}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
         ) : (
           <>
-            <ComputeSection key={opening} host={host} onIssues={onComputed} />
+            <ComputeSection
+              key={opening}
+              host={host}
+              onIssues={onComputed}
+              doneText={TEXT.computeDone}
+              doneAction={
+                resultName !== null && result !== null ? (
+                  <div className={styles.done}>
+                    <Button ref={downloadRef} appearance="primary" size="large" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save.run()}>
+                      {TEXT.downloadResult}
+                    </Button>
+                    <Text>{TEXT.downloadResultHint(resultName)}</Text>
+                  </div>
+                ) : null
+              }
+            />
             <div className={styles.row}>
-              {resultName !== null && result !== null ? (
-                <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save.run()}>
-                  {TEXT.downloadResult}
-                </Button>
-              ) : null}
               <Button icon={<DocumentSearchRegular />} disabled={busy} onClick={() => void check.run()}>
                 {TEXT.checkData}
               </Button>
             </div>
-            {resultName !== null && result !== null ? <Text>{TEXT.downloadResultHint(resultName)}</Text> : null}
           </>
         )}
         {notice !== null ? (
@@ -240,7 +282,15 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
           </MessageBar>
         ) : null}
         <Failure message={failure} />
-        {issues !== null && issues.length > 0 ? <IssueList issues={issues} /> : null}
+        {issues !== null && issues.length > 0 ? (
+          <div ref={problemsRef}>
+            <IssueList
+              issues={issues}
+              selectHint={TEXT.problemSelectHint}
+              renderDetail={(issue) => <IssueDetail issue={issue} value={host.cellText(issue.sheet, issue.cell)} />}
+            />
+          </div>
+        ) : null}
       </section>
 
       <section className={styles.section} aria-labelledby="trial-heading">
@@ -265,6 +315,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
               existingRows={host.indicatorRowCount()}
               disabled={busy}
               onWrite={(rows, options) => host.importIndicators(rows, options)}
+              writtenText={PLAN_TEXT.downloaded}
               readFile={planFileText}
             />
           </>
@@ -322,7 +373,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         )}
       </section>
 
-      {result !== null ? <ResultsSections result={result} /> : null}
+      {shown !== null ? <ResultsSections result={shown} /> : null}
     </main>
   );
 }

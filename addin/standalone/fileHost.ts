@@ -5,7 +5,8 @@ import { webDigest } from "../ui/webDigest";
 import { runQuarter, type QuarterOutcome } from "../../lib/quarter";
 import { INPUT_SHEETS, SHEET } from "../../lib/layout";
 import type { SheetGrid, WorkbookGrids } from "../../lib/grid";
-import { hasSheetNamed, sameSheetName } from "../../lib/grid";
+import { hasSheetNamed, parseA1Range, sameSheetName } from "../../lib/grid";
+import { shownValue } from "../../lib/reader/cells";
 import type { Issue } from "../../lib/issue";
 import type {
   AssessmentHost,
@@ -28,7 +29,7 @@ import { paramRows } from "../ui/paramRows";
 import { prepareWhatIf, previousRun, type ParamChange, type ParamEdit, type PreviousRun } from "../../lib/whatif";
 import { appliedEditLines, noteTrialApplied, paramsSheetOut, planTrialApply, runOfOutputs, sinceLastRun, trialFields } from "../../lib/whatif/trial";
 import type { TrialApplied, TrialStart } from "../ui/host";
-import { PAGE_TRIAL_TEXT } from "./messages";
+import { PAGE_TRIAL_TEXT, TEXT } from "./messages";
 import { verifyWorkbook } from "../../lib/integrity";
 import { FEEDBACK_ZIP, NOTICE_FILE } from "../../lib/report";
 import type { ReportMade, VerifyReport } from "../ui/host";
@@ -49,14 +50,67 @@ export interface FileHostDeps {
 /** The part of a browser File the host uses. */
 export interface FileLike {
   name: string;
+  /** When the file was last modified (ms since 1970), as File.lastModified. */
+  lastModified?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** What gives the file as it is on disk now (a FileSystemFileHandle, which Chromium offers for a dropped file). */
+export interface FileHandleLike {
+  getFile(): Promise<FileLike>;
+}
+
+/**
+ * The file the user chose. The page keeps the File (or its handle), not just its bytes: every action that reads the
+ * workbook reads the file again, so a score fixed in Excel and saved counts at the next click.
+ */
+interface ChosenFile {
+  file: FileLike;
+  handle: FileHandleLike | null;
+  /** What the last read of the file found. */
+  diskBytes: ArrayBuffer;
+  modified: Date | null;
+  /** The browser can no longer read the file (changed or moved on disk since it was chosen): it must be chosen again. */
+  stale: boolean;
+}
+
+/**
+ * The workbook the page works on: the file's content as last read, or that content with a 试算 applied in memory
+ * (then `bytes` is not the file's). A new object whenever the content changes, so that work begun on one never lands
+ * on another.
+ */
 interface OpenedWorkbook {
   name: string;
   bytes: ArrayBuffer;
   grids: WorkbookGrids;
+  source: ChosenFile;
 }
+
+/** The open file as the page shows it beside the open button. */
+export interface OpenedFileState {
+  name: string;
+  /** The file's modified time as last read, or null when the browser does not say. */
+  modified: Date | null;
+  /** True once the browser refused to read the file again: 文件已修改，请重新打开. */
+  stale: boolean;
+}
+
+/**
+ * Raised when the chosen file can no longer be read: Chromium refuses (NotReadableError) a file changed on disk after
+ * it was picked, and any browser a file deleted or moved. The message is the page's advice, in Chinese.
+ */
+export class FileChangedError extends Error {
+  override readonly name = "FileChangedError";
+  constructor(fileName: string, options?: { cause?: unknown }) {
+    super(FILE_CHANGED_TEXT.message(fileName), options);
+  }
+}
+
+/** What the user is told when the chosen file can no longer be read (the page's own text, shown beside 重新打开). */
+export const FILE_CHANGED_TEXT = {
+  title: "文件已修改，请重新打开",
+  message: TEXT.fileChanged,
+} as const;
 
 /** Raised when an action needs an open workbook and none is open: the page prevents it, so it is misuse. */
 export class NoWorkbookOpenError extends Error {
@@ -68,12 +122,16 @@ export class NoWorkbookOpenError extends Error {
 
 /**
  * The standalone page's host: the workbook is a file on the user's computer, read into memory.
- * Opening reads the grids once; 计算等次 adds the output sheets to a copy of the original bytes,
- * which 下载结果 saves as “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
+ * Every action that reads the workbook (检查数据, 计算等次, 生成评分表, 季度点评 …) reads the chosen file again, so it works
+ * on the file as it is now; 计算等次 adds the output sheets to a copy of the bytes it read, which 下载结果 saves as
+ * “<原名>（已计算）.xlsx”. Nothing is sent anywhere.
  * The page reaches it through LazyFileHost (lazyFileHost.ts, issue 14): a public method added here is added there too.
  */
 export class FileHost implements AssessmentHost {
   private opened: OpenedWorkbook | null = null;
+  /** The last state told to the page (one object per change, as useSyncExternalStore needs). */
+  private state: OpenedFileState | null = null;
+  private readonly listeners = new Set<() => void>();
   private scored: Uint8Array | null = null;
   /** The last 回收 previewed, for 下载合并后的工作簿: the workbook it was made for and its outcome. */
   private collected: { opened: OpenedWorkbook; outcome: CollectOutcome } | null = null;
@@ -92,21 +150,41 @@ export class FileHost implements AssessmentHost {
    * Opens a workbook from a file (picked or dropped) and returns its name.
    * @throws NotAWorkbookError when the file is not an .xlsx workbook; then no workbook is open.
    */
-  async load(file: FileLike): Promise<string> {
+  async load(file: FileLike, handle: FileHandleLike | null = null): Promise<string> {
     // Forget the previous workbook first, so that a failed open never leaves the old one looking current.
     this.opened = null;
     this.scored = null;
     this.lastRun = null;
+    this.changed();
     const bytes = await file.arrayBuffer();
     // ExcelJS may detach or keep the buffer it is given: read from a copy, keep the original for writing.
     const grids = await readWorkbookGrids(bytes.slice(0));
-    this.opened = { name: file.name, bytes, grids };
+    const source: ChosenFile = { file, handle, diskBytes: bytes, modified: modifiedOf(file), stale: false };
+    this.opened = { name: file.name, bytes, grids, source };
+    this.changed();
     return file.name;
   }
 
   /** The open workbook's file name, or null. */
   fileName(): string | null {
     return this.opened?.name ?? null;
+  }
+
+  /** The open file's name, modified time and whether it must be chosen again; null when none is open. */
+  readonly fileState = (): OpenedFileState | null => this.state;
+
+  /** Calls `listener` whenever fileState changes; returns the way to stop. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The value of a cell as the last read found it, as the user typed it ("" when empty or absent). */
+  cellText(sheet: string, cell: string): string {
+    const grid = this.opened?.grids.sheets.find((s) => sameSheetName(s.name, sheet));
+    const at = parseA1Range(cell)?.from;
+    if (grid === undefined || at === undefined || at.row === null) return "";
+    return shownValue(grid.rows[at.row]?.[at.column] ?? null);
   }
 
   /** True when the open workbook has no value in any cell of any sheet. */
@@ -141,14 +219,14 @@ export class FileHost implements AssessmentHost {
   }
 
   async check(): Promise<Issue[]> {
-    return checkAssessment(this.requireOpen().grids);
+    return checkAssessment((await this.fresh()).grids);
   }
 
   async compute(onStage: (stage: ComputeStage) => void): Promise<ComputeOutcome> {
-    const opened = this.requireOpen();
     this.scored = null;
-    // The grids were read when the file was opened; 读取 is reported so the stages match the add-in's.
+    // 读取: the file as it is on disk now, not as it was when opened (the clerk may have fixed a score since).
     onStage("read");
+    const opened = await this.fresh();
     onStage("compute");
     return this.scoreOpened(opened, onStage, []);
   }
@@ -175,7 +253,7 @@ export class FileHost implements AssessmentHost {
 
   /** 试算: the open workbook's 参数 as fields and a preview over the grids in memory; nothing is written. */
   async prepareTrial(): Promise<TrialStart> {
-    const session = prepareWhatIf(this.requireOpen().grids);
+    const session = prepareWhatIf((await this.fresh()).grids);
     if (!("preview" in session)) return { issues: session.issues };
     return { session, fields: trialFields(session.base.params, session.base.groups.map((g) => g.rankGroup)) };
   }
@@ -185,7 +263,7 @@ export class FileHost implements AssessmentHost {
    * -o does) and is scored again; 下载结果 then saves it. The file on the user's computer is not changed.
    */
   async applyTrial(changes: readonly ParamChange[], previewed: readonly ParamEdit[]): Promise<TrialApplied> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const plan = planTrialApply(opened.grids, changes, previewed);
     if (plan.kind !== "write") return plan;
     const params = plan.book.sheets.find((sheet) => sameSheetName(sheet.name, SHEET.params));
@@ -193,7 +271,8 @@ export class FileHost implements AssessmentHost {
     const year = plan.preview.result?.params.year ?? new Date().getFullYear();
     const replaced = await replaceSheets(opened.bytes.slice(0), [paramsSheetOut(params.rows, year)], keptSheetName);
     const bytes = replaced.bytes.slice().buffer;
-    const updated: OpenedWorkbook = { name: opened.name, bytes, grids: await readWorkbookGrids(bytes.slice(0)) };
+    // The 试算 lives in memory only: the file's own content stays in `source` (fresh() keeps this while the file is unchanged).
+    const updated: OpenedWorkbook = { name: opened.name, bytes, grids: await readWorkbookGrids(bytes.slice(0)), source: opened.source };
     if (this.opened !== opened) throw new Error("FileHost.applyTrial: another workbook was opened meanwhile");
     this.opened = updated;
     this.scored = null;
@@ -210,12 +289,12 @@ export class FileHost implements AssessmentHost {
 
   /** 下载结果: only after a successful 计算等次 (never with errors: then there is nothing to save). */
   async quarter(q: number): Promise<QuarterOutcome> {
-    return runQuarter(this.requireOpen().grids, q);
+    return runQuarter((await this.fresh()).grids, q);
   }
 
   /** 季度点评 as a download: a copy of the opened file with the sheet added or replaced; the file itself is not changed. */
   async exportQuarter(q: number): Promise<QuarterOutcome> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const outcome = runQuarter(opened.grids, q);
     if (outcome.sheet === null) return outcome;
     const bytes = await writeOutputSheets(opened.bytes.slice(0), [outcome.sheet]);
@@ -249,7 +328,7 @@ export class FileHost implements AssessmentHost {
    * @throws Error when the sheet has indicators and `replace` is false (the page asks first, so it is misuse).
    */
   async importIndicators(rows: readonly PlanIndicator[], options: { replace: boolean }): Promise<{ kept: string | null }> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const existing = indicatorRowCount(opened.grids);
     if (existing > 0 && !options.replace) throw new Error("FileHost.importIndicators: 考核指标 has rows and replace was not confirmed");
     const written = await replaceSheets(opened.bytes.slice(0), [planIndicatorsSheet(rows)], existing > 0 ? keptSheetName : undefined);
@@ -259,7 +338,7 @@ export class FileHost implements AssessmentHost {
 
   /** 分发评分表: every form of the open workbook in one .zip download; the workbook itself is not changed. */
   async distributeForms(): Promise<DistributeOutcome> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const read = await readMaster(opened.grids, webDigest);
     if (read.master === null) return { issues: read.issues, forms: 0 };
     const forms = makeForms(read.master, localTime(new Date()).slice(0, 10));
@@ -269,8 +348,8 @@ export class FileHost implements AssessmentHost {
 
   /** 回收: the returned forms read against the open workbook; nothing is written until applyCollect. */
   async previewCollect(files: readonly ReturnedFile[], replaceFrom: readonly string[]): Promise<CollectPreview> {
-    const opened = this.requireOpen();
     this.collected = null;
+    const opened = await this.fresh();
     const read = await readMaster(opened.grids, webDigest);
     if (read.master === null) return { ok: false, log: [], issues: read.issues, filled: 0, replaced: [], replaceFrom: [] };
     const master = read.master;
@@ -301,7 +380,7 @@ export class FileHost implements AssessmentHost {
 
   /** 生成评分表's preview of the open workbook; writes nothing. */
   async previewLayout(): Promise<LayoutOutcome> {
-    return layoutSheets(this.requireOpen().grids);
+    return layoutSheets((await this.fresh()).grids);
   }
 
   /**
@@ -309,7 +388,7 @@ export class FileHost implements AssessmentHost {
    * kept as 评分（原）…; the file opened stays as it was. Nothing when the preview no longer holds.
    */
   async writeLayout(confirmed: readonly string[]): Promise<LayoutWritten> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const outcome = layoutSheets(opened.grids);
     if (!previewStillHolds(outcome, confirmed)) return { stale: outcome };
     if (outcome.sheets.length === 0) return { written: [], kept: [] };
@@ -324,10 +403,13 @@ export class FileHost implements AssessmentHost {
    * documents are made from the inputs scored in memory, and 核验 says to score it first).
    */
   private async reportBook(): Promise<{ grids: WorkbookGrids; name: string; scoredHere: boolean }> {
-    const opened = this.requireOpen();
     const scored = this.scored;
     const name = this.scoredFileName();
-    if (scored === null || name === null) return { grids: opened.grids, name: opened.name, scoredHere: false };
+    if (scored === null || name === null) {
+      // Not scored here: the file as it is now, like every other action.
+      const opened = await this.fresh();
+      return { grids: opened.grids, name: opened.name, scoredHere: false };
+    }
     if (this.scoredRead?.bytes !== scored) this.scoredRead = { bytes: scored, grids: await readWorkbookGrids(scored.slice(0)) };
     return { grids: this.scoredRead.grids, name, scoredHere: true };
   }
@@ -365,7 +447,7 @@ export class FileHost implements AssessmentHost {
 
   /** 从上年结果导入's preview for the open workbook; writes nothing. */
   async previewCarryOver(last: WorkbookGrids): Promise<CarryOverPlan> {
-    return planCarryOver(last, this.requireOpen().grids);
+    return planCarryOver(last, (await this.fresh()).grids);
   }
 
   /**
@@ -373,7 +455,7 @@ export class FileHost implements AssessmentHost {
    * and an empty 单位更名 when planned; the file opened stays as it was. Nothing when the preview no longer holds.
    */
   async writeCarryOver(last: WorkbookGrids, confirmed: readonly string[]): Promise<CarryOverWritten> {
-    const opened = this.requireOpen();
+    const opened = await this.fresh();
     const plan = planCarryOver(last, opened.grids);
     if (!carryOverStillHolds(plan, confirmed)) return { stale: plan };
     if (plan.sheets.length === 0) return { written: [], kept: [], file: null };
@@ -387,6 +469,70 @@ export class FileHost implements AssessmentHost {
     if (this.opened === null) throw new NoWorkbookOpenError();
     return this.opened;
   }
+
+  /**
+   * The open workbook as its file is now: the file read again (through the handle when there is one, which gives the
+   * file as saved since), parsed again only when its bytes changed. While the file is unchanged the workbook in memory
+   * is kept, with a 试算 applied if one was.
+   * @throws FileChangedError when the browser can no longer read the file, or when it changed on disk after a 试算 was
+   * applied in memory (re-reading would silently drop the 试算): the page then asks to open it again.
+   */
+  private async fresh(): Promise<OpenedWorkbook> {
+    const opened = this.requireOpen();
+    const source = opened.source;
+    if (source.stale) throw new FileChangedError(opened.name);
+    let file = source.file;
+    let bytes: ArrayBuffer;
+    try {
+      if (source.handle !== null) file = await source.handle.getFile();
+      bytes = await file.arrayBuffer();
+    } catch (error) {
+      this.markStale(opened);
+      throw new FileChangedError(opened.name, { cause: error });
+    }
+    if (sameBytes(bytes, source.diskBytes)) return opened;
+    if (opened.bytes !== source.diskBytes) {
+      this.markStale(opened);
+      throw new FileChangedError(opened.name);
+    }
+    // A file saved half-way or as another format is refused here, as at opening (NotAWorkbookError): the last read stays.
+    const grids = await readWorkbookGrids(bytes.slice(0));
+    const updated: OpenedWorkbook = { name: opened.name, bytes, grids, source };
+    if (this.opened === opened) {
+      source.diskBytes = bytes;
+      source.modified = modifiedOf(file) ?? source.modified;
+      this.opened = updated;
+      this.changed();
+    }
+    return updated;
+  }
+
+  private markStale(opened: OpenedWorkbook): void {
+    if (this.opened?.source !== opened.source) return;
+    opened.source.stale = true;
+    // The copy scored from the old content is no longer offered (nor used for 通报 or 核验).
+    this.scored = null;
+    this.changed();
+  }
+
+  private changed(): void {
+    const opened = this.opened;
+    this.state = opened === null ? null : { name: opened.name, modified: opened.source.modified, stale: opened.source.stale };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function modifiedOf(file: FileLike): Date | null {
+  return typeof file.lastModified === "number" && Number.isFinite(file.lastModified) && file.lastModified > 0 ? new Date(file.lastModified) : null;
+}
+
+function sameBytes(a: ArrayBuffer, b: ArrayBuffer): boolean {
+  if (a === b) return true;
+  if (a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 function isEmptySheet(sheet: SheetGrid): boolean {

@@ -27,7 +27,11 @@ export class LazyFileHost implements PageHost {
 
   /** Loads the host now (idempotent); the page calls it at start. */
   preload(): Promise<FileHost> {
-    this.loading ??= this.loadHost(this.deps).then((host) => (this.real = host));
+    this.loading ??= this.loadHost(this.deps).then((host) => {
+      this.real = host;
+      this.listen();
+      return host;
+    });
     return this.loading;
   }
 
@@ -40,6 +44,23 @@ export class LazyFileHost implements PageHost {
   }
 
   // Answered at once. Before the host has loaded no workbook can be open: these give what FileHost gives then.
+  /** The open file's state; listeners registered before the host loaded are told of its changes once it has. */
+  readonly fileState = (): ReturnType<FileHost["fileState"]> => this.real?.fileState() ?? null;
+  private readonly listeners = new Set<() => void>();
+  private listening = false;
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    this.listen();
+    return () => this.listeners.delete(listener);
+  };
+  private listen(): void {
+    if (this.listening || this.real === null) return;
+    this.listening = true;
+    this.real.subscribe(() => this.listeners.forEach((listener) => listener()));
+  }
+  cellText(sheet: string, cell: string): string {
+    return this.real?.cellText(sheet, cell) ?? "";
+  }
   fileName(): string | null {
     return this.real?.fileName() ?? null;
   }

@@ -1,5 +1,9 @@
 import { TEMPLATE_YEAR_HINT } from "../../lib/template/year";
 
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
 /** Every text the standalone page shows, in one place (users read Chinese only). */
 export const TEXT = {
   pageTitle: "法治建设考核计分",
@@ -14,6 +18,19 @@ export const TEXT = {
   openWorkbook: "打开工作簿",
   dropHint: "也可以把 .xlsx 文件拖到这里",
   opened: (name: string) => `已打开：${name}`,
+  /** The open file's modified time beside its name, as 2026-12-02 09:15 (local time). */
+  modified: (time: Date) => `（修改时间：${time.getFullYear()}-${pad2(time.getMonth() + 1)}-${pad2(time.getDate())} ${pad2(time.getHours())}:${pad2(time.getMinutes())}）`,
+  /** The chosen file can no longer be read (the host's FileChangedError says the same). */
+  fileChanged: (name: string) => `文件已修改，请重新打开：浏览器不能再读取“${name}”（选择它之后，它在电脑上被修改、移动或删除过）。请点击“重新打开”，再选一次这个文件。`,
+  reopen: "重新打开",
+  computeDone: "计算完成，请点击“下载结果”保存。",
+  problemSelectHint: "点击某条问题可查看它的单位、指标和单元格里的内容。",
+  detailPlace: "位置",
+  detailUnit: "单位",
+  detailIndicator: "指标",
+  detailAbout: "涉及",
+  detailValue: "单元格内容",
+  detailEmpty: "（空）",
   actionsHeading: "第三步：检查数据、计算等次",
   checkData: "检查数据",
   downloadResult: "下载结果",

@@ -23,13 +23,14 @@ import { LAYOUT_TEXT } from "./layoutMessages";
 import { ParamsSection } from "./ParamsSection";
 import { PLAN_TEXT } from "./planMessages";
 import { PlanImportSection } from "./PlanImportSection";
-import { ReportSection } from "./ReportSection";
 import { CarryOverItem } from "./CarryOverSection";
 import { REPORT_TEXT } from "./reportMessages";
 
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
 const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
 import { QUARTER_TEXT } from "./quarterMessages";
+// 通报、反馈单、核验 too: loaded when its section is opened, keeping the pane's first load small (issue 14).
+const ReportSection = lazy(() => import("./ReportSection").then((module) => ({ default: module.ReportSection })));
 // 试算 scores in the pane with lib/ (decimal.js): loaded when its section is opened, like 平时考核.
 const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
 import { TRIAL_UI_TEXT } from "./trialMessages";
@@ -168,7 +169,7 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             </AccordionPanel>
           </AccordionItem>
         ) : null}
-        {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></AccordionPanel></AccordionItem>) : null}
+        {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><Suspense fallback={null}><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></Suspense></AccordionPanel></AccordionItem>) : null}
         <CarryOverItem host={host} onWritten={bumpParams} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} />
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>

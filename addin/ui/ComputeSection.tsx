@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { CalculatorRegular } from "@fluentui/react-icons";
 import { hasErrors } from "../../lib/issue";
@@ -25,10 +25,17 @@ export interface ComputeSectionProps {
   host: AssessmentHost;
   /** Receives the problems found, for the shared problem list. */
   onIssues: (outcome: ComputeOutcome) => void;
+  /**
+   * What a success says. The Excel pane's default says the three sheets were written; a host that writes nothing until
+   * the user saves (the page: 下载结果) says so instead.
+   */
+  doneText?: string;
+  /** Shown right under the success message, above the summary: the page's 下载结果, so it is in view at once. */
+  doneAction?: ReactNode;
 }
 
 /** 计算等次: the primary button, its stages, and the summary per 排名分组. Disabled while running; a second click does nothing. */
-export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
+export function ComputeSection({ host, onIssues, doneText = TEXT.computeDone, doneAction }: ComputeSectionProps) {
   const [stage, setStage] = useState<ComputeStage | null>(null);
   const [outcome, setOutcome] = useState<ComputeOutcome | null>(null);
   const compute = useCallback(async () => {
@@ -65,8 +72,9 @@ export function ComputeSection({ host, onIssues }: ComputeSectionProps) {
       {outcome?.result ? (
         <>
           <MessageBar intent="success">
-            <MessageBarBody>{TEXT.computeDone}</MessageBarBody>
+            <MessageBarBody>{doneText}</MessageBarBody>
           </MessageBar>
+          {doneAction}
           <Suspense fallback={null}>
             <SummaryTable result={outcome.result} />
           </Suspense>

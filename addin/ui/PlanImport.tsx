@@ -42,6 +42,8 @@ export interface PlanImportProps {
   /** The text of an opened 工作安排 file (.docx or plain text): the file layer's decoding, handed in by the page. */
   readFile(name: string, bytes: Uint8Array): Promise<string>;
   disabled?: boolean;
+  /** What a successful write says; the default says 考核指标 was written (Excel), the page's says a copy was downloaded. */
+  writtenText?: (rows: number, kept: string | null) => string;
 }
 
 interface Notice {
@@ -50,7 +52,7 @@ interface Notice {
 }
 
 /** 导入工作安排: paste or open the text, 预览 the rows and warnings, then 写入考核指标 (replacing only when confirmed). */
-export function PlanImport({ units, existingRows, onWrite, readFile, disabled = false }: PlanImportProps) {
+export function PlanImport({ units, existingRows, onWrite, readFile, disabled = false, writtenText = PLAN_TEXT.written }: PlanImportProps) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
@@ -90,7 +92,7 @@ export function PlanImport({ units, existingRows, onWrite, readFile, disabled = 
     setBusy(true);
     try {
       const { kept } = await onWrite(outcome.rows, { replace: existingRows > 0 });
-      setNotice({ intent: "success", text: PLAN_TEXT.written(outcome.rows.length, kept) });
+      setNotice({ intent: "success", text: writtenText(outcome.rows.length, kept) });
     } catch (error) {
       setNotice({ intent: "error", text: friendlyMessage(error) });
     } finally {

@@ -6,7 +6,7 @@ const CELL_EDIT = new Set(["InvalidOperationInCellEditMode"]);
 const PROTECTED = new Set(["AccessDenied"]);
 const TOO_LARGE = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 const BUSY = new Set(["Conflict", "RequestAborted", "ActivityLimitReached"]);
-const OWN_MESSAGE = new Set(["NotAWorkbookError", "NoWorkbookError", "WpsRefusedError"]);
+const OWN_MESSAGE = new Set(["NotAWorkbookError", "NoWorkbookError", "WpsRefusedError", "FileChangedError"]);
 const NOT_SUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "UnsupportedOperation"]);
 
 /** The code of an Office error (OfficeExtension.Error has `code`), or of any Error by its name. */
@@ -29,7 +29,7 @@ export function friendlyMessage(error: unknown): string {
   if (TOO_LARGE.has(code)) return OFFICE_ERROR_TEXT.payloadTooLarge;
   if (BUSY.has(code)) return OFFICE_ERROR_TEXT.busy;
   if (NOT_SUPPORTED.has(code)) return OFFICE_ERROR_TEXT.notSupported;
-  // A host's own refusal (the file host's NotAWorkbookError, the WPS host's NoWorkbookError and WpsRefusedError) says in Chinese
+  // A host's own refusal (the file host's NotAWorkbookError, the WPS host's NoWorkbookError and WpsRefusedError; the page's FileChangedError: the file changed on disk) says in Chinese
   // what is wrong and what to do.
   if (OWN_MESSAGE.has(code) && message !== "") return message;
   return OFFICE_ERROR_TEXT.other(code);

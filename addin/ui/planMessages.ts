@@ -18,6 +18,8 @@ export const PLAN_TEXT = {
   confirmReplace: "替换现有的考核指标（原表改名为“考核指标（原）”保留）",
   fileRead: (name: string) => `已读取：${name}`,
   fileUnreadable: (name: string) => `无法读取“${name}”。请在 Word 中另存为 .docx，或复制正文粘贴到上面。`,
+  downloaded: (rows: number, kept: string | null) =>
+    `已下载新工作簿：考核指标 ${rows} 行${kept === null ? "" : `，原表改名为“${kept}”保留`}；打开的文件没有改动。请打开新工作簿，点击“生成评分表”使评分表的列与新的考核指标一致。`,
   written: (rows: number, kept: string | null) =>
     `已写入考核指标 ${rows} 行${kept === null ? "" : `，原表改名为“${kept}”保留`}。评分表的列仍是原来的指标，请按新的考核指标调整评分表（第1行每列为“编号 二级指标”，第2行为分值）。`,
 } as const;

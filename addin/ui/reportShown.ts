@@ -1,4 +1,4 @@
-import { LISTED_DIFFERENCES, VERIFY, verifyWorkbook, type CellDifference, type Digest, type VerifyOutcome } from "../../lib/integrity";
+import { changedScoreLine, LISTED_DIFFERENCES, VERIFY, verifyWorkbook, type CellDifference, type ChangedScore, type Digest, type VerifyOutcome } from "../../lib/integrity";
 import type { WorkbookGrids } from "../../lib/grid";
 import type { Issue } from "../../lib/issue";
 import { SHEET } from "../../lib/layout";
@@ -14,6 +14,18 @@ export function differenceIssue(difference: CellDifference): Issue {
     cell: difference.cell,
     ...(difference.context === "" ? {} : { context: difference.context }),
     message: `为 ${difference.found}，按输入应为 ${difference.expected}`,
+  };
+}
+
+/** A 评分 cell typed over since 计算等次: 评分!F7, 八公桥镇 · 1.4 …, 计算等次时为 4，现为 0 (the cause, listed first). */
+export function changedScoreIssue(cell: ChangedScore): Issue {
+  return {
+    level: "error",
+    code: "verify.changedScore",
+    sheet: cell.sheet,
+    cell: cell.cell,
+    context: `${cell.unit} · ${cell.indicator}`,
+    message: `计算等次时为 ${cell.was}，现为 ${cell.now}`,
   };
 }
 
@@ -42,6 +54,12 @@ export function verifyReport(outcome: VerifyOutcome, checked: string | null = nu
     issues = [];
     notes = rest;
   }
+  // The 评分 cells typed over come first (the cause), as problems to click rather than sentences.
+  const changedLines = new Set(outcome.changedCells.map(changedScoreLine));
+  const unlisted = outcome.changedCells.length - LISTED_DIFFERENCES;
+  if (unlisted > 0) changedLines.add(VERIFY.moreChangedScores(unlisted));
+  notes = notes.filter((line) => !changedLines.has(line));
+  issues = [...outcome.changedCells.map(changedScoreIssue), ...issues];
   return { ok: outcome.ok, verdict, issues, notes: checked === null ? notes : [...notes, checked] };
 }
 

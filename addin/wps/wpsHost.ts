@@ -8,6 +8,11 @@ import { checkAssessment, runAssessment, type RunOutcome } from "../../lib/run";
 import { buildTemplate, type TemplateOptions } from "../../lib/template";
 import type { AssessmentHost, ComputeOutcome, ComputeStage, TemplateOutcome, TemplateRequest } from "../ui/host";
 import { paramRows } from "../ui/paramRows";
+import { prepareWhatIf, previousRun, type PreviousRun } from "../../lib/whatif";
+import { appliedEditLines, noteTrialApplied, planTrialApply, sinceLastRun, trialFields, type CellWrite } from "../../lib/whatif/trial";
+import { stampTime } from "../../lib/integrity";
+import type { TrialApplied, TrialStart } from "../ui/host";
+import { TRIAL_UI_TEXT } from "../ui/trialMessages";
 import { XL, type WpsApplication, type WpsRange, type WpsWorkbook, type WpsWorksheet } from "./model";
 
 /** What the WPS host needs from outside; tests pass a fake application. */
@@ -17,6 +22,8 @@ export interface WpsHostOptions {
   assess?: (book: WorkbookGrids) => RunOutcome;
   check?: (book: WorkbookGrids) => Issue[];
   template?: (options: TemplateOptions) => SheetOut[];
+  /** The time 试算's 应用 records in 计算说明 (now by default). */
+  now?: () => Date;
 }
 
 export const WPS_TEXT = {
@@ -263,7 +270,47 @@ export function createWpsHost(options: WpsHostOptions): AssessmentHost {
     return { sheets };
   };
 
+  /**
+   * The results the workbook already holds (结果 and 计算说明), for "what changed since the last run": read before the
+   * input sheets, since `read` forgets the real names of the sheets read before.
+   */
+  const readOutputs = (): WorkbookGrids => read([SHEET.results, SHEET.audit]);
+  const previousOf = (outputs: WorkbookGrids, places: number): PreviousRun | null => (outputs.sheets.length === 0 ? null : previousRun(outputs, places));
+
+  /** 试算's 参数 cells, one Value2 each, text that WPS would take for a formula or number kept as text. */
+  const writeCells = (writes: readonly CellWrite[]): boolean => {
+    const sheet = find(sheetsOf(workbook()), realNames.get(SHEET.params) ?? SHEET.params);
+    if (sheet === undefined) return false;
+    for (const write of writes) {
+      const value = write.value;
+      const plain = value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : value instanceof Date ? value.toISOString().slice(0, 10) : value.error;
+      sheet.Range(write.cell).Value2 = toWps(plain);
+    }
+    return true;
+  };
+
   return sayingWhy({
+    prepareTrial: async (): Promise<TrialStart> => {
+      const session = prepareWhatIf(read(INPUT_SHEETS));
+      if (!("preview" in session)) return { issues: session.issues };
+      return { session, fields: trialFields(session.base.params, session.base.groups.map((g) => g.rankGroup)) };
+    },
+
+    // Only at the user's click after the preview: exactly the 参数 cells previewed, the old values kept in 计算说明.
+    applyTrial: async (changes, previewed): Promise<TrialApplied> => {
+      const old = readOutputs();
+      const plan = planTrialApply(read(INPUT_SHEETS), changes, previewed);
+      if (plan.kind !== "write") return plan;
+      const outcome = assess(plan.book);
+      if (outcome.outputs === null || outcome.result === null) return { kind: "issues", issues: outcome.issues };
+      const last = previousOf(old, outcome.result.params.decimals);
+      if (!writeCells(plan.writes)) return { kind: "issues", issues: [{ level: "error", code: "trial.noParams", sheet: SHEET.params, cell: "A1", message: TRIAL_UI_TEXT.noParams }] };
+      const since = sinceLastRun(noteTrialApplied(outcome.outputs, plan.edits, stampTime((options.now ?? (() => new Date()))())), outcome.result, last);
+      writeOutputSheets(options.app(), workbook(), since.outputs);
+      const done = { issues: outcome.issues, result: outcome.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
+      return { kind: "applied", edits: plan.edits, outcome: done, message: TRIAL_UI_TEXT.appliedInWorkbook(appliedEditLines(plan.edits)) };
+    },
+
     listExistingInputSheets: async () => {
       const names = sheetsOf(workbook()).map((sheet) => sheet.Name);
       return INPUT_SHEETS.filter((name) => names.some((other) => sameSheetName(other, name)));
@@ -292,13 +339,15 @@ export function createWpsHost(options: WpsHostOptions): AssessmentHost {
 
     compute: async (onStage: (stage: ComputeStage) => void): Promise<ComputeOutcome> => {
       onStage("read");
+      const old = readOutputs();
       const book = read(INPUT_SHEETS);
       onStage("compute");
       const outcome = assess(book);
       if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
+      const since = sinceLastRun(outcome.outputs, outcome.result, previousOf(old, outcome.result.params.decimals));
       onStage("write");
-      writeOutputSheets(options.app(), workbook(), outcome.outputs);
-      return { issues: outcome.issues, result: outcome.result };
+      writeOutputSheets(options.app(), workbook(), since.outputs);
+      return { issues: outcome.issues, result: outcome.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
     },
 
     readParams: async () => paramRows(read([SHEET.params]).sheets[0]?.rows ?? []),

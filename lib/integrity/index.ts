@@ -13,5 +13,6 @@ export { combine, fingerprint, type Fingerprint } from "./fingerprint";
 export { gridSection, INPUT_SECTION_SHEET, inputSections, OUTPUT_SECTION_SHEETS, valueSection, type Section } from "./sections";
 export { assessmentFingerprint, programName, sealOutcome, type OutputGrids, type SealOptions } from "./seal";
 export { readStamp, stampAudit, stampOutputs, stampTime, type RecordedStamp, type Stamp } from "./stamp";
-export { differenceLine, LISTED_DIFFERENCES, verifyWorkbook, type CellDifference, type VerifyOutcome } from "./verify";
+export { changedScoreLine, differenceLine, LISTED_DIFFERENCES, verifyWorkbook, type CellDifference, type VerifyOutcome } from "./verify";
+export { changedScores, type ChangedScore } from "./changedScores";
 export { STAMP_GROUP, STAMP_ITEM, VERIFY } from "./messages";

@@ -34,6 +34,9 @@ export const VERIFY = {
   inputsChangedHarmless: (sheets: string): string =>
     `注意：计算等次之后，输入表“${sheets}”有改动（与计算时记录的指纹不同），但改动不影响结果。`,
   inputsUnchanged: "输入表与计算时记录的指纹一致，计算后没有改动。",
+  changedScore: (place: string, context: string, was: string, now: string): string =>
+    `${place}（${context}）计算等次时为 ${was}，现为 ${now}。`,
+  moreChangedScores: (count: number): string => `……另有 ${count} 个评分单元格在计算后改动过，未列出。`,
   stampDamaged: "计算说明中记录的指纹与各表的指纹对不上：核验行本身被改动过。",
   outputsEdited: (sheets: string): string => `“${sheets}”表在计算等次之后被改动过（与计算时记录的指纹不同）。`,
   recordedAt: (version: string, time: string, fingerprint: string): string => `计算时记录：${version}，${time}，指纹 ${fingerprint}。`,

@@ -15,6 +15,7 @@ import { VERIFY } from "./messages";
 import { assessmentFingerprint, programName } from "./seal";
 import { inputSections, OUTPUT_SECTION_SHEETS } from "./sections";
 import { readStamp, type RecordedStamp } from "./stamp";
+import { changedScores, type ChangedScore } from "./changedScores";
 
 /** One cell whose value is not what the inputs give. */
 export interface CellDifference {
@@ -35,6 +36,8 @@ export interface VerifyOutcome {
   differences: CellDifference[];
   /** Input sheets whose values differ from those fingerprinted at 计算等次. */
   changedInputs: string[];
+  /** 评分 cells whose value is not the score 计算说明 recorded at 计算等次 (the cells typed over since). */
+  changedCells: ChangedScore[];
   /** Output sheets (结果, 汇总) whose figures differ from those fingerprinted at 计算等次. */
   editedOutputs: string[];
   /** The fingerprint of the workbook as it is now (inputs now, outputs as stored); null when it cannot be scored. */
@@ -50,7 +53,7 @@ export const LISTED_DIFFERENCES = 20;
 /** Verifies a scored workbook's grids (every sheet, outputs included). */
 export async function verifyWorkbook(book: WorkbookGrids, digest: Digest): Promise<VerifyOutcome> {
   const stored = (name: string): SheetGrid | undefined => book.sheets.find((sheet) => sheet.name === name) ?? book.sheets.find((sheet) => sheet.name.trim() === name);
-  const base = { differences: [], changedInputs: [], editedOutputs: [], fingerprint: null, issues: [] };
+  const base = { differences: [], changedInputs: [], changedCells: [], editedOutputs: [], fingerprint: null, issues: [] };
   const results = stored(SHEET.results);
   const auditGrid = stored(SHEET.audit);
   const recorded = auditGrid === undefined ? null : readStamp(auditGrid.rows);
@@ -88,6 +91,8 @@ export async function verifyWorkbook(book: WorkbookGrids, digest: Digest): Promi
     stampIntact = recorded.fingerprint !== null && (await combine(recordedSheets, digest)) === recorded.fingerprint;
   }
 
+  // The 评分 cells typed over since: 计算说明 recorded each unit's score of each indicator.
+  const changedCells = auditGrid === undefined ? [] : changedScores(outcome.input, auditGrid.rows);
   const ok = differences.length === 0;
   const lines: string[] = [];
   if (ok) lines.push(recorded === null ? VERIFY.passedNoStamp(now.value) : VERIFY.passed(now.value));
@@ -99,12 +104,19 @@ export async function verifyWorkbook(book: WorkbookGrids, digest: Digest): Promi
   if (recorded !== null) {
     if (changedInputs.length > 0) lines.push(ok ? VERIFY.inputsChangedHarmless(changedInputs.join("、")) : VERIFY.inputsChanged(changedInputs.join("、")));
     else if (!ok) lines.push(VERIFY.inputsUnchanged);
+    for (const cell of changedCells.slice(0, LISTED_DIFFERENCES)) lines.push(changedScoreLine(cell));
+    if (changedCells.length > LISTED_DIFFERENCES) lines.push(VERIFY.moreChangedScores(changedCells.length - LISTED_DIFFERENCES));
     if (editedOutputs.length > 0) lines.push(VERIFY.outputsEdited(editedOutputs.join("、")));
     if (!stampIntact) lines.push(VERIFY.stampDamaged);
     lines.push(VERIFY.recordedAt(recorded.program ?? "?", recorded.time ?? "?", recorded.fingerprint ?? "?"));
     if (!ok && recorded.program !== null && recorded.program !== programName()) lines.push(VERIFY.otherVersion(recorded.program, programName()));
   }
-  return { ok, lines, differences, changedInputs, editedOutputs, fingerprint: now.value, recorded, issues: outcome.issues };
+  return { ok, lines, differences, changedInputs, changedCells, editedOutputs, fingerprint: now.value, recorded, issues: outcome.issues };
+}
+
+/** "评分!F7（八公桥镇 · 1.4 …）计算等次时为 4，现为 0。". */
+export function changedScoreLine(cell: ChangedScore): string {
+  return VERIFY.changedScore(qualified(cell.sheet, cell.cell), `${cell.unit} · ${cell.indicator}`, cell.was, cell.now);
 }
 
 /** "结果!L12 为 95.00，按输入应为 93.50（城关镇 · 总分）". */

@@ -51,11 +51,18 @@ export function warnAt(at: At, code: string, message: string): void {
   at.issues.push(warning(code, at.sheet, addressOf(at), message));
 }
 
-/** Gives the problems found since `from` the context of their cell (whose score, which rating), unless they have one. */
-export function withContext(issues: Issue[], from: number, context: string): void {
+/**
+ * Gives the problems found since `from` the context of their cell (whose score, which rating), unless they have one;
+ * `about` names the unit and indicator apart, for a page that shows them when a problem is clicked.
+ */
+export function withContext(issues: Issue[], from: number, context: string, about: { unit?: string; indicator?: string } = {}): void {
   for (let index = from; index < issues.length; index += 1) {
     const issue = issues[index];
-    if (issue !== undefined && issue.context === undefined) issues[index] = { ...issue, context };
+    if (issue === undefined || issue.context !== undefined) continue;
+    const named = { ...issue, context };
+    if (about.unit !== undefined && named.unit === undefined) named.unit = about.unit;
+    if (about.indicator !== undefined && named.indicator === undefined) named.indicator = about.indicator;
+    issues[index] = named;
   }
 }
 

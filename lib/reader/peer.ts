@@ -93,7 +93,7 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
       if (rating === undefined) {
         const before = issues.length;
         const read = readRating({ sheet: table.sheet, row, column, issues }, value, words);
-        if (issues.length > before) withContext(issues, before, MSG.ratingContext(ratee, rater));
+        if (issues.length > before) withContext(issues, before, MSG.ratingContext(ratee, rater), { unit: ratee });
         if (read === null || read === undefined) continue;
         rating = read;
         if (cacheable && issues.length === before) good.set(value, read);

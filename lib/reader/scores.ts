@@ -136,7 +136,10 @@ function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns
     const from = issues.length;
     readScoreCell(table, row, unit, scoreColumn, cells[scoreColumn.column] ?? null, scores, sheetNumbers, policy, issues, filled);
     // Every problem at a score cell says whose score and which indicator, beside the address.
-    if (issues.length > from) withContext(issues, from, scoreContext(unit, scoreColumn.indicator));
+    if (issues.length > from) {
+      const { indicator } = scoreColumn;
+      withContext(issues, from, scoreContext(unit, indicator), { unit: unit.name, indicator: `${indicator.code} ${indicator.level2}`.trim() });
+    }
   }
   return scores;
 }

@@ -188,6 +188,8 @@ const GROUPED = new Map<string, GroupMessage>([
   ["rules.peerZeroWeight", GROUP_MESSAGES.peerZeroWeight],
   ["rules.noCountableBallots", GROUP_MESSAGES.noCountableBallots],
   ["rules.possibleZero", GROUP_MESSAGES.possibleZero],
+  ["rules.fewPeerRatings", GROUP_MESSAGES.fewRatings],
+  ["rules.fewBallots", GROUP_MESSAGES.fewBallots],
 ]);
 
 /** For each ratee, the raters who rated it but were left out by 互评同分票无效 (self-ratings aside), with their one value. */

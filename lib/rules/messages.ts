@@ -30,6 +30,10 @@ export const GROUP_MESSAGES = {
     `${units.length} 个单位没有收到互评评分：${units.join("、")}，此项不计，按实际应得分换算。如有评分，请在上下互评表中填写。`,
   peerZeroWeight: (units: readonly string[]) =>
     `${units.length} 个单位的互评评分只来自互评权重为0的分组：${units.join("、")}，此项不计，按实际应得分换算。如需计入，请在参数表中为这些分组设置互评权重。`,
+  fewRatings: (units: readonly string[]) =>
+    `${units.length} 个单位收到的可计入互评评分少于参数“互评最少评议数”：${units.join("、")}，互评此项不计，按实际应得分换算（各单位收到几份写在结果的提示列）。如有漏填的评分，请在上下互评表中补上；如不设下限，请清空该参数。`,
+  fewBallots: (units: readonly string[]) =>
+    `${units.length} 个单位的满意度有效票少于参数“满意度最少有效票数”：${units.join("、")}，满意度此项不计，按实际应得分换算（各单位的票数写在结果的提示列）。如票数有误，请在满意度表中改正；如不设下限，请清空该参数。`,
   noCountableBallots: (units: readonly string[]) =>
     `${units.length} 个单位的满意度只有“不了解”票：${units.join("、")}，按未参加满意度调查处理。请填写满意、基本满意、不满意的票数，或填写满意度(%)。`,
   possibleZero: (units: readonly string[]) =>
