@@ -102,8 +102,8 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
     const probe = new FakeWorkbook({ ...inputs, ...OLD_OUTPUTS });
     await createExcelHost({ run: probe.run, supports: all, now: () => NOW }).compute(() => undefined);
     const syncs = probe.syncCount;
-    // Read, write, and the 汇总 chart's own sync.
-    expect(syncs).toBe(3);
+    // Read, the previous 结果 (for "what changed"; old outputs are there), write, and the 汇总 chart's own sync.
+    expect(syncs).toBe(4);
     const outcomes: string[] = [];
     for (let failing = 1; failing <= syncs; failing += 1) {
       const book = new FakeWorkbook({ ...inputs, ...OLD_OUTPUTS });
@@ -127,6 +127,8 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
     }
     expect(outcomes).toEqual([
       // The one-sync read refused: read again names first, and the run goes on.
+      "resolved : new",
+      // The previous 结果 refused: "what changed" is left out, the scoring goes on.
       "resolved : new",
       // The write refused: nothing of it stays.
       "rejected GeneralException: old",

@@ -152,8 +152,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
   async function readPrevious(context: Excel.RequestContext, read: BookRead, places: number): Promise<PreviousRun | null> {
     if (!read.sheetNames.some((name) => sameSheetName(name, SHEET.results))) return null;
     // Every name asked for is read (no `present` list of input sheets); a refused one-sync read goes to blocks itself.
-    const outputs = await readInputSheets(context, [SHEET.results, SHEET.audit], { mode: nextRead.mode, chain: true });
-    return hasErrors(outputs.issues) ? null : previousRun(outputs.book, places);
+    // "What changed" is a courtesy: a refused read (a 计算说明 too large for one response, a busy workbook) leaves it
+    // out and never stops the scoring the user asked for.
+    try {
+      const outputs = await readInputSheets(context, [SHEET.results, SHEET.audit], { mode: nextRead.mode, chain: true });
+      return hasErrors(outputs.issues) ? null : previousRun(outputs.book, places);
+    } catch {
+      return null;
+    }
   }
 
   /** 通报 or 反馈单: the workbook read (inputs and outputs), checked as the command line does, written, handed over. */
