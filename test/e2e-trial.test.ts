@@ -135,10 +135,15 @@ describe("试算 on the standalone page in Chromium", () => {
     await expect(trial.getByRole("button", { name: "应用" }).count()).resolves.toBe(0);
     await line.fill("88");
 
+    // 计算等次's own 汇总 shows the run in force: 县直单位 优秀 6 before 应用 …
+    const excellent = page.getByRole("table", { name: "汇总" }).first().locator('tr[data-group="县直单位"] td[data-grade="优秀"]');
+    await expect(excellent.textContent()).resolves.toBe("6");
     await trial.getByRole("button", { name: "应用" }).click();
     await trial.getByText(/已把试算的值写入本页中的工作簿：参数!B16 优秀分数线：90 → 88。原参数表改名为“参数（原）”整张保留/).waitFor({ timeout: 30_000 });
     const since = trial.getByRole("region", { name: "与上次计算相比" }).or(trial.locator('section[aria-label="与上次计算相比"]')).first();
     await expect(since.getByRole("listitem").allTextContents()).resolves.toEqual(["县委政法委 等次 良好 → 优秀", "其余59个单位的总分、名次、等次都没有变化。"]);
+    // … and 7 after it (it showed the replaced run's 6 before the page handed 应用's outcome to 计算等次's summary).
+    await expect.poll(() => excellent.textContent(), { timeout: 30_000 }).toBe("7");
     // The fields now start from 88, the value in force.
     await expect.poll(() => line.inputValue(), { timeout: 30_000 }).toBe("88");
     // The page's own 结果 table shows the new 等次.

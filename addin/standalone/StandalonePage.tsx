@@ -105,9 +105,12 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
   }, [reveal]);
   // Each 计算等次 (or 试算's 应用): the 试算 section reads the workbook's 参数 afresh.
   const [computed, setComputed] = useState(0);
+  // The run 试算's 应用 made, shown in 计算等次's summary in place of the one before it.
+  const [applied, setApplied] = useState<ComputeOutcome | null>(null);
 
   const clearOutcome = () => {
     setComputed(0);
+    setApplied(null);
     setIssues(null);
     setResult(null);
     setResultName(null);
@@ -165,6 +168,14 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
       setComputed((n) => n + 1);
     },
     [host],
+  );
+
+  const onTrialApplied = useCallback(
+    (outcome: ComputeOutcome) => {
+      setApplied(outcome);
+      onComputed(outcome);
+    },
+    [onComputed],
   );
 
   const save = useAction(useCallback(async () => host.saveFile(), [host]));
@@ -257,6 +268,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
               key={opening}
               host={host}
               onIssues={onComputed}
+              latest={applied}
               doneText={TEXT.computeDone}
               doneAction={
                 resultName !== null && result !== null ? (
@@ -297,7 +309,7 @@ export function StandalonePage({ host, defaultYear }: StandalonePageProps) {
         <Title2 as="h2" id="trial-heading">
           {TRIAL_UI_TEXT.heading}
         </Title2>
-        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <TrialSection key={opening} host={host} applyHint={TRIAL_UI_TEXT.applyFile} onApplied={onComputed} version={computed} autoStart={false} />}
+        {fileName === null ? <Text>{TEXT.openFirst}</Text> : <TrialSection key={opening} host={host} applyHint={TRIAL_UI_TEXT.applyFile} onApplied={onTrialApplied} version={computed} autoStart={false} />}
       </section>
 
       <section className={styles.section} aria-labelledby="plan-heading">

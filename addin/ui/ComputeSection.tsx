@@ -32,12 +32,23 @@ export interface ComputeSectionProps {
   doneText?: string;
   /** Shown right under the success message, above the summary: the page's 下载结果, so it is in view at once. */
   doneAction?: ReactNode;
+  /**
+   * A run made elsewhere that replaces the one shown (试算's 应用 scores again): the summary must show the figures that
+   * were just written or are about to be downloaded, never the previous run's.
+   */
+  latest?: ComputeOutcome | null;
 }
 
 /** 计算等次: the primary button, its stages, and the summary per 排名分组. Disabled while running; a second click does nothing. */
-export function ComputeSection({ host, onIssues, doneText = TEXT.computeDone, doneAction }: ComputeSectionProps) {
+export function ComputeSection({ host, onIssues, doneText = TEXT.computeDone, doneAction, latest = null }: ComputeSectionProps) {
   const [stage, setStage] = useState<ComputeStage | null>(null);
   const [outcome, setOutcome] = useState<ComputeOutcome | null>(null);
+  // Adopted while rendering (React's pattern for state that follows a prop), so no frame shows the replaced run.
+  const [adopted, setAdopted] = useState<ComputeOutcome | null>(null);
+  if (latest !== null && latest !== adopted) {
+    setAdopted(latest);
+    setOutcome(latest);
+  }
   const compute = useCallback(async () => {
     setOutcome(null);
     setStage(null);
