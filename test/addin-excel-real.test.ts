@@ -120,8 +120,9 @@ describe("cell-edit mode: Excel refuses every request while the user types in a 
     let calls = 0;
     book.sync = async () => {
       calls += 1;
-      // Sync 1 reads, sync 2 is the first write request: then the user clicks into a cell.
-      if (calls === 3) book.startCellEdit();
+      // Sync 1 reads the inputs, sync 2 the old 结果 (for "what changed"), sync 3 is the first write request: then the
+      // user clicks into a cell.
+      if (calls === 4) book.startCellEdit();
       return sync();
     };
     const host = createExcelHost({ run: book.run, supports: book.supports });
