@@ -19,6 +19,7 @@ import { findSheet } from "../reader/sheets";
 import { readUnits } from "../reader/units";
 import { shownValue } from "../reader/cells";
 import { buildTemplate, type DefaultIndicator, type TemplateUnit } from "../template";
+import { templateIndicator } from "../template/indicatorsSheet";
 import { isCellError } from "../grid";
 import { lastYearLines, textOf } from "./match";
 import { CARRY_MSG } from "./messages";
@@ -111,16 +112,7 @@ export function nextYearTemplate(last: WorkbookGrids, year: number): NextYearTem
       lastGrade: grade,
     };
   });
-  const carriedIndicators: DefaultIndicator[] = indicators.indicators.map((indicator) => ({
-    code: indicator.code,
-    level1: indicator.level1,
-    level2: indicator.level2,
-    content: indicator.content,
-    maxPoints: indicator.maxPoints.toNumber(),
-    method: indicator.method,
-    assessor: indicator.assessor,
-    categories: indicator.categories,
-  }));
+  const carriedIndicators: DefaultIndicator[] = indicators.indicators.map(templateIndicator);
   const sheets = buildTemplate({ year, carried: { units: carriedUnits, indicators: carriedIndicators } });
   const params = sheets.find((sheet) => sheet.name === SHEET.params);
   const carried = params === undefined ? 0 : carryParams(params, last, notes);
