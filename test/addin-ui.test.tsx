@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi, afterEach } from "vitest";
+import { describe, expect, it, vi, afterEach, beforeAll } from "vitest";
 import { cleanup, render, screen, waitFor, fireEvent } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { D } from "../lib/decimal";
@@ -10,6 +10,7 @@ import type { AssessmentHost, ComputeOutcome, ComputeStage } from "../addin/ui/h
 import { friendlyMessage } from "../addin/ui/errors";
 import { NotAWorkbookError, XLSX_MESSAGES } from "../files/xlsx";
 import { waitForExcel } from "../addin/taskpane/boot";
+import { preloadPaneSections } from "./helpers/paneSections";
 
 afterEach(cleanup);
 
@@ -55,6 +56,7 @@ function show(host: AssessmentHost) {
 }
 
 describe("task pane", () => {
+  beforeAll(preloadPaneSections, 60_000);
   it("disables 计算等次 while running, ignores a double click, shows the stages and then the summary", async () => {
     let finish: (outcome: ComputeOutcome) => void = () => undefined;
     let report: (stage: ComputeStage) => void = () => undefined;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -7,6 +7,7 @@ import { AssessmentPane } from "../addin/ui/AssessmentPane";
 import type { AssessmentHost } from "../addin/ui/host";
 import { PlanImport, type PlanImportProps } from "../addin/ui/PlanImport";
 import { planFileText } from "../files/planText";
+import { preloadPaneSections } from "./helpers/paneSections";
 
 // Two tasks under one heading. By hand: 编号 1 and 2 from （一）（二）; 二级指标 the first sentence; 考核主体 the 牵头单位;
 // 适用类别 乡镇 (各乡镇人民政府、街道办事处) and the named unit 甲局. Each 适用类别 set has one task, so each gets the whole 40.
@@ -41,11 +42,13 @@ function setup(props: Partial<PlanImportProps> = {}) {
 }
 
 async function pasteAndPreview(user: ReturnType<typeof userEvent.setup>) {
-  const box = screen.getByRole("textbox", { name: "工作安排正文" });
+  // In the pane the section loads when opened (React.lazy): found once there.
+  const box = await screen.findByRole("textbox", { name: "工作安排正文" });
   await user.click(box);
   await user.paste(PLAN);
   await user.click(screen.getByRole("button", { name: "预览" }));
 }
+
 
 describe("PlanImport", () => {
   it("previews the rows and the unknown unit, then writes them when 考核指标 is empty", async () => {
@@ -102,6 +105,7 @@ describe("PlanImport", () => {
 });
 
 describe("task pane 导入工作安排", () => {
+  beforeAll(preloadPaneSections, 60_000);
   function paneHost(overrides: Partial<AssessmentHost> = {}): AssessmentHost {
     return {
       listExistingInputSheets: vi.fn(async () => []),

@@ -1,11 +1,13 @@
+import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { AssessmentPane } from "../ui/AssessmentPane";
-import { NoOffice } from "../ui/NoOffice";
 import { waitForExcel } from "./boot";
 import { lazyHost } from "./lazyHost";
-import { downloadBytes } from "../ui/download";
 import type { ReportWriter } from "../ui/host";
+
+// Shown only outside Excel (a browser, another Office application): not in the first script of the pane in Excel.
+const NoOffice = lazy(() => import("../ui/NoOffice").then((module) => ({ default: module.NoOffice })));
 
 // 生成通报 / 生成反馈单: the Word writer (the docx package, ~100 KB gzip) loads when first asked for, not with the pane.
 const reportWriter = (): Promise<ReportWriter> =>
@@ -14,7 +16,11 @@ const reportWriter = (): Promise<ReportWriter> =>
 // The Excel host (and lib/'s rules with decimal.js) and the 工作安排 decoder load on first use, not with the pane.
 // 分发与回收's file layer (ExcelJS for the forms, the .xlsx reader for returns) loads on the first 分发 or 回收 only.
 const formFiles = () => import("./formFiles").then((module) => module.formFiles);
-const excelHost = lazyHost(() => import("../excel/excelHost").then((module) => module.createExcelHost({ reportWriter, formFiles, save: downloadBytes })));
+const excelHost = lazyHost(() =>
+  Promise.all([import("../excel/excelHost"), import("../ui/download")]).then(([module, download]) =>
+    module.createExcelHost({ reportWriter, formFiles, save: download.downloadBytes }),
+  ),
+);
 const readPlanFile = (name: string, bytes: Uint8Array) => import("../../files/planText").then((module) => module.planFileText(name, bytes));
 // 从上年结果导入: last year's workbook, chosen as a file, read by the .xlsx reader (loaded on first use).
 const readLastYearFile = (_name: string, bytes: Uint8Array) => import("../../files/xlsx").then((module) => module.readWorkbookGrids(bytes.slice(0)));
@@ -35,7 +41,13 @@ async function start(): Promise<void> {
   const root = createRoot(element);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {state === "excel" ? <AssessmentPane host={Object.assign(excelHost, { readPlanFile, readLastYearFile })} /> : <NoOffice reason={state} />}
+      {state === "excel" ? (
+        <AssessmentPane host={Object.assign(excelHost, { readPlanFile, readLastYearFile })} />
+      ) : (
+        <Suspense fallback={null}>
+          <NoOffice reason={state} />
+        </Suspense>
+      )}
     </FluentProvider>,
   );
 }

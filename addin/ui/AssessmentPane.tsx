@@ -17,28 +17,65 @@ import type { AssessmentHost, ComputeOutcome } from "./host";
 import { TEXT } from "./messages";
 import { ComputeSection } from "./ComputeSection";
 import { Failure } from "./Failure";
-import { IssueList } from "./IssueList";
-import { LayoutSection } from "./LayoutSection";
-import { LAYOUT_TEXT } from "./layoutMessages";
-import { ParamsSection } from "./ParamsSection";
-import { PLAN_TEXT } from "./planMessages";
-import { PlanImportSection } from "./PlanImportSection";
-import { CarryOverItem } from "./CarryOverSection";
-import { REPORT_TEXT } from "./reportMessages";
+import { FORMS_HEADING, SECTION_HEADING } from "./formsHeading";
+import { useAction } from "./useAction";
 
+// The pane's first script holds the shell: the title, 计算等次, 检查数据 and every section's heading. What a section
+// shows, with its texts, loads when it is opened (参数, open at start, right after the first paint), and the problem
+// list once there are problems (issue 14 item 2: a first load of at most 165 KB gzip, kept well under).
+const IssueList = lazy(() => import("./IssueList").then((module) => ({ default: module.IssueList })));
+const TemplateSection = lazy(() => import("./TemplateSection").then((module) => ({ default: module.TemplateSection })));
+const PlanImportSection = lazy(() => import("./PlanImportSection").then((module) => ({ default: module.PlanImportSection })));
+const ParamsSection = lazy(() => import("./ParamsSection").then((module) => ({ default: module.ParamsSection })));
+/** The props the pane gives a section that writes or points at cells; its Excel texts come with its own script. */
+interface WritingSectionProps {
+  host: AssessmentHost;
+  onWritten?: () => void;
+  onIssue?: (issue: Issue) => void;
+}
+const LayoutSection = lazy(() =>
+  Promise.all([import("./LayoutSection"), import("./layoutMessages")]).then(([module, texts]) => ({
+    default: (props: WritingSectionProps) => <module.LayoutSection {...props} confirmLabel={texts.LAYOUT_TEXT.confirmExcel} writtenText={texts.LAYOUT_TEXT.writtenExcel} />,
+  })),
+);
+const CarryOverSection = lazy(() =>
+  Promise.all([import("./CarryOverSection"), import("./carryMessages")]).then(([module, texts]) => ({
+    default: (props: WritingSectionProps) => (
+      <module.CarryOverSection {...props} confirmLabel={texts.CARRY_TEXT.confirmExcel} writtenText={(done) => texts.CARRY_TEXT.writtenExcel(done.written, done.kept)} />
+    ),
+  })),
+);
 // 平时考核 works with decimal.js: loaded when its section is opened, not with the pane (issue 14 item 2).
-const QuarterSection = lazy(() => import("./QuarterSection").then((module) => ({ default: module.QuarterSection })));
-import { QUARTER_TEXT } from "./quarterMessages";
+const QuarterSection = lazy(() =>
+  Promise.all([import("./QuarterSection"), import("./quarterMessages")]).then(([module, texts]) => ({
+    default: (props: WritingSectionProps) => (
+      <module.QuarterSection host={props.host} onIssue={props.onIssue} exportLabel={texts.QUARTER_TEXT.exportExcel} exportedText={texts.QUARTER_TEXT.exported} />
+    ),
+  })),
+);
 // 通报、反馈单、核验 too: loaded when its section is opened, keeping the pane's first load small (issue 14).
-const ReportSection = lazy(() => import("./ReportSection").then((module) => ({ default: module.ReportSection })));
+const ReportSection = lazy(() =>
+  Promise.all([import("./ReportSection"), import("./reportMessages")]).then(([module, texts]) => ({
+    default: (props: WritingSectionProps) => (
+      <module.ReportSection host={props.host} onIssue={props.onIssue} noticeText={texts.REPORT_TEXT.noticeSavedExcel} feedbackText={texts.REPORT_TEXT.feedbackSavedExcel} />
+    ),
+  })),
+);
+/** 试算's props in the pane: what an 应用 did, and the 参数 version it reads. */
+interface PaneTrialProps extends WritingSectionProps {
+  onApplied: (outcome: ComputeOutcome) => void;
+  version: number;
+}
 // 试算 scores in the pane with lib/ (decimal.js): loaded when its section is opened, like 平时考核.
-const TrialSection = lazy(() => import("./TrialSection").then((module) => ({ default: module.TrialSection })));
-import { TRIAL_UI_TEXT } from "./trialMessages";
+const TrialSection = lazy(() =>
+  Promise.all([import("./TrialSection"), import("./trialMessages")]).then(([module, texts]) => ({
+    default: (props: PaneTrialProps) => (
+      <module.TrialSection host={props.host} onIssue={props.onIssue} onApplied={props.onApplied} version={props.version} applyHint={texts.TRIAL_UI_TEXT.applyExcel} />
+    ),
+  })),
+);
 // 分发与回收 is used a few times a year: loaded when its section is opened.
 const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.ExcelFormsSection })));
-import { FORMS_HEADING } from "./formsHeading";
-import { TemplateSection } from "./TemplateSection";
-import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   pane: {
@@ -80,6 +117,8 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
     useCallback(async (issue: Issue) => host.selectCell?.(issue.sheet, issue.cell), [host]),
   );
 
+  const onIssue = host.selectCell ? (issue: Issue) => void select.run(issue) : undefined;
+
   return (
     <main className={styles.pane}>
       <Title3 as="h1">{TEXT.title}</Title3>
@@ -95,66 +134,62 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
           </MessageBar>
         ) : null}
         {issues !== null && issues.length > 0 ? (
-          <IssueList issues={issues} onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined} />
+          <Suspense fallback={null}>
+            <IssueList issues={issues} onSelect={onIssue} />
+          </Suspense>
         ) : null}
       </section>
       <Accordion collapsible multiple defaultOpenItems={["params"]}>
         <AccordionItem value="template">
           <AccordionHeader>{TEXT.templateTitle}</AccordionHeader>
           <AccordionPanel>
-            <TemplateSection host={host} defaultYear={defaultYear} onCreated={bumpParams} />
+            <Suspense fallback={null}>
+              <TemplateSection host={host} defaultYear={defaultYear} onCreated={bumpParams} />
+            </Suspense>
           </AccordionPanel>
         </AccordionItem>
         {host.importIndicators && host.readPlanContext ? (
           <AccordionItem value="plan">
-            <AccordionHeader>{PLAN_TEXT.heading}</AccordionHeader>
+            <AccordionHeader>{SECTION_HEADING.plan}</AccordionHeader>
             <AccordionPanel>
-              <PlanImportSection host={host} onWritten={bumpParams} />
+              <Suspense fallback={null}>
+                <PlanImportSection host={host} onWritten={bumpParams} />
+              </Suspense>
             </AccordionPanel>
           </AccordionItem>
         ) : null}
         {host.previewLayout && host.writeLayout ? (
           <AccordionItem value="layout">
-            <AccordionHeader>{LAYOUT_TEXT.heading}</AccordionHeader>
+            <AccordionHeader>{SECTION_HEADING.layout}</AccordionHeader>
             <AccordionPanel>
-              <LayoutSection
-                host={host}
-                confirmLabel={LAYOUT_TEXT.confirmExcel}
-                writtenText={LAYOUT_TEXT.writtenExcel}
-                onWritten={bumpParams}
-                onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
-              />
+              <Suspense fallback={null}>
+                <LayoutSection host={host} onWritten={bumpParams} onIssue={onIssue} />
+              </Suspense>
             </AccordionPanel>
           </AccordionItem>
         ) : null}
         {host.quarter ? (
           <AccordionItem value="quarter">
-            <AccordionHeader>{QUARTER_TEXT.heading}</AccordionHeader>
+            <AccordionHeader>{SECTION_HEADING.quarter}</AccordionHeader>
             <AccordionPanel>
               <Suspense fallback={null}>
-                <QuarterSection
-                  host={host}
-                  exportLabel={QUARTER_TEXT.exportExcel}
-                  exportedText={QUARTER_TEXT.exported}
-                  onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
-                />
+                <QuarterSection host={host} onIssue={onIssue} />
               </Suspense>
             </AccordionPanel>
           </AccordionItem>
         ) : null}
         {host.prepareTrial && host.applyTrial ? (
           <AccordionItem value="trial">
-            <AccordionHeader>{TRIAL_UI_TEXT.heading}</AccordionHeader>
+            <AccordionHeader>{SECTION_HEADING.trial}</AccordionHeader>
             <AccordionPanel>
               <Suspense fallback={null}>
                 <TrialSection
                   host={host}
-                  applyHint={TRIAL_UI_TEXT.applyExcel}
                   onApplied={(outcome) => {
                     onComputed(outcome);
                     setApplied((n) => n + 1);
                   }}
-                  onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined}
+                  onIssue={onIssue}
                   version={paramsVersion}
                 />
               </Suspense>
@@ -166,20 +201,37 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
             <AccordionHeader>{FORMS_HEADING}</AccordionHeader>
             <AccordionPanel>
               <Suspense fallback={null}>
-                <FormsSection
-                  host={host}
-                  onSelect={host.selectCell ? (issue) => void select.run(issue) : undefined}
-                />
+                <FormsSection host={host} onSelect={onIssue} />
               </Suspense>
             </AccordionPanel>
           </AccordionItem>
         ) : null}
-        {host.makeNotice && host.makeFeedback && host.verify ? (<AccordionItem value="report"><AccordionHeader>{REPORT_TEXT.heading}</AccordionHeader><AccordionPanel><Suspense fallback={null}><ReportSection host={host} noticeText={REPORT_TEXT.noticeSavedExcel} feedbackText={REPORT_TEXT.feedbackSavedExcel} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} /></Suspense></AccordionPanel></AccordionItem>) : null}
-        <CarryOverItem host={host} onWritten={bumpParams} onIssue={host.selectCell ? (issue) => void select.run(issue) : undefined} />
+        {host.makeNotice && host.makeFeedback && host.verify ? (
+          <AccordionItem value="report">
+            <AccordionHeader>{SECTION_HEADING.report}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <ReportSection host={host} onIssue={onIssue} />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
+        {host.readLastYearFile && host.previewCarryOver && host.writeCarryOver ? (
+          <AccordionItem value="carry-over">
+            <AccordionHeader>{SECTION_HEADING.carryOver}</AccordionHeader>
+            <AccordionPanel>
+              <Suspense fallback={null}>
+                <CarryOverSection host={host} onWritten={bumpParams} onIssue={onIssue} />
+              </Suspense>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
         <AccordionItem value="params">
           <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
           <AccordionPanel>
-            <ParamsSection host={host} version={paramsVersion} />
+            <Suspense fallback={null}>
+              <ParamsSection host={host} version={paramsVersion} />
+            </Suspense>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -5,11 +5,10 @@ import { hasErrors } from "../../lib/issue";
 import type { AssessmentHost, ComputeOutcome, ComputeStage } from "./host";
 import { TEXT } from "./messages";
 import { Failure } from "./Failure";
-import { StageProgress } from "./StageProgress";
-import { SinceLast } from "./SinceLast";
 
-// Shown after a 计算等次, when lib/ is loaded anyway: not in the pane's first script (issue 14 item 2).
-const loadSummary = () => import("./SummaryTable");
+// Shown once 计算等次 is clicked (its stages), and after it, when lib/ is loaded anyway: not in the pane's first script
+// (issue 14 item 2).
+const loadSummary = () => import("./ComputeDetails");
 /**
  * Fetches the summary table's script now. A page that renders ComputeSection only once a file is open calls it at
  * start, while it is surely online: the standalone page must keep working after the network goes (opened from a
@@ -19,6 +18,8 @@ export function preloadSummaryTable(): void {
   void loadSummary();
 }
 const SummaryTable = lazy(() => loadSummary().then((module) => ({ default: module.SummaryTable })));
+const StageProgress = lazy(() => loadSummary().then((module) => ({ default: module.StageProgress })));
+const SinceLast = lazy(() => loadSummary().then((module) => ({ default: module.SinceLast })));
 import { useAction } from "./useAction";
 
 export interface ComputeSectionProps {
@@ -74,7 +75,11 @@ export function ComputeSection({ host, onIssues, doneText = TEXT.computeDone, do
       >
         {action.running ? TEXT.computeRunning : TEXT.computeButton}
       </Button>
-      {action.running || outcome ? <StageProgress current={stage} finished={!action.running && outcome !== null} /> : null}
+      {action.running || outcome ? (
+        <Suspense fallback={null}>
+          <StageProgress current={stage} finished={!action.running && outcome !== null} />
+        </Suspense>
+      ) : null}
       {outcome && hasErrors(outcome.issues) ? (
         <MessageBar intent="error">
           <MessageBarBody>{TEXT.computeBlocked(errors)}</MessageBarBody>
@@ -88,8 +93,8 @@ export function ComputeSection({ host, onIssues, doneText = TEXT.computeDone, do
           {doneAction}
           <Suspense fallback={null}>
             <SummaryTable result={outcome.result} />
+            {outcome.sinceLast ? <SinceLast lines={outcome.sinceLast} /> : null}
           </Suspense>
-          {outcome.sinceLast ? <SinceLast lines={outcome.sinceLast} /> : null}
         </>
       ) : null}
       <Failure message={action.failure} />

@@ -1,6 +1,7 @@
+import { SECTION_HEADING } from "./formsHeading";
 /** What the 从上年结果导入 section says, in the users' words. */
 export const CARRY_TEXT = {
-  heading: "从上年结果导入",
+  heading: SECTION_HEADING.carryOver,
   intro:
     "选择上年已计算等次的工作簿，按单位名称把上年“结果”表的名次和审定后的等次填入本年“考核对象”表的“上年名次”“上年等次”两列，用于“连续两年优秀”“退步较大”的提示。不按相近的名称猜测：更名、合并的单位请在“单位更名”表填写上年名称和本年名称后再导入。先看预览，确认后才写入，原“考核对象”表改名为“考核对象（原）”保留。",
   chooseButton: "从上年结果导入（选择上年的工作簿）",

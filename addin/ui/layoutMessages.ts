@@ -1,6 +1,7 @@
+import { SECTION_HEADING } from "./formsHeading";
 /** What the 生成评分表 section says, in the users' words. */
 export const LAYOUT_TEXT = {
-  heading: "生成评分表",
+  heading: SECTION_HEADING.layout,
   intro:
     "按考核对象（每个单位一行）和考核指标（每项指标一列）重新生成评分、满意度、上下互评三张表：不适用的格子填“不适用”并涂灰，本单位互评自己的格子涂灰。已填的分数按单位名称和指标编号照抄，原表改名为“评分（原）”等保留。先看预览，确认后才写入。",
   previewButton: "生成评分表（预览）",

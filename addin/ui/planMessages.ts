@@ -1,6 +1,7 @@
+import { SECTION_HEADING } from "./formsHeading";
 /** Every text of the 导入工作安排 section (task pane and standalone page), in one place. */
 export const PLAN_TEXT = {
-  heading: "导入工作安排",
+  heading: SECTION_HEADING.plan,
   intro: "按“安排什么考核什么”，把年度工作安排中的每项任务变成考核指标表的一行。粘贴正文，或打开 .txt / .docx 文件，先预览，再写入。",
   textLabel: "工作安排正文",
   textPlaceholder: "把工作安排的正文粘贴到这里（从“一、……”开始即可）",

@@ -1,6 +1,7 @@
+import { SECTION_HEADING } from "./formsHeading";
 /** What the 平时考核 (季度点评) section says, in the users' words. */
 export const QUARTER_TEXT = {
-  heading: "平时考核（季度点评）",
+  heading: SECTION_HEADING.quarter,
   intro: "按“平时考核”表列出某季度各单位的工作台账、双月检查和点评情况，供季度点评会议使用。评分等年度表格可以还没有填。",
   quarterLabel: "季度",
   quarter: (q: number) => `第${q}季度`,

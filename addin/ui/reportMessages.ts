@@ -1,6 +1,7 @@
+import { SECTION_HEADING } from "./formsHeading";
 /** What the 通报、反馈单、核验 section says, in the users' words. */
 export const REPORT_TEXT = {
-  heading: "通报、反馈单、核验",
+  heading: SECTION_HEADING.report,
   intro:
     "按“结果”生成考核结果通报的 Word 草稿（按排名分组列出各等次单位，通报表扬、通报警示、约谈、法治建议书，落款和抄送取自参数表）和每个单位的反馈单；“核验”检查结果是否与输入一致。都不改动工作簿。",
   noticeButton: "生成通报",

@@ -1,6 +1,7 @@
+import { SECTION_HEADING } from "./formsHeading";
 /** What the 试算 section and "what changed since the last run" say, in the users' words. */
 export const TRIAL_UI_TEXT = {
-  heading: "试算（改参数看效果）",
+  heading: SECTION_HEADING.trial,
   intro: "在下面改分数线、优秀比例上限、名次规则或上限，立即看到各组等次人数和哪些单位的等次、名次会变；试算不写入任何内容。满意后点“应用”才写入参数表。",
   start: "读取参数开始试算",
   reload: "重新读取",
