@@ -75,7 +75,8 @@ describe("task pane", () => {
     expect(compute).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.getByRole("button", { name: /正在计算/ })).toHaveProperty("disabled", true));
     report("read");
-    await waitFor(() => expect(screen.getByText("读取").closest("[aria-current]")).not.toBeNull());
+    // The stages load on first use (React.lazy, fetched when the pane mounts).
+    await waitFor(() => expect(screen.getByText("读取").closest("[aria-current]")).not.toBeNull(), { timeout: 30_000 });
     report("compute");
     await waitFor(() => expect(screen.getByText("计算").closest("[aria-current]")).not.toBeNull());
     report("write");
@@ -99,7 +100,7 @@ describe("task pane", () => {
     const host = fakeHost();
     show(host);
     fireEvent.click(screen.getByRole("button", { name: /检查数据/ }));
-    const problem = await screen.findByRole("button", { name: /评分!F7/ });
+    const problem = await screen.findByRole("button", { name: /评分!F7/ }, { timeout: 30_000 });
     expect(screen.getByText(/错误 1 个，提示 0 个/)).toBeTruthy();
     fireEvent.click(problem);
     await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("评分", "F7"));
@@ -109,7 +110,8 @@ describe("task pane", () => {
     show(fakeHost({ compute: vi.fn(async () => ({ issues: [PROBLEM], result: null })) }));
     fireEvent.click(screen.getByRole("button", { name: /计算等次/ }));
     expect(await screen.findByText(/发现 1 个错误，未写入任何内容/)).toBeTruthy();
-    expect(screen.getByRole("button", { name: /评分!F7/ })).toBeTruthy();
+    // The problem list loads on first use (React.lazy).
+    expect(await screen.findByRole("button", { name: /评分!F7/ }, { timeout: 30_000 })).toBeTruthy();
   });
 
   it("shows a friendly message, not a stack, when Excel is in cell-edit mode", async () => {
