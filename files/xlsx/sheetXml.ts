@@ -8,7 +8,7 @@
 import type { CellValue } from "../../lib/grid";
 import { columnName, parseA1Range } from "../../lib/grid";
 import { readRun } from "./partsXml";
-import { UnsupportedXmlError, XmlTokenizer } from "./xmlScan";
+import { decodeEntities, UnsupportedXmlError, XmlTokenizer } from "./xmlScan";
 
 /** What a sheet needs from the rest of the workbook. */
 export interface SheetContext {
@@ -118,14 +118,39 @@ function isTrue(value: string | undefined): boolean {
 /**
  * Cells of one <row>; the tokenizer ends on </row>. A cell without r takes the column after the previous cell
  * ExcelJS keeps (one with a value, a formula or a style), else after the previous cell, else column A.
+ * The usual cell (unprefixed, its attributes plain, no content or one non-empty <v>) is read by {@link readPlainCell}
+ * straight from the XML; any other cell, and any other markup, goes through the tokenizer as before.
  */
 function readRow(tokens: XmlTokenizer, context: SheetContext, cells: CellValue[]): void {
+  const { xml } = tokens;
   let previousKept = 0;
   let previousAny = 0;
   const found: (string | undefined)[] = [];
   const attributes: CellAttributes = { column: 0, style: "", type: undefined };
   const cell: CellRead = { value: null, kept: false };
-  while (tokens.next()) {
+  const plain: PlainCell = { column: 0, value: null, kept: false };
+  for (;;) {
+    let at = tokens.end;
+    // White space between cells (a pretty-printed part) is skipped, as the tokenizer skips any text there.
+    while (isSpace(xml.charCodeAt(at))) at += 1;
+    if (xml.charCodeAt(at) === LT) {
+      const second = xml.charCodeAt(at + 1);
+      if (second === LETTER_C) {
+        const after = readPlainCell(xml, at, context, plain);
+        if (after !== -1) {
+          tokens.end = after;
+          const column = plain.column === 0 ? (previousKept || previousAny) + 1 : plain.column;
+          previousAny = column;
+          if (plain.kept) previousKept = column;
+          if (plain.value !== null && plain.value !== "") putCell(cells, column, plain.value);
+          continue;
+        }
+      } else if (second === SLASH && xml.startsWith("</row>", at)) {
+        tokens.end = at + 6;
+        return;
+      }
+    }
+    if (!tokens.next()) break;
     if (tokens.closing) {
       if (tokens.name === "row") return;
       continue;
@@ -138,9 +163,232 @@ function readRow(tokens: XmlTokenizer, context: SheetContext, cells: CellValue[]
     readCell(tokens, attributes.type, attributes.style, context, cell);
     if (cell.kept) previousKept = column;
     // A formula giving "" shows an empty cell, and that is what the user sees.
-    if (cell.value !== null && cell.value !== "") cells[column - 1] = cell.value;
+    if (cell.value !== null && cell.value !== "") putCell(cells, column, cell.value);
   }
   throw new UnsupportedXmlError("<row> is not closed");
+}
+
+/**
+ * Sets a cell's value in a row kept dense (no holes: a missing cell is null, which no read value is), so that the
+ * row needs no copying at the end and stays a packed array. A later cell of the same column replaces the earlier one.
+ */
+function putCell(cells: CellValue[], column: number, value: CellValue): void {
+  const index = column - 1;
+  if (index < cells.length) {
+    cells[index] = value;
+    return;
+  }
+  while (cells.length < index) cells.push(null);
+  cells.push(value);
+}
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47; // /
+const EQUALS = 61; // =
+const QUOTE = 34; // "
+const APOSTROPHE = 39; // '
+const AMPERSAND = 38; // &
+const LETTER_C = 99; // c
+const LETTER_R = 114; // r
+const LETTER_S = 115; // s
+const LETTER_T = 116; // t
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const MINUS = 45; // -
+const DOT = 46; // .
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** A cell read by {@link readPlainCell}: column 0 when it has no r; reused from cell to cell. */
+interface PlainCell {
+  column: number;
+  value: CellValue;
+  kept: boolean;
+}
+
+/**
+ * Reads the usual cell straight from the XML at `at` (its "<"): an unprefixed <c> whose r, s and t are plain (a cell
+ * reference, digits, one of the known types; each at most once; quoted either way, spaces anywhere XML allows them),
+ * empty (<c …/> or <c …></c>) or holding exactly one non-empty <v> with nothing around it. No string is made for the
+ * attributes, and a number or a shared string's index is read from the digits themselves.
+ * Returns the index after the cell, or -1, having changed nothing, for any other shape: the caller then reads the
+ * cell through the tokenizer, the general way (entities, formulas, inline strings, anything unusual).
+ */
+function readPlainCell(xml: string, at: number, context: SheetContext, out: PlainCell): number {
+  let index = at + 2;
+  let code = xml.charCodeAt(index);
+  if (!isSpace(code) && code !== GT && code !== SLASH) return -1;
+  let column = 0;
+  let style = 0;
+  let type: string | undefined;
+  let seen = 0;
+  let selfClosing = false;
+  for (;;) {
+    while (isSpace(code)) code = xml.charCodeAt((index += 1));
+    if (code === GT) {
+      index += 1;
+      break;
+    }
+    if (code === SLASH) {
+      if (xml.charCodeAt(index + 1) !== GT) return -1;
+      index += 2;
+      selfClosing = true;
+      break;
+    }
+    const nameStart = index;
+    while (code !== EQUALS && code !== GT && code !== SLASH && !isSpace(code)) {
+      if (Number.isNaN(code) || code === QUOTE || code === APOSTROPHE || code === LT) return -1;
+      code = xml.charCodeAt((index += 1));
+    }
+    const nameEnd = index;
+    while (isSpace(code)) code = xml.charCodeAt((index += 1));
+    if (code !== EQUALS || nameEnd === nameStart) return -1;
+    code = xml.charCodeAt((index += 1));
+    while (isSpace(code)) code = xml.charCodeAt((index += 1));
+    if (code !== QUOTE && code !== APOSTROPHE) return -1;
+    const quote = code;
+    const valueStart = index + 1;
+    let valueEnd = valueStart;
+    for (let next = xml.charCodeAt(valueEnd); next !== quote; next = xml.charCodeAt((valueEnd += 1))) {
+      if (Number.isNaN(next)) return -1;
+    }
+    if (nameEnd - nameStart === 1) {
+      const name = xml.charCodeAt(nameStart);
+      // r, s and t at most once each: a repeated one (not well-formed XML) goes the general way, as it always has.
+      const bit = name === LETTER_R ? 1 : name === LETTER_S ? 2 : name === LETTER_T ? 4 : 0;
+      if ((seen & bit) !== 0) return -1;
+      seen |= bit;
+      if (bit === 1) {
+        column = columnAt(xml, valueStart, valueEnd);
+        if (column === -1) return -1;
+      } else if (bit === 2) {
+        style = digitsValue(xml, valueStart, valueEnd);
+        if (style === -1) return -1;
+      } else if (bit === 4) {
+        type = knownType(xml, valueStart, valueEnd);
+        if (type === undefined) return -1;
+      }
+    }
+    index = valueEnd + 1;
+    code = xml.charCodeAt(index);
+  }
+  // ExcelJS's style 0 is no style; a number in a date style is a date.
+  const styled = style !== 0;
+  const isDate = styled && context.dateStyles[style] === true;
+  if (selfClosing || isAt(xml, index, END_CELL)) {
+    out.column = column;
+    out.value = null;
+    out.kept = styled;
+    return selfClosing ? index : index + END_CELL.length;
+  }
+  if (!isAt(xml, index, START_VALUE)) return -1;
+  const textStart = index + START_VALUE.length;
+  let textEnd = textStart;
+  for (let next = xml.charCodeAt(textEnd); next !== LT; next = xml.charCodeAt((textEnd += 1))) {
+    if (Number.isNaN(next)) return -1;
+  }
+  if (textEnd === textStart || !isAt(xml, textEnd, END_VALUE_AND_CELL)) return -1;
+  let value: CellValue;
+  if (type === undefined || type === "n") {
+    const number = plainNumber(xml, textStart, textEnd);
+    // Anything but plain digits (an exponent, entities, spaces): the text itself, as the general way reads it.
+    const read = Number.isNaN(number) ? parseFloat(textOf(xml, textStart, textEnd)) : number;
+    value = isDate ? excelToDate(read, context.date1904) : read;
+  } else if (type === "s") {
+    const item = digitsValue(xml, textStart, textEnd);
+    value = item === -1 ? sharedString(textOf(xml, textStart, textEnd), context) : sharedStringAt(item, context);
+  } else {
+    value = plainValue(type, textOf(xml, textStart, textEnd), undefined, isDate, context);
+  }
+  out.column = column;
+  out.value = value;
+  out.kept = true;
+  return textEnd + END_VALUE_AND_CELL.length;
+}
+
+// The markup of a plain cell, as character codes: "</c>", "<v>", "</v></c>".
+const END_CELL = codesOf("</c>");
+const START_VALUE = codesOf("<v>");
+const END_VALUE_AND_CELL = codesOf("</v></c>");
+
+function codesOf(text: string): number[] {
+  return Array.from(text, (character) => character.charCodeAt(0));
+}
+
+/** Whether the text has these character codes at `at` (a loop over charCodeAt: startsWith is slower in V8 here). */
+function isAt(text: string, at: number, codes: readonly number[]): boolean {
+  for (let index = 0; index < codes.length; index += 1) if (text.charCodeAt(at + index) !== codes[index]) return false;
+  return true;
+}
+
+/** A cell's text as the tokenizer reads it: entities decoded, line ends normalised. */
+function textOf(xml: string, start: number, end: number): string {
+  const raw = xml.slice(start, end);
+  for (let index = 0; index < raw.length; index += 1) {
+    const code = raw.charCodeAt(index);
+    if (code === AMPERSAND || code === 13) return decodeEntities(raw.replace(/\r\n?/g, "\n"));
+  }
+  return raw;
+}
+
+/** The value of 1 to 9 plain decimal digits between two indices, or -1 for anything else. */
+function digitsValue(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let value = 0;
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < DIGIT_0 || code > DIGIT_9) return -1;
+    value = value * 10 + (code - DIGIT_0);
+  }
+  return value;
+}
+
+/** The cell types t may give, as the strings the general reader compares with; undefined for any other text. */
+function knownType(text: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length === 1) {
+    const code = text.charCodeAt(start);
+    return code === LETTER_S ? "s" : code === 110 ? "n" : code === 98 ? "b" : code === 101 ? "e" : undefined;
+  }
+  if (length === 3 && text.startsWith("str", start)) return "str";
+  if (length === 9 && text.startsWith("inlineStr", start)) return "inlineStr";
+  return undefined;
+}
+
+// Powers of ten a double holds exactly (10^22 is the last).
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, power) => 10 ** power);
+
+/**
+ * A number written as plain digits ("-12", "0.05", at most 15 digits in all) read from the digits, or NaN for any
+ * other text. The same double as parseFloat of that text: the digits as a whole number below 2^53 and a power of ten
+ * up to 10^22 are both exact, and one division rounds correctly, as parseFloat does (the "fast path" of every correct
+ * decimal-to-double conversion). The cell's own figure reaches decimal.js as it always did: through this double.
+ */
+function plainNumber(text: string, start: number, end: number): number {
+  let index = start;
+  const negative = text.charCodeAt(index) === MINUS;
+  if (negative) index += 1;
+  let whole = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= DIGIT_0 && code <= DIGIT_9) {
+      whole = whole * 10 + (code - DIGIT_0);
+      digits += 1;
+      if (decimals !== -1) decimals += 1;
+    } else if (code === DOT && decimals === -1) {
+      decimals = 0;
+    } else {
+      return NaN;
+    }
+  }
+  if (digits === 0 || digits > 15 || decimals === 0) return NaN;
+  const magnitude = decimals === -1 ? whole : whole / (EXACT_POWERS_OF_TEN[decimals] as number);
+  return negative ? -magnitude : magnitude;
 }
 
 /** 1-based column of a cell reference such as "AB12"; anything else is refused. */
@@ -316,8 +564,12 @@ function plainValue(type: string | undefined, text: string | undefined, runs: st
 }
 
 function sharedString(index: string, context: SheetContext): string | null {
+  return sharedStringAt(parseInt(index, 10), context);
+}
+
+function sharedStringAt(index: number, context: SheetContext): string | null {
   if (context.sharedStrings === null) throw new UnsupportedXmlError("shared string without a shared strings part");
-  const item = context.sharedStrings[parseInt(index, 10)];
+  const item = context.sharedStrings[index];
   if (item === undefined) throw new UnsupportedXmlError(`shared string ${index} does not exist`);
   return item;
 }
@@ -411,28 +663,32 @@ function clearMergedCells(rows: CellValue[][], merges: Merge[]): void {
       const cells = rows[row - 1];
       if (cells === undefined) continue;
       for (let column = merge.left; column <= Math.min(merge.right, cells.length); column += 1) {
-        if (row !== merge.top || column !== merge.left) delete cells[column - 1];
+        if (row !== merge.top || column !== merge.left) cells[column - 1] = null;
       }
     }
   }
 }
 
-/** Sparse rows become dense: a missing cell is null, a missing row empty; each row ends at its last value, trailing empty rows go. */
+/**
+ * Rows as the grid has them: a missing row is empty, each row ends at its last value (the rows are already dense,
+ * see putCell; a merge may have emptied their ends), trailing empty rows go.
+ */
 function denseRows(rows: CellValue[][]): CellValue[][] {
-  const dense: CellValue[][] = [];
-  for (let index = 0; index < rows.length; index += 1) dense.push(denseCells(rows[index]));
+  const dense: CellValue[][] = new Array<CellValue[]>(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const cells = rows[index];
+    if (cells === undefined) {
+      dense[index] = [];
+      continue;
+    }
+    let length = cells.length;
+    while (length > 0 && cells[length - 1] === null) length -= 1;
+    cells.length = length;
+    dense[index] = cells;
+  }
   let end = dense.length;
   while (end > 0 && dense[end - 1]?.length === 0) end -= 1;
   dense.length = end;
-  return dense;
-}
-
-function denseCells(cells: CellValue[] | undefined): CellValue[] {
-  if (cells === undefined) return [];
-  let length = cells.length;
-  while (length > 0 && !(length - 1 in cells)) length -= 1;
-  const dense: CellValue[] = new Array<CellValue>(length);
-  for (let index = 0; index < length; index += 1) dense[index] = index in cells ? (cells[index] as CellValue) : null;
   return dense;
 }
 
