@@ -5,7 +5,7 @@
  * A zip this code does not copy with certainty (Zip64, over 65,535 entries, entries not laid end to end) is rebuilt
  * from its parts instead: same parts, freshly compressed.
  */
-import { deflatePart, type Compressor, type DeflatedPart } from "./deflate";
+import { deflatePart, type Compressor, type DeflatedPart, type PartPieces } from "./deflate";
 import type { PartContent } from "./graft";
 import { entryName } from "./zip";
 
@@ -41,8 +41,17 @@ export async function zipWithEdits(
   const modified = new Date();
   // All parts at once: while the compressor works on one part's pieces (off the main thread), the next pieces of
   // this or another part are written. Each part keeps only a few pieces in flight, so memory stays bounded.
+  // When one part fails (see EscapesFound in graft.ts), the others stop making pieces.
+  let failed = false;
   const compressed = await Promise.all(
-    [...written].map(async ([path, content]) => [path, newEntry(path, await compress(typeof content === "function" ? content() : [content]), modified)] as const),
+    [...written].map(async ([path, content]) => {
+      try {
+        return [path, newEntry(path, await compress(typeof content === "function" ? unlessFailed(content(), () => failed) : [content]), modified)] as const;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }),
   );
   const fresh = new Map<string, StoredEntry>(compressed);
   if (stored === null) return rebuilt(allFiles(), fresh, removed, modified, compress);
@@ -56,6 +65,14 @@ export async function zipWithEdits(
   }
   chosen.push(...fresh.values());
   return assembled(chosen) ?? rebuilt(allFiles(), new Map(chosen.map((entry) => [partPath(entry.name), entry])), removed, modified, compress);
+}
+
+/** The pieces, until another part has failed. */
+function* unlessFailed(pieces: PartPieces, failed: () => boolean): Generator<string | Uint8Array> {
+  for (const piece of pieces) {
+    if (failed()) throw new Error("zipWithEdits: another part failed");
+    yield piece;
+  }
 }
 
 /** Every part compressed afresh, for a zip this module does not copy: the original's parts, then the new ones. */
