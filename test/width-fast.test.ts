@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { D } from "../lib/decimal";
 import type { ScoreEntry } from "../lib/model";
 import { renderAudit } from "../lib/output";
-import { fittedWidths, widthFor, wrappedLines, wrappedLinesOfWidth, wrappedRowHeights } from "../lib/output/print";
+import { blockBreaks, fittedWidths, ONE_LINE_ROW, widthFor, wrappedLines, wrappedLinesOfWidth, wrappedRowHeights, type RowBlock } from "../lib/output/print";
 import { scoreAssessment } from "../lib/rules";
 import { knownExplanationWidth } from "../lib/rules/audit";
 import { AUDIT_ITEMS, AUDIT_TEXT } from "../lib/rules/messages";
@@ -74,6 +74,35 @@ function plainRowHeights(rows: readonly (readonly Cell[])[], columns: readonly n
     if (lines > 1) heights.push({ row, height: lines * 15 + 4 });
   }
   return heights;
+}
+
+/** blockBreaks as it was, with a map of the tall rows (A4, margins 0.7 + 0.6 inch, pages filled to 96%). */
+function plainBlockBreaks(blocks: readonly RowBlock[], heights: readonly { row: number; height: number }[], repeated: number, scale: number, orientation: "portrait" | "landscape"): number[] {
+  const tall = new Map(heights.map((entry) => [entry.row, entry.height]));
+  const rowHeight = (row: number) => tall.get(row) ?? ONE_LINE_ROW;
+  let header = 0;
+  for (let row = 0; row < repeated; row += 1) header += rowHeight(row);
+  const room = (0.96 * ((orientation === "landscape" ? 595.28 : 841.89) - (0.7 + 0.6) * 72) * 100) / scale - header;
+  const sum = (from: number, to: number) => {
+    let total = 0;
+    for (let row = from; row <= to; row += 1) total += rowHeight(row);
+    return total;
+  };
+  const breaks: number[] = [];
+  let used = 0;
+  let next = repeated;
+  for (const block of blocks) {
+    const lead = sum(next, block.first - 1);
+    const body = sum(block.first, block.last);
+    if (used > 0 && used + lead + body > room) {
+      breaks.push(block.first);
+      used = body;
+    } else {
+      used += lead + body;
+    }
+    next = block.last + 1;
+  }
+  return breaks;
 }
 
 // ---- arbitrary text ----
@@ -145,6 +174,30 @@ describe("print measures quickly and gives what it gave", () => {
     fc.assert(
       fc.property(rows, fc.array(width, { minLength: 5, maxLength: 5 }), fc.nat({ max: 3 }), (table, widths, first) => {
         expect(wrappedRowHeights(table, [1, 3, 4], widths, first)).toEqual(plainRowHeights(table, [1, 3, 4], widths, first));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("blockBreaks with the row heights in one array gives what it gave with a map", () => {
+  it("for arbitrary blocks (with rows between them), tall rows (some repeated, some outside every block), header rows and scales", () => {
+    const blocks = fc
+      .array(fc.tuple(fc.nat({ max: 2 }), fc.integer({ min: 1, max: 40 })), { maxLength: 40 })
+      .map((spans) => {
+        let next = 1;
+        return spans.map(([gap, size]): RowBlock => {
+          const first = next + gap;
+          next = first + size;
+          return { first, last: first + size - 1 };
+        });
+      });
+    const heights = fc.array(fc.record({ row: fc.nat({ max: 900 }), height: fc.constantFrom(19, 34, 49, 200, 600) }), { maxLength: 60 });
+    fc.assert(
+      fc.property(blocks, heights, fc.nat({ max: 2 }), fc.integer({ min: 10, max: 100 }), fc.constantFrom("portrait" as const, "landscape" as const), (b, h, repeated, scale, orientation) => {
+        const sorted = [...h].sort((x, y) => x.row - y.row);
+        expect(blockBreaks(b, sorted, repeated, scale, orientation)).toEqual(plainBlockBreaks(b, sorted, repeated, scale, orientation));
+        expect(blockBreaks(b, h, repeated, scale, orientation)).toEqual(plainBlockBreaks(b, h, repeated, scale, orientation));
       }),
       { numRuns: 500 },
     );

@@ -91,6 +91,8 @@ export function widthFor(text: string): number {
  * its maximum (a column with a maximum wraps its longer texts).
  */
 export function fittedWidths(rows: readonly (readonly Cell[])[], minimums: readonly number[], maximums: readonly (number | null)[] = []): number[] {
+  // A number's width by its value: figures recur (0.00, 10.00, a 总分 many units share), and writing a number out is slow.
+  const numberWidths = new Map<number, number>();
   return minimums.map((minimum, column) => {
     const maximum = maximums[column] ?? null;
     let widest = minimum;
@@ -99,6 +101,15 @@ export function fittedWidths(rows: readonly (readonly Cell[])[], minimums: reado
       if (maximum !== null && widest >= maximum) break;
       const value = row[column];
       if (value === null || value === undefined || value === "") continue;
+      if (typeof value === "number") {
+        let width = numberWidths.get(value);
+        if (width === undefined) {
+          width = widthFor(String(value));
+          numberWidths.set(value, width);
+        }
+        widest = Math.max(widest, width);
+        continue;
+      }
       const text = typeof value === "string" ? value : String(value);
       // No character is wider than two columns a UTF-16 unit: a text that cannot widen the column is not measured.
       if (Math.ceil(text.length * 2 * WIDE_FACTOR) + 2.5 <= widest) continue;
@@ -168,8 +179,12 @@ export interface RowBlock {
  * A block taller than a page (not expected) starts a page and is left to the host to split.
  */
 export function blockBreaks(blocks: readonly RowBlock[], heights: readonly RowHeight[], repeated: number, scale: number, orientation: PrintSetup["orientation"]): number[] {
-  const tall = new Map(heights.map((entry) => [entry.row, entry.height]));
-  const rowHeight = (row: number) => tall.get(row) ?? ONE_LINE_ROW;
+  // Every row's height in one array (1 line unless `heights` says otherwise): 计算说明 has 130,000 rows at 10,000 units.
+  let rows = repeated;
+  for (const block of blocks) rows = Math.max(rows, block.last + 1);
+  const tall = new Float64Array(rows).fill(ONE_LINE_ROW);
+  for (const entry of heights) if (entry.row >= 0 && entry.row < rows) tall[entry.row] = entry.height;
+  const rowHeight = (row: number) => (row >= 0 && row < rows ? (tall[row] ?? ONE_LINE_ROW) : ONE_LINE_ROW);
   let header = 0;
   for (let row = 0; row < repeated; row += 1) header += rowHeight(row);
   const room = (PAGE_FILL * printableHeight(orientation) * 100) / scale - header;

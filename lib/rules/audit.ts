@@ -115,9 +115,6 @@ interface TermsOfIndicator {
 
 /** Beyond this many distinct scores of one indicator, a map finds a score faster than the list. */
 const FEW_SCORES = 8;
-/** 指标应得分 texts kept for reuse: units of one 类别 share their indicators, so a few cover a county. */
-const POSSIBLE_TEXTS_KEPT = 8;
-
 /**
  * The 指标 terms of one run, each built and measured once and shared by every unit: a unit's 指标得分 text is one join
  * of terms already made, its width their sum. A 指标应得分 text depends only on the indicators counted (and those 不适用),
@@ -125,7 +122,8 @@ const POSSIBLE_TEXTS_KEPT = 8;
  */
 class IndicatorTerms {
   private readonly byIndicator = new Map<Indicator, TermsOfIndicator>();
-  private readonly possibleTexts: { counted: readonly Indicator[]; notApplicable: readonly string[]; possible: string; text: Measured }[] = [];
+  /** 指标应得分 texts by their 不适用 and total; the indicators counted are compared in full. */
+  private readonly possibleTexts = new Map<string, { counted: readonly Indicator[]; notApplicable: readonly string[]; text: Measured }[]>();
 
   constructor(private readonly t: FigureTexts) {}
 
@@ -165,14 +163,25 @@ class IndicatorTerms {
 
   /** The 指标应得分 text made earlier for the same indicators, 不适用 and total, or null. */
   knownPossible(counted: readonly Indicator[], notApplicable: readonly string[], possible: string): Measured | null {
-    const known = this.possibleTexts.find((entry) => entry.possible === possible && sameItems(entry.counted, counted) && sameItems(entry.notApplicable, notApplicable));
+    const known = this.possibleTexts.get(possibleKey(notApplicable, possible))?.find((entry) => sameItems(entry.counted, counted) && sameItems(entry.notApplicable, notApplicable));
     return known?.text ?? null;
   }
 
   rememberPossible(counted: readonly Indicator[], notApplicable: readonly string[], possible: string, text: Measured): void {
-    if (this.possibleTexts.length === POSSIBLE_TEXTS_KEPT) this.possibleTexts.shift();
-    this.possibleTexts.push({ counted, notApplicable, possible, text });
+    const key = possibleKey(notApplicable, possible);
+    const entries = this.possibleTexts.get(key);
+    const entry = { counted, notApplicable, text };
+    if (entries === undefined) this.possibleTexts.set(key, [entry]);
+    else if (entries.length < SAME_KEY_KEPT) entries.push(entry);
   }
+}
+
+/** 指标应得分 texts kept for one 不适用 and total: one per 类别 is the usual, so a few searched in full are enough. */
+const SAME_KEY_KEPT = 16;
+
+/** What tells most 指标应得分 texts apart cheaply: the codes 不适用 and the total (a unit's 类别 decides the rest). */
+function possibleKey(notApplicable: readonly string[], possible: string): string {
+  return notApplicable.length === 0 ? possible : `${possible}\u0000${notApplicable.join("\u0000")}`;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
