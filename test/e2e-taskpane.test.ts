@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM))("built task pane in Chromium, without Off
     if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
     base = await serve();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 400_000);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
