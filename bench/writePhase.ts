@@ -6,7 +6,7 @@
  * the main thread's time goes. CPU rather than wall time, because the machine is shared.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
+import { performance, PerformanceObserver } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { compressPart } from "../bin/compress";
 import { nodeDigest } from "../bin/digest";
@@ -16,6 +16,8 @@ import { runAssessment } from "../lib/run";
 
 export interface WriteRun {
   cpuMs: number;
+  /** Garbage collection pauses on the main thread during the write, ms. */
+  gcMs: number;
   /** CPU of the main thread alone (Linux; NaN elsewhere): the rest of cpuMs is zlib's thread pool and the GC's helpers. */
   mainCpuMs: number;
   mainBusyMs: number;
@@ -29,17 +31,26 @@ export async function measureWrites(path: string, runs: number, out?: string): P
   const outcome = await sealOutcome(runAssessment(await readWorkbookGrids(bytes)), { digest: nodeDigest, now: new Date() });
   const outputs = outcome.outputs ?? [];
   const measured: WriteRun[] = [];
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
   let last: Uint8Array = new Uint8Array();
   for (let run = 0; run < runs; run += 1) {
     const cpu = process.cpuUsage();
     const mainCpu = mainThreadCpuMs();
     const loop = performance.eventLoopUtilization();
+    await new Promise((resolve) => setImmediate(resolve));
+    gcMs = 0;
     const start = performance.now();
     last = await writeOutputSheets(bytes, outputs, { compress: compressPart });
     const wallMs = performance.now() - start;
     const used = process.cpuUsage(cpu);
-    measured.push({ cpuMs: (used.user + used.system) / 1000, mainCpuMs: mainThreadCpuMs() - mainCpu, mainBusyMs: performance.eventLoopUtilization(loop).active, wallMs, bytes: last.byteLength });
+    await new Promise((resolve) => setImmediate(resolve));
+    measured.push({ cpuMs: (used.user + used.system) / 1000, mainCpuMs: mainThreadCpuMs() - mainCpu, gcMs, mainBusyMs: performance.eventLoopUtilization(loop).active, wallMs, bytes: last.byteLength });
   }
+  observer.disconnect();
   if (out !== undefined) writeFileSync(out, last);
   return measured;
 }
@@ -58,6 +69,6 @@ function mainThreadCpuMs(): number {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [path = "", runs = "3", out] = process.argv.slice(2);
   for (const run of await measureWrites(path, Number(runs), out)) {
-    console.log(`cpu ${run.cpuMs.toFixed(0)} ms (main thread ${run.mainCpuMs.toFixed(0)} ms), main thread busy ${run.mainBusyMs.toFixed(0)} ms, wall ${run.wallMs.toFixed(0)} ms, ${run.bytes} bytes`);
+    console.log(`cpu ${run.cpuMs.toFixed(0)} ms (main thread ${run.mainCpuMs.toFixed(0)} ms, GC pauses ${run.gcMs.toFixed(0)} ms), main thread busy ${run.mainBusyMs.toFixed(0)} ms, wall ${run.wallMs.toFixed(0)} ms, ${run.bytes} bytes`);
   }
 }

@@ -44,6 +44,14 @@ describe("the usual cell, read straight from the XML", () => {
     expect(Object.is(row?.[0], -0)).toBe(true);
   });
 
+  it("gives each spelling of a fraction its own number when spellings share a slot of the repeat cache", () => {
+    // "0.5" and "410.1" (5 and 4101 tenths) fall in the same slot; so do "-0.0" and "0.0", "-0.5" and "0.5".
+    const texts = ["0.5", "410.1", "0.5", "-0.5", "0.50", "0.5", "-0.0", "0.0", "-0.0", "410.1"];
+    const [row] = rowsOf(`<row r="1">${texts.map((text) => `<c><v>${text}</v></c>`).join("")}</row>`);
+    expect(row).toStrictEqual([0.5, 410.1, 0.5, -0.5, 0.5, 0.5, -0, 0, -0, 410.1]);
+    expect(row?.map((value) => Object.is(value, -0))).toStrictEqual([false, false, false, false, false, false, true, false, true, false]);
+  });
+
   it("finds a shared string by its index, however written; an index that does not exist is left to ExcelJS", () => {
     expect(rowsOf('<row r="1"><c t="s"><v>007</v></c><c t="s"><v>&#49;</v></c><c t="s"><v>3</v></c><c t="s"><v>0</v></c></row>')).toStrictEqual([
       // Item 3 has no text: an empty cell.

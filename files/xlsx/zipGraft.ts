@@ -19,11 +19,14 @@ const VERSION = 20;
 const DEFLATE = 8;
 const UTF8_NAME = 0x800;
 
-/** One entry: its central directory record and the bytes of its local record (header, data, descriptor). */
+/**
+ * One entry: its central directory record and the bytes of its local record (header, data, descriptor), in pieces
+ * that are laid one after the other (a new entry's header and its data: the data is not copied to join them).
+ */
 interface StoredEntry {
   name: string;
   central: Uint8Array;
-  local: Uint8Array;
+  local: readonly Uint8Array[];
 }
 
 /**
@@ -95,7 +98,7 @@ function newEntry(path: string, part: DeflatedPart, modified: Date): StoredEntry
   const name = encoder.encode(path);
   const flags = name.some((byte) => byte >= 0x80) ? UTF8_NAME : 0;
   const { time, date } = dosTime(modified);
-  const local = new Uint8Array(30 + name.byteLength + part.data.byteLength);
+  const local = new Uint8Array(30 + name.byteLength);
   const header = new DataView(local.buffer);
   header.setUint32(0, LOCAL_HEADER, true);
   header.setUint16(4, VERSION, true);
@@ -108,7 +111,6 @@ function newEntry(path: string, part: DeflatedPart, modified: Date): StoredEntry
   header.setUint32(22, part.size, true);
   header.setUint16(26, name.byteLength, true);
   local.set(name, 30);
-  local.set(part.data, 30 + name.byteLength);
   const central = new Uint8Array(46 + name.byteLength);
   const record = new DataView(central.buffer);
   record.setUint32(0, CENTRAL_HEADER, true);
@@ -116,7 +118,7 @@ function newEntry(path: string, part: DeflatedPart, modified: Date): StoredEntry
   // Bytes 6 to 31 of the central record repeat bytes 4 to 29 of the local header.
   central.set(local.subarray(4, 30), 6);
   central.set(name, 46);
-  return { name: path, central, local };
+  return { name: path, central, local: [local, part.data] };
 }
 
 /** A date as MS-DOS time and date fields, local time, as zip tools write them. */
@@ -162,7 +164,7 @@ function storedEntries(zip: Uint8Array): StoredEntry[] | null {
     if (record.offset + 30 > next || view.getUint32(record.offset, true) !== LOCAL_HEADER) return null;
     const dataStart = record.offset + 30 + view.getUint16(record.offset + 26, true) + view.getUint16(record.offset + 28, true);
     if (dataStart + record.size > next) return null;
-    entries.push({ name: record.name, central: record.central, local: zip.subarray(record.offset, next) });
+    entries.push({ name: record.name, central: record.central, local: [zip.subarray(record.offset, next)] });
   }
   return entries;
 }
@@ -186,13 +188,13 @@ function assembled(entries: readonly StoredEntry[]): Uint8Array | null {
     const central = new Uint8Array(entry.central);
     new DataView(central.buffer, central.byteOffset, central.byteLength).setUint32(42, offset, true);
     centrals.push(central);
-    offset += entry.local.byteLength;
+    for (const piece of entry.local) offset += piece.byteLength;
   }
   const directorySize = centrals.reduce((sum, central) => sum + central.byteLength, 0);
   if (offset + directorySize + 22 > MAX_32) return null;
   const zip = new Uint8Array(offset + directorySize + 22);
   let at = 0;
-  for (const part of [...entries.map((entry) => entry.local), ...centrals]) {
+  for (const part of [...entries.flatMap((entry) => entry.local), ...centrals]) {
     zip.set(part, at);
     at += part.byteLength;
   }
