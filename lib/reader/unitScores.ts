@@ -6,6 +6,9 @@ import { ReadCell } from "./cells";
 /** 不适用 in a slot of UnitScores. */
 const NOT_APPLICABLE = "notApplicable";
 
+/** What a slot of UnitScores holds: the score, 不适用, or nothing (the cell gave no usable score). */
+export type ScoreSlot = D | typeof NOT_APPLICABLE | undefined;
+
 /** The indicator columns of one 评分 sheet, shared by every unit row: 编号 → position, and each position's column. */
 export class ScoreColumns {
   readonly positions = new Map<string, number>();
@@ -14,12 +17,32 @@ export class ScoreColumns {
 
   constructor(readonly sheet: string) {}
 
+  private lastCodes: readonly { code: string }[] | null = null;
+  private lastPositions: Int32Array = new Int32Array(0);
+
   add(code: string, column: number): number {
     const position = this.codes.length;
     this.positions.set(code, position);
     this.codes.push(code);
     this.columns.push(column);
+    this.lastCodes = null;
     return position;
+  }
+
+  /**
+   * The position of each indicator's 编号 (−1 where the sheet has no column for it), in the order given. Every unit
+   * row of a sheet shares one ScoreColumns and the rules ask with the same 考核指标 list for every unit: worked out
+   * once, not a map lookup per cell.
+   */
+  positionsOf(indicators: readonly { code: string }[]): Int32Array {
+    if (indicators === this.lastCodes) return this.lastPositions;
+    const positions = new Int32Array(indicators.length);
+    indicators.forEach((indicator, i) => {
+      positions[i] = this.positions.get(indicator.code) ?? -1;
+    });
+    this.lastCodes = indicators;
+    this.lastPositions = positions;
+    return positions;
   }
 }
 
@@ -29,13 +52,22 @@ export class ScoreColumns {
  * time in garbage collection than the scoring itself. Entries, with their cell, are made when asked for.
  */
 export class UnitScores implements ReadonlyMap<string, ScoreEntry> {
-  private readonly slots: (D | typeof NOT_APPLICABLE | undefined)[] = [];
+  private readonly slots: ScoreSlot[];
   private count = 0;
 
   constructor(
-    private readonly columns: ScoreColumns,
+    readonly columns: ScoreColumns,
     private readonly row: number,
-  ) {}
+  ) {
+    // One slot per column from the start: filled out of order (cells that do not apply stay empty), a growing list
+    // would be copied several times per row and could turn sparse.
+    this.slots = new Array<ScoreSlot>(columns.codes.length).fill(undefined);
+  }
+
+  /** The slot at a position of `columns` (see positionsOf): the score itself, without making its entry and cell. */
+  slotAt(position: number): ScoreSlot {
+    return position < 0 ? undefined : this.slots[position];
+  }
 
   setScore(position: number, value: D): void {
     this.fill(position, value);

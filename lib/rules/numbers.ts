@@ -2,7 +2,24 @@ import { D, ZERO, fixed } from "../decimal";
 
 /** Σ of the values, exactly (no rounding). */
 export function sum(values: readonly D[]): D {
-  return values.reduce((total, value) => total.plus(value), ZERO);
+  const n = values.length;
+  const first = values[0];
+  if (first === undefined) return ZERO;
+  // 0 + x is x itself (decimal.js would make a copy): start from the first value instead of from 0.
+  let total = asFirstTerm(first);
+  for (let i = 1; i < n; i += 1) total = total.plus(values[i] as D);
+  return total;
+}
+
+/**
+ * What `ZERO.plus(value)` gives, without decimal.js's new Decimal where that is `value` itself: a nonzero value of
+ * at most 35 significant digits (5 base-1e7 words; decimal.js keeps 40) is not rounded by the addition, and
+ * decimal.js keeps no trailing zeros, so it is the same number written the same way. Zero (or −0) gives 0.
+ */
+export function asFirstTerm(value: D): D {
+  const digits = value.d;
+  if (digits !== null && digits !== undefined && digits.length <= 5 && digits[0] !== 0) return value;
+  return ZERO.plus(value);
 }
 
 /**
@@ -13,29 +30,80 @@ export function sum(values: readonly D[]): D {
 export function sumByCount(values: readonly D[]): D {
   // Counting pays only when there are many values to count.
   if (values.length < 12) return sum(values);
-  // A unit's scores hold a handful of distinct Decimals: a short list searched by identity beats a Map; past
-  // MANY_DISTINCT the list would be slow to search, and the plain sum is as good.
-  const distinct: D[] = [];
-  const times: number[] = [];
+  const tally = SCRATCH;
+  tally.clear();
   for (const value of values) {
-    const at = distinct.indexOf(value);
-    if (at >= 0) {
-      times[at] = (times[at] ?? 0) + 1;
-      continue;
-    }
-    if (distinct.length === MANY_DISTINCT) return sum(values);
-    distinct.push(value);
-    times.push(1);
+    if (!tally.add(value)) return sum(values);
   }
-  let total = ZERO;
-  distinct.forEach((value, i) => {
-    const n = times[i] ?? 1;
-    total = total.plus(n === 1 ? value : value.times(count(n)));
-  });
-  return total;
+  return tally.total();
 }
 
 const MANY_DISTINCT = 24;
+
+/**
+ * A count of shared Decimals by identity, for `sumByCount` without a list: add each value, then take the total
+ * Σ value × times. Holds at most MANY_DISTINCT distinct objects (a short list searched by identity beats a Map);
+ * `add` says false past that, and the caller adds the plain way. Reused after `clear`, so counting allocates nothing.
+ */
+export class Tally {
+  private readonly distinct: D[] = [];
+  private readonly times: number[] = [];
+  private size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** Counts the value; false when it is one distinct value too many. */
+  add(value: D): boolean {
+    const distinct = this.distinct;
+    const size = this.size;
+    for (let i = 0; i < size; i += 1) {
+      if (distinct[i] === value) {
+        this.times[i] = (this.times[i] as number) + 1;
+        return true;
+      }
+    }
+    if (size === MANY_DISTINCT) return false;
+    distinct[size] = value;
+    this.times[size] = 1;
+    this.size = size + 1;
+    return true;
+  }
+
+  /** Σ value × times over the values counted, in the order first seen (0 when none). */
+  total(): D {
+    let total: D | null = null;
+    for (let i = 0; i < this.size; i += 1) {
+      const term = multiple(this.distinct[i] as D, this.times[i] as number);
+      total = total === null ? asFirstTerm(term) : total.plus(term);
+    }
+    return total ?? ZERO;
+  }
+}
+
+const SCRATCH = new Tally();
+
+// value × n for the reader's shared Decimals, remembered per value object (weakly: a run's values go with the run).
+// A column of 0.5-point scores gives the same few products over thousands of units.
+const MULTIPLES = new WeakMap<D, (D | undefined)[]>();
+
+/** value × n (n a whole count), exactly; remembered for small n. */
+export function multiple(value: D, n: number): D {
+  if (n === 1) return value;
+  if (n > 1000) return value.times(count(n));
+  let known = MULTIPLES.get(value);
+  if (known === undefined) {
+    known = [];
+    MULTIPLES.set(value, known);
+  }
+  let product = known[n];
+  if (product === undefined) {
+    product = value.times(count(n));
+    known[n] = product;
+  }
+  return product;
+}
 
 /** A number as people write it in a note: no trailing zeros (7, 12.5). */
 export function plain(value: D): string {
@@ -51,15 +119,27 @@ export function plain(value: D): string {
 export class FigureTexts {
   private readonly terms = new Map<object, Map<D, string>>();
   private readonly ownTerms = new Map<object, string>();
-  private readonly unitTexts = new Map<D, string>();
+  // A unit's shown figures: a short list searched by identity (a unit shows a few dozen figures), emptied per unit.
+  private readonly unitValues: D[] = [];
+  private readonly unitTexts: string[] = [];
   private readonly sharedTexts = new Map<D, string>();
 
   constructor(readonly places: number) {}
 
   /** `make(plain(value))`, remembered for this owner and value. */
   term(owner: object, value: D, make: (text: string) => string): string {
-    const texts = remembered(this.terms, owner, () => new Map<D, string>());
-    return remembered(texts, value, () => make(plain(value)));
+    // Looked up without closures: a unit has a hundred terms.
+    let texts = this.terms.get(owner);
+    if (texts === undefined) {
+      texts = new Map<D, string>();
+      this.terms.set(owner, texts);
+    }
+    let text = texts.get(value);
+    if (text === undefined) {
+      text = make(plain(value));
+      texts.set(value, text);
+    }
+    return text;
   }
 
   /** `make()`, remembered for this owner (a text that depends on the owner alone, such as "1.1 2分"). */
@@ -77,19 +157,37 @@ export class FigureTexts {
    * few; a unit's own figures would only fill the map.
    */
   sharedPlain(value: D): string {
-    return remembered(this.sharedTexts, value, () => plain(value));
+    let text = this.sharedTexts.get(value);
+    if (text === undefined) {
+      text = plain(value);
+      this.sharedTexts.set(value, text);
+    }
+    return text;
   }
 
   /** As `shown` to this run's 小数位数; remembered until `nextUnit` (a unit's figures recur across its lines). */
   shown(value: D): string {
-    return remembered(this.unitTexts, value, () => shown(value, this.places));
+    const values = this.unitValues;
+    for (let i = 0; i < values.length; i += 1) {
+      if (values[i] === value) return this.unitTexts[i] as string;
+    }
+    const text = shown(value, this.places);
+    if (values.length < UNIT_FIGURES) {
+      values.push(value);
+      this.unitTexts.push(text);
+    }
+    return text;
   }
 
-  /** Forgets the previous unit's figures: the map stays small, so looking up stays quick. */
+  /** Forgets the previous unit's figures: the list stays short, so looking up stays quick. */
   nextUnit(): void {
-    this.unitTexts.clear();
+    this.unitValues.length = 0;
+    this.unitTexts.length = 0;
   }
 }
+
+/** How many figures of one unit FigureTexts.shown remembers (past that, the list would be slow to search). */
+const UNIT_FIGURES = 48;
 
 /** The map's value for the key, made and kept on first use. */
 function remembered<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -123,4 +221,9 @@ export function count(n: number): D {
     COUNTS[n] = value;
   }
   return value;
+}
+
+/** total ÷ n (n a whole count), as decimal.js divides (to 40 significant digits). */
+export function meanOf(total: D, n: number): D {
+  return total.div(count(n));
 }
