@@ -17,15 +17,12 @@ export class ScoreColumns {
 
   constructor(readonly sheet: string) {}
 
-  private lastCodes: readonly { code: string }[] | null = null;
-  private lastPositions: Int32Array = new Int32Array(0);
-
   add(code: string, column: number): number {
     const position = this.codes.length;
     this.positions.set(code, position);
     this.codes.push(code);
     this.columns.push(column);
-    this.lastCodes = null;
+    POSITIONS.delete(this);
     return position;
   }
 
@@ -35,16 +32,20 @@ export class ScoreColumns {
    * once, not a map lookup per cell.
    */
   positionsOf(indicators: readonly { code: string }[]): Int32Array {
-    if (indicators === this.lastCodes) return this.lastPositions;
+    const known = POSITIONS.get(this);
+    if (known !== undefined && known.indicators === indicators) return known.positions;
     const positions = new Int32Array(indicators.length);
     indicators.forEach((indicator, i) => {
       positions[i] = this.positions.get(indicator.code) ?? -1;
     });
-    this.lastCodes = indicators;
-    this.lastPositions = positions;
+    POSITIONS.set(this, { indicators, positions });
     return positions;
   }
 }
+
+// ScoreColumns.positionsOf's last answer, kept beside the instance rather than in it: its fields are part of the
+// 核验 fingerprint (see UnitScores).
+const POSITIONS = new WeakMap<ScoreColumns, { indicators: readonly { code: string }[]; positions: Int32Array }>();
 
 /**
  * One unit's row of 评分 as the rules read it (编号 → entry), kept as one array of Decimals instead of a Map of
@@ -52,17 +53,16 @@ export class ScoreColumns {
  * time in garbage collection than the scoring itself. Entries, with their cell, are made when asked for.
  */
 export class UnitScores implements ReadonlyMap<string, ScoreEntry> {
-  private readonly slots: ScoreSlot[];
+  // The fields of this class (and of ScoreColumns) are what the 核验 fingerprint writes for 评分 (lib/integrity
+  // canonical.ts writes an instance's own fields, holes included): a new field, or slots filled differently, would
+  // change the fingerprint of every workbook already sent out.
+  private readonly slots: ScoreSlot[] = [];
   private count = 0;
 
   constructor(
     readonly columns: ScoreColumns,
     private readonly row: number,
-  ) {
-    // One slot per column from the start: filled out of order (cells that do not apply stay empty), a growing list
-    // would be copied several times per row and could turn sparse.
-    this.slots = new Array<ScoreSlot>(columns.codes.length).fill(undefined);
-  }
+  ) {}
 
   /** The slot at a position of `columns` (see positionsOf): the score itself, without making its entry and cell. */
   slotAt(position: number): ScoreSlot {

@@ -67,7 +67,7 @@ export function indicatorScore(
   return {
     earned: roundHalfUp(many && countingEarned ? EARNED.total() : sum(scores), places),
     possible: roundHalfUp(many && countingPossible ? POSSIBLE.total() : sum(counted.map((indicator) => indicator.maxPoints)), places),
-    counted: sharedList(counted, indicators),
+    counted: sharedList(counted, indicators, notApplicable.length === 0),
     scores: scores.slice(),
     notApplicable,
   };
@@ -76,35 +76,33 @@ export function indicatorScore(
 const COUNTED: Indicator[] = [];
 const SCORES: D[] = [];
 
-// Lists of counted indicators already handed out, the most used first. Units of one 类别 without a 不适用 count the
+// Lists of counted indicators already handed out, the last used first. Units of one 类别 without a 不适用 count the
 // same indicators: they share one list (read only) instead of a hundred-item copy each. A unit with a 不适用 has a
-// list of its own: new lists take the last place, so that they never push out the lists that are shared.
-const KNOWN: { list: readonly Indicator[]; uses: number }[] = [];
+// list of its own, which is never kept here, so that it cannot push out the lists that are shared.
+const KNOWN: (readonly Indicator[])[] = [];
 const KNOWN_LIMIT = 16;
 // The 考核指标 list the known lists were made from: another list (another run) starts afresh.
 let knownFrom: readonly Indicator[] | null = null;
 
-/** A list equal to `counted` (item by item), one handed out before when there is one, else a copy. */
-function sharedList(counted: readonly Indicator[], from: readonly Indicator[]): readonly Indicator[] {
+/** A list equal to `counted` (item by item): one handed out before when there is one, else a copy. */
+function sharedList(counted: readonly Indicator[], from: readonly Indicator[], shareable: boolean): readonly Indicator[] {
+  if (!shareable) return counted.slice();
   if (from !== knownFrom) {
     KNOWN.length = 0;
     knownFrom = from;
   }
   for (let i = 0; i < KNOWN.length; i += 1) {
-    const known = KNOWN[i] as (typeof KNOWN)[number];
-    if (!sameItems(known.list, counted)) continue;
-    known.uses += 1;
-    const before = KNOWN[i - 1];
-    if (before !== undefined && before.uses < known.uses) {
-      KNOWN[i - 1] = known;
-      KNOWN[i] = before;
+    const known = KNOWN[i] as readonly Indicator[];
+    if (!sameItems(known, counted)) continue;
+    if (i > 0) {
+      KNOWN.splice(i, 1);
+      KNOWN.unshift(known);
     }
-    return known.list;
+    return known;
   }
   const list = counted.slice();
-  const entry = { list, uses: 0 };
-  if (KNOWN.length < KNOWN_LIMIT) KNOWN.push(entry);
-  else KNOWN[KNOWN.length - 1] = entry;
+  KNOWN.unshift(list);
+  if (KNOWN.length > KNOWN_LIMIT) KNOWN.pop();
   return list;
 }
 

@@ -1,4 +1,4 @@
-import { D, ZERO, fixed } from "../decimal";
+import { D, ZERO, exactKey, fixed, plainText } from "../decimal";
 
 /** Σ of the values, exactly (no rounding). */
 export function sum(values: readonly D[]): D {
@@ -107,7 +107,7 @@ export function multiple(value: D, n: number): D {
 
 /** A number as people write it in a note: no trailing zeros (7, 12.5). */
 export function plain(value: D): string {
-  return value.toString();
+  return plainText(value);
 }
 
 /**
@@ -119,9 +119,6 @@ export function plain(value: D): string {
 export class FigureTexts {
   private readonly terms = new Map<object, Map<D, string>>();
   private readonly ownTerms = new Map<object, string>();
-  // A unit's shown figures: a short list searched by identity (a unit shows a few dozen figures), emptied per unit.
-  private readonly unitValues: D[] = [];
-  private readonly unitTexts: string[] = [];
   private readonly sharedTexts = new Map<D, string>();
 
   constructor(readonly places: number) {}
@@ -165,29 +162,16 @@ export class FigureTexts {
     return text;
   }
 
-  /** As `shown` to this run's 小数位数; remembered until `nextUnit` (a unit's figures recur across its lines). */
+  /** As `shown` to this run's 小数位数 (each text made once per value: see fixed). */
   shown(value: D): string {
-    const values = this.unitValues;
-    for (let i = 0; i < values.length; i += 1) {
-      if (values[i] === value) return this.unitTexts[i] as string;
-    }
-    const text = shown(value, this.places);
-    if (values.length < UNIT_FIGURES) {
-      values.push(value);
-      this.unitTexts.push(text);
-    }
-    return text;
+    return shown(value, this.places);
   }
 
-  /** Forgets the previous unit's figures: the list stays short, so looking up stays quick. */
+  /** Called before each unit's lines; nothing to forget now that figures are remembered by value (see fixed). */
   nextUnit(): void {
-    this.unitValues.length = 0;
-    this.unitTexts.length = 0;
+    // Nothing kept per unit.
   }
 }
-
-/** How many figures of one unit FigureTexts.shown remembers (past that, the list would be slow to search). */
-const UNIT_FIGURES = 48;
 
 /** The map's value for the key, made and kept on first use. */
 function remembered<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -201,6 +185,21 @@ function remembered<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 /** A fraction as a percent without trailing zeros: 0.5 → "50%". */
 export function percentOf(fraction: D): string {
+  // A county has a few 互评权重 and their sums: each text made once.
+  const key = exactKey(fraction);
+  if (key < 0) return percentText(fraction);
+  let text = PERCENT_TEXTS.get(key);
+  if (text === undefined) {
+    text = percentText(fraction);
+    if (PERCENT_TEXTS.size >= 10_000) PERCENT_TEXTS.clear();
+    PERCENT_TEXTS.set(key, text);
+  }
+  return text;
+}
+
+const PERCENT_TEXTS = new Map<number, string>();
+
+function percentText(fraction: D): string {
   return `${plain(fraction.times(100))}%`;
 }
 
@@ -221,9 +220,4 @@ export function count(n: number): D {
     COUNTS[n] = value;
   }
   return value;
-}
-
-/** total ÷ n (n a whole count), as decimal.js divides (to 40 significant digits). */
-export function meanOf(total: D, n: number): D {
-  return total.div(count(n));
 }

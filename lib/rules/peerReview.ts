@@ -1,6 +1,7 @@
-import { HUNDRED, roundHalfUp, ZERO, type D } from "../decimal";
+import { ZERO, type D } from "../decimal";
 import type { Params, PeerRating } from "../model";
-import { sum } from "./numbers";
+import { asFirstTerm } from "./numbers";
+import { roundedQuotient, roundedShare } from "./remembered";
 import { trimmedMean, type TrimmedMean } from "./trim";
 
 /** The ratings one rater group gave a unit, and what came of them. */
@@ -107,10 +108,16 @@ export function peerScore(
   const count = groups.reduce((total, g) => total + g.values.length, 0);
   const minimum = tooFewRatings(count, params);
   if (minimum !== null) return { kind: "tooFew", groups, count, minimum };
-  const weightSum = sum(groups.map((g) => g.weight));
-  if (weightSum.isZero()) return { kind: "noWeight", groups };
-  const weighted = sum(groups.map((g) => g.weight.times(g.trimmed.mean)));
-  const score = roundHalfUp(weighted.div(weightSum), places);
-  const peer = roundHalfUp(score.div(HUNDRED).times(params.peerPoints), places);
+  // Σ 权重 and Σ 权重 × group score from 0 as `sum` adds them, in one walk.
+  let weightSum: D | null = null;
+  let weighted: D | null = null;
+  for (const g of groups) {
+    const term = g.weight.times(g.trimmed.mean);
+    weightSum = weightSum === null ? asFirstTerm(g.weight) : weightSum.plus(g.weight);
+    weighted = weighted === null ? asFirstTerm(term) : weighted.plus(term);
+  }
+  if (weightSum === null || weighted === null || weightSum.isZero()) return { kind: "noWeight", groups };
+  const score = roundedQuotient(weighted, weightSum, places);
+  const peer = roundedShare(score, params.peerPoints, places);
   return { kind: "rated", groups, weightSum, peerScore: score, peer };
 }

@@ -1,5 +1,6 @@
-import { compare, roundHalfUp, type D } from "../decimal";
-import { asFirstTerm, meanOf } from "./numbers";
+import { compare, type D } from "../decimal";
+import { asFirstTerm, count } from "./numbers";
+import { roundedQuotient } from "./remembered";
 
 export interface TrimmedMean {
   /** Mean of the kept ratings, rounded. */
@@ -53,5 +54,5 @@ export function trimmedMean(values: readonly D[], trim: boolean, minCount: numbe
     total = total === null ? asFirstTerm(value) : total.plus(value);
   }
   if (total === null) throw new Error("trimmedMean: nothing kept");
-  return { mean: roundHalfUp(meanOf(total, kept.length), places), kept, dropped, total };
+  return { mean: roundedQuotient(total, count(kept.length), places), kept, dropped, total };
 }
