@@ -657,6 +657,35 @@ class FakeRange {
     return this;
   }
 
+  /**
+   * A range relative to this one, resolved when Excel runs the request: on a null object (an empty used range) the call
+   * fails with ItemNotFound; a range forced outside the grid fails with InvalidArgument, as Office documents for
+   * getOffsetRange ("an error will be thrown").
+   */
+  private relative(change: (bounds: { row: number; column: number; rows: number; columns: number }) => { row: number; column: number; rows: number; columns: number }): FakeRange {
+    return new FakeRange(this.book, this.sheet, () => {
+      const address = this.address();
+      if (address === null) throw new OfficeError("ItemNotFound", "the range is a null object");
+      const { row, column, rows, columns } = change(parseAddress(address));
+      if (row < 0 || column < 0 || rows < 1 || columns < 1 || row + rows > 1048576 || column + columns > 16384) {
+        throw new OfficeError("InvalidArgument", `the range is outside the worksheet grid (${address})`);
+      }
+      return `${columnName(column)}${row + 1}:${columnName(column + columns - 1)}${row + rows}`;
+    });
+  }
+  /** Range.getLastRow (ExcelApi 1.1). */
+  getLastRow(): FakeRange {
+    return this.relative((b) => ({ ...b, row: b.row + b.rows - 1, rows: 1 }));
+  }
+  /** Range.getOffsetRange (ExcelApi 1.1): the same size, moved. */
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.relative((b) => ({ ...b, row: b.row + rowOffset, column: b.column + columnOffset }));
+  }
+  /** Range.getResizedRange (ExcelApi 1.2): the bottom-right corner moved, the top-left kept. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.relative((b) => ({ ...b, rows: b.rows + deltaRows, columns: b.columns + deltaColumns }));
+  }
+
   private get<K extends keyof Loaded>(key: K): Loaded[K] {
     const value = this.loaded[key];
     if (value === undefined) throw new OfficeError("PropertyNotLoaded", `${key} not loaded`);

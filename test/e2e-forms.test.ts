@@ -4,9 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
@@ -15,6 +13,7 @@ import { unzipSync } from "fflate";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { buildTemplate } from "../lib/template";
 import { blankMaster, exampleBook, grid, nodeDigest, sourceValue } from "./helpers/forms";
+import { builtDist } from "./helpers/dist";
 import { makeForms, readMaster } from "../lib/forms";
 import { writeForm } from "../files/forms";
 import { codeOfHeader } from "../lib/reader/scores";
@@ -28,17 +27,9 @@ let server: Server;
 let base = "";
 let browser: Browser;
 
-async function ensureBuilt(): Promise<void> {
-  if (process.env.KAOHE_E2E_DIST !== undefined) return;
-  const built = await stat(path.join(DIST, "standalone.html")).then((s) => s.mtimeMs, () => 0);
-  const sources = await stat(path.join(ROOT, "addin/ui/FormsSection.tsx")).then((s) => s.mtimeMs);
-  if (built > sources) return;
-  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 900_000 });
-}
-
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  await ensureBuilt();
+  await builtDist();
   server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
     const file = path.join(DIST, path.normalize(pathname === "/" ? "/standalone.html" : pathname));

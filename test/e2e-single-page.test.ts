@@ -4,18 +4,17 @@
  * script by hash, and the whole round (open → 计算等次 → 下载结果) works. Also: no source maps in the production build.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { runAssessment } from "../lib/run";
 import { buildTemplate } from "../lib/template";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
+import { builtDist } from "./helpers/dist";
 
 /** The build's own inlining functions (webpack.config.js is plain JavaScript, imported without types). */
 interface SinglePageBuild {
@@ -25,8 +24,8 @@ interface SinglePageBuild {
 const CONFIG: string = "../webpack.config.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// KAOHE_E2E_DIST: use an already built folder as it is (no build).
-const DIST = path.resolve(process.env.KAOHE_E2E_DIST ?? path.join(ROOT, ".tmp", "single-page-dist"));
+// The production build (test/helpers/dist.ts): dist/, built when stale; KAOHE_E2E_DIST names another folder.
+const DIST = path.resolve(process.env.KAOHE_E2E_DIST ?? path.join(ROOT, "dist"));
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -37,16 +36,6 @@ let context: BrowserContext | null = null;
 const requests: string[] = [];
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
-
-async function build(): Promise<void> {
-  if (process.env.KAOHE_E2E_DIST !== undefined) return;
-  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: ROOT,
-    env: { ...process.env, KAOHE_DIST: DIST },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 900_000,
-  });
-}
 
 /** kaohe.html copied alone into an empty folder, as a saved attachment would be, and opened from there. */
 async function openAttachment(): Promise<Page> {
@@ -70,7 +59,7 @@ async function openAttachment(): Promise<Page> {
 }
 
 beforeAll(async () => {
-  await build();
+  await builtDist();
   work = await mkdtemp(path.join(os.tmpdir(), "kaohe-attachment-"));
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }, 900_000);

@@ -4,9 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,10 +19,11 @@ import { toJson } from "../lib/output";
 import { buildTemplate } from "../lib/template";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
 import { makeDocx } from "./helpers/docx";
+import { builtDist } from "./helpers/dist";
 import { pageAssets } from "../bench/pages";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// KAOHE_E2E_DIST: serve an already built folder as it is (no build), e.g. one another suite just built.
+// The production build (test/helpers/dist.ts): dist/, built when stale; KAOHE_E2E_DIST names another folder.
 const DIST = path.resolve(process.env.KAOHE_E2E_DIST ?? path.join(ROOT, "dist"));
 const SHOTS = path.join(ROOT, "docs", "screenshots");
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -46,33 +45,6 @@ let base: string;
 let browser: Browser;
 /** Requests to any host but this machine: blocked, and counted across the whole suite. */
 const blocked: string[] = [];
-
-/** Newest modification time under the sources the page is built from. */
-async function newestSource(): Promise<number> {
-  let newest = 0;
-  async function walk(entry: string): Promise<void> {
-    const info = await stat(entry);
-    if (info.isDirectory()) {
-      for (const name of await readdir(entry)) await walk(path.join(entry, name));
-    } else {
-      newest = Math.max(newest, info.mtimeMs);
-    }
-  }
-  for (const entry of ["addin", "files", "lib", "webpack.config.js", "package.json"]) await walk(path.join(ROOT, entry));
-  return newest;
-}
-
-/** Builds dist/ with webpack (production) unless dist/standalone.html is newer than every source: the add-in's suite may have built it. */
-async function ensureBuilt(): Promise<void> {
-  if (process.env.KAOHE_E2E_DIST !== undefined) return;
-  const built = await stat(path.join(DIST, "standalone.html")).then((s) => s.mtimeMs, () => 0);
-  if (built > (await newestSource())) return;
-  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 900_000,
-  });
-}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -243,7 +215,7 @@ let filled: Buffer;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  await ensureBuilt();
+  await builtDist();
   server = await serveDist();
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no port");

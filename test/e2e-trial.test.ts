@@ -9,9 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
@@ -19,6 +17,7 @@ import { runAssessment } from "../lib/run";
 import { buildTemplate } from "../lib/template";
 import { withParamChanges } from "../lib/whatif";
 import { buildWorkbook, readWorkbookGrids } from "../files/xlsx";
+import { builtDist } from "./helpers/dist";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = path.resolve(process.env.KAOHE_E2E_DIST ?? path.join(ROOT, "dist"));
@@ -30,25 +29,6 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable
 let server: Server;
 let base: string;
 let browser: Browser;
-
-async function newestSource(): Promise<number> {
-  let newest = 0;
-  async function walk(entry: string): Promise<void> {
-    const info = await stat(entry);
-    if (info.isDirectory()) for (const name of await readdir(entry)) await walk(path.join(entry, name));
-    else newest = Math.max(newest, info.mtimeMs);
-  }
-  for (const entry of ["addin", "files", "lib", "webpack.config.js", "package.json"]) await walk(path.join(ROOT, entry));
-  return newest;
-}
-
-/** dist/ built by webpack unless it is newer than every source (or KAOHE_E2E_DIST names a folder built already). */
-async function ensureBuilt(): Promise<void> {
-  if (process.env.KAOHE_E2E_DIST !== undefined) return;
-  const built = await stat(path.join(DIST, "standalone.html")).then((s) => s.mtimeMs, () => 0);
-  if (built > (await newestSource())) return;
-  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 900_000 });
-}
 
 async function serveDist(): Promise<Server> {
   const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".map": "application/json" };
@@ -67,7 +47,7 @@ async function serveDist(): Promise<Server> {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  await ensureBuilt();
+  await builtDist();
   server = await serveDist();
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no port");

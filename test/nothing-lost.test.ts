@@ -102,8 +102,10 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
     const probe = new FakeWorkbook({ ...inputs, ...OLD_OUTPUTS });
     await createExcelHost({ run: probe.run, supports: all, now: () => NOW }).compute(() => undefined);
     const syncs = probe.syncCount;
-    // Read, the previous 结果 (for "what changed"; old outputs are there), write, and the 汇总 chart's own sync.
-    expect(syncs).toBe(4);
+    // Read; the previous 结果 with the last rows of 计算说明 (for "what changed"; old outputs are there), refused as the
+    // old 计算说明 has one row (the rows asked for would leave the grid); both read whole; write; the 汇总 chart's own sync.
+    expect(syncs).toBe(5);
+    expect(probe.syncs.map((sync) => sync.failed ?? "")).toEqual(["", "InvalidArgument", "", "", ""]);
     const outcomes: string[] = [];
     for (let failing = 1; failing <= syncs; failing += 1) {
       const book = new FakeWorkbook({ ...inputs, ...OLD_OUTPUTS });
@@ -128,7 +130,9 @@ describe("Excel (fake): input untouched, outputs old or new", () => {
     expect(outcomes).toEqual([
       // The one-sync read refused: read again names first, and the run goes on.
       "resolved : new",
-      // The previous 结果 refused: "what changed" is left out, the scoring goes on.
+      // The previous 结果 refused: read whole in the next sync, the scoring goes on.
+      "resolved : new",
+      // That read refused too: "what changed" is left out, the scoring goes on.
       "resolved : new",
       // The write refused: nothing of it stays.
       "rejected GeneralException: old",

@@ -1,9 +1,8 @@
-import { execFile } from "node:child_process";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { builtDist } from "./helpers/dist";
 
 /**
  * No surprises from outside: the built pages carry a Content-Security-Policy that allows no eval and no other host
@@ -11,7 +10,6 @@ import { beforeAll, describe, expect, it } from "vitest";
  * for ReadWriteDocument and nothing more.
  */
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DIST = path.join(ROOT, "dist");
 const OFFICE_JS_HOSTS = ["https://appsforoffice.microsoft.com", "https://appsforoffice.cdn.partner.office365.cn"];
 
 async function filesUnder(entry: string, keep: (file: string) => boolean): Promise<string[]> {
@@ -20,27 +18,6 @@ async function filesUnder(entry: string, keep: (file: string) => boolean): Promi
   const found: string[] = [];
   for (const name of await readdir(entry)) found.push(...(await filesUnder(path.join(entry, name), keep)));
   return found;
-}
-
-/**
- * The folder holding the built pages: dist/ when both pages there are newer than every source (an e2e suite or a
- * developer built it); otherwise a production build into a folder of our own, so that this build never cleans dist/
- * while another suite serves it.
- */
-async function builtPages(): Promise<string> {
-  const sources = await filesUnder(path.join(ROOT, "addin"), () => true);
-  sources.push(...(await filesUnder(path.join(ROOT, "lib"), () => true)), ...(await filesUnder(path.join(ROOT, "files"), () => true)), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"));
-  const newest = Math.max(...(await Promise.all(sources.map(async (file) => (await stat(file)).mtimeMs))));
-  const built = await Promise.all(["taskpane.html", "standalone.html"].map((page) => stat(path.join(DIST, page)).then((s) => s.mtimeMs, () => 0)));
-  if (Math.min(...built) > newest) return DIST;
-  const own = path.join(ROOT, ".tmp", "safety-dist");
-  await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: ROOT,
-    env: { ...process.env, KAOHE_DIST: own },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 900_000,
-  });
-  return own;
 }
 
 /** The CSP of a built page, as directive → sources. */
@@ -60,7 +37,7 @@ describe("Content-Security-Policy of the built pages", () => {
   let taskpane = "";
   let standalone = "";
   beforeAll(async () => {
-    const folder = await builtPages();
+    const folder = await builtDist(["taskpane.html", "standalone.html"]);
     taskpane = await readFile(path.join(folder, "taskpane.html"), "utf8");
     standalone = await readFile(path.join(folder, "standalone.html"), "utf8");
   }, 900_000);

@@ -15,11 +15,12 @@ import { planContext } from "../../lib/plan";
 import { planIndicatorsSheet } from "../../lib/plan";
 import { createMissingSheets } from "./createTemplate";
 import { importIndicatorSheet } from "./importIndicators";
-import { FIRST_READ, readInputSheets, type BookRead, type ReadPlan } from "./readBook";
+import { FIRST_READ, readInputSheets, type Alongside, type BookRead, type ReadPlan } from "./readBook";
+import { foldPrevious, readPreviousApart, writtenRun, type PreviousGrids, type WrittenRun } from "./readPrevious";
 import { officeSupports, type Supports } from "./supports";
 import { writeOutputs } from "./writeOutputs";
 import { writeParamCells } from "./writeParams";
-import { prepareWhatIf, previousRun, type PreviousRun } from "../../lib/whatif";
+import { prepareWhatIf } from "../../lib/whatif";
 import { appliedEditLines, noteTrialApplied, planTrialApply, sinceLastRun, trialFields } from "../../lib/whatif/trial";
 import { stampTime } from "../../lib/integrity/stamp";
 import { sameSheetName } from "../../lib/grid";
@@ -106,6 +107,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
    * too large is read in blocks straight away, without first having its one-sync read refused again.
    */
   let nextRead: ReadPlan = FIRST_READ;
+  /** Where the outputs this pane's last 计算等次 wrote hold what the next one reads back for "what changed". */
+  let written: WrittenRun | null = null;
   /** The last 回收 previewed: the files, the 以此表为准 chosen, and what it would write. */
   let collected: { files: ReturnedFile[]; replaceFrom: string[]; outcome: CollectOutcome } | null = null;
 
@@ -132,8 +135,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     return { read, preview: previewOf(merged.outcome, merged.replaceFrom), outcome: merged.outcome.ok ? merged.outcome : null, replaceFrom: merged.replaceFrom };
   }
 
-  async function readSheets(context: Excel.RequestContext, names: readonly string[] = INPUT_SHEETS): Promise<BookRead> {
-    const read = await readInputSheets(context, names, nextRead);
+  async function readSheets(context: Excel.RequestContext, names: readonly string[] = INPUT_SHEETS, alongside?: Alongside): Promise<BookRead> {
+    const read = await readInputSheets(context, names, nextRead, alongside);
     // What a read of some sheets found says nothing of the others: only a read of all input sheets updates `present`.
     nextRead = names === INPUT_SHEETS ? read.next : { ...read.next, present: nextRead.present };
     return read;
@@ -146,20 +149,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
   }
 
   /**
-   * The results a workbook already holds (结果 and 计算说明's 核验 rows), for "what changed since the last run"; read
-   * only when there is a 结果, so a first 计算等次 costs no extra request.
+   * Reads the input sheets for 计算等次 (and 试算's 应用), with the results the workbook already holds for "what changed
+   * since the last run" (see readPrevious.ts): carried in the same sync when this pane wrote them, else read after the
+   * inputs only when there is a 结果, so a first 计算等次 costs no extra request.
    */
-  async function readPrevious(context: Excel.RequestContext, read: BookRead, places: number): Promise<PreviousRun | null> {
-    if (!read.sheetNames.some((name) => sameSheetName(name, SHEET.results))) return null;
-    // Every name asked for is read (no `present` list of input sheets); a refused one-sync read goes to blocks itself.
-    // "What changed" is a courtesy: a refused read (a 计算说明 too large for one response, a busy workbook) leaves it
-    // out and never stops the scoring the user asked for.
-    try {
-      const outputs = await readInputSheets(context, [SHEET.results, SHEET.audit], { mode: nextRead.mode, chain: true });
-      return hasErrors(outputs.issues) ? null : previousRun(outputs.book, places);
-    } catch {
-      return null;
-    }
+  async function readForScoring(context: Excel.RequestContext): Promise<{ read: BookRead; previous: () => Promise<PreviousGrids | null> }> {
+    const plan = nextRead;
+    const fold = foldPrevious(written, plan);
+    const read = await readSheets(context, INPUT_SHEETS, fold?.alongside);
+    realNames = read.realNames;
+    return { read, previous: async () => fold?.taken() ?? (await readPreviousApart(context, read, plan)) };
   }
 
   /** 通报 or 反馈单: the workbook read (inputs and outputs), checked as the command line does, written, handed over. */
@@ -208,14 +207,18 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     compute: (onStage: (stage: ComputeStage) => void): Promise<ComputeOutcome> =>
       run(async (context) => {
         onStage("read");
-        const read = await readInputs(context);
+        const { read, previous } = await readForScoring(context);
         if (hasErrors(read.issues)) return { issues: read.issues, result: null };
         onStage("compute");
         const outcome = await sealOutcome(assess(read.book), { digest, now: now() });
         if (outcome.outputs === null || outcome.result === null) return { issues: outcome.issues, result: null };
-        const since = sinceLastRun(outcome.outputs, outcome.result, await readPrevious(context, read, outcome.result.params.decimals));
+        const last = await previous();
+        const since = sinceLastRun(outcome.outputs, outcome.result, last === null ? null : last(outcome.result.params.decimals));
         onStage("write");
+        // A write that fails part-way leaves outputs this pane cannot vouch for: read them afresh next time.
+        written = null;
         const notes = await writeOutputs(context, since.outputs, read.sheets, supports);
+        written = writtenRun(since.outputs);
         return { issues: [...outcome.issues, ...notes], result: outcome.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
       }),
 
@@ -278,7 +281,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
     // are said in the message and kept in 计算说明. A 参数 changed since the preview writes nothing.
     applyTrial: (changes, previewed) =>
       run(async (context) => {
-        const read = await readInputs(context);
+        const { read, previous: readPrevious } = await readForScoring(context);
         if (hasErrors(read.issues)) return { kind: "issues" as const, issues: read.issues };
         const plan = planTrialApply(read.book, changes, previewed);
         if (plan.kind !== "write") return plan;
@@ -288,10 +291,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): AssessmentHost 
         const at = now();
         const sealed = await sealOutcome(assess(plan.book), { digest, now: at });
         if (sealed.outputs === null || sealed.result === null) return { kind: "issues" as const, issues: sealed.issues };
-        const previous = await readPrevious(context, read, sealed.result.params.decimals);
+        const last = await readPrevious();
+        const previous = last === null ? null : last(sealed.result.params.decimals);
+        written = null;
         await writeParamCells(context, realNames.get(SHEET.params) ?? SHEET.params, plan.writes);
         const since = sinceLastRun(noteTrialApplied(sealed.outputs, plan.edits, stampTime(at)), sealed.result, previous);
         const notes = await writeOutputs(context, since.outputs, read.sheets, supports);
+        written = writtenRun(since.outputs);
         const outcome = { issues: [...sealed.issues, ...notes], result: sealed.result, ...(since.lines === null ? {} : { sinceLast: since.lines }) };
         return { kind: "applied" as const, edits: plan.edits, outcome, message: TRIAL_UI_TEXT.appliedInWorkbook(appliedEditLines(plan.edits)) };
       }),

@@ -37,6 +37,21 @@ export interface ReadPlan {
    * since is seen in the names read in that sync and read next; undefined on the first read: every input sheet.
    */
   present?: readonly string[];
+  /**
+   * Estimated bytes of the values the last read received (counted up to a little over READ_BUDGET): what else may
+   * share the one-sync read without taking its response near the limit. Undefined before the first read.
+   */
+  bytes?: number;
+}
+
+/**
+ * Other loads to carry in the one-sync read (the previous 结果 and 核验 rows for "what changed", issue 14): queued with
+ * the input sheets, collected once that sync has succeeded. Never queued when the read goes another way (names first,
+ * blocks): then `collect` is not called and the caller reads them itself.
+ */
+export interface Alongside {
+  queue(context: Excel.RequestContext): void;
+  collect(): void;
 }
 
 export const FIRST_READ: ReadPlan = { mode: "whole", chain: true };
@@ -85,6 +100,7 @@ export async function readInputSheets(
   context: Excel.RequestContext,
   names: readonly string[] = INPUT_SHEETS,
   plan: ReadPlan | ReadMode = FIRST_READ,
+  alongside?: Alongside,
 ): Promise<BookRead> {
   const given: ReadPlan = typeof plan === "string" ? { mode: plan, chain: true } : plan;
   let mode = given.mode;
@@ -104,13 +120,18 @@ export async function readInputSheets(
       used.load(VALUE_PROPS);
       return { ref: { name, realName: name }, sheet, used };
     });
+    alongside?.queue(context);
     try {
       await context.sync();
       raws = pending.map((item, i) => {
         if (item === null) return { ref: { name: names[i] ?? "", realName: names[i] ?? "" }, rows: null };
         const { ref, sheet, used } = item;
-        return { ref, rows: sheet.isNullObject ? null : used.isNullObject ? [] : placeGrid(used.values, undefined, used.rowIndex, used.columnIndex) };
+        if (sheet.isNullObject) return { ref, rows: null };
+        if (used.isNullObject) return { ref, rows: [] };
+        bytes += budgetBytes(used.values, bytes);
+        return { ref, rows: placeGrid(used.values, undefined, used.rowIndex, used.columnIndex) };
       });
+      alongside?.collect();
     } catch (error) {
       if (isCellEdit(error)) throw error;
       // Objects of a failed sync cannot be used: everything is asked for again, names first.
@@ -154,7 +175,7 @@ export async function readInputSheets(
     sheets,
     realNames,
     // Found under their own names: a sheet found only with stray spaces would be asked for in vain by its own name.
-    next: { mode: nextMode, chain, present: all.filter(({ ref }) => ref.realName === ref.name).map(({ ref }) => ref.name) },
+    next: { mode: nextMode, chain, present: all.filter(({ ref }) => ref.realName === ref.name).map(({ ref }) => ref.name), bytes },
     nextRead: nextMode,
     issues,
   };
@@ -189,8 +210,13 @@ async function readKnown(context: Excel.RequestContext, refs: readonly SheetRef[
     if (!isTooLarge(error)) throw error;
     return { ...(await readInBlocks(context, refs)), refused: true };
   }
-  const sheets = pending.map(({ ref, used }) => ({ ref, rows: used.isNullObject ? [] : placeGrid(used.values, undefined, used.rowIndex, used.columnIndex) }));
-  return { sheets, mode: "whole", refused: false, bytes: 0, issues: [] };
+  let bytes = 0;
+  const sheets = pending.map(({ ref, used }) => {
+    if (used.isNullObject) return { ref, rows: [] };
+    bytes += budgetBytes(used.values, bytes);
+    return { ref, rows: placeGrid(used.values, undefined, used.rowIndex, used.columnIndex) };
+  });
+  return { sheets, mode: "whole", refused: false, bytes, issues: [] };
 }
 
 interface BlockSheet {
@@ -265,9 +291,13 @@ async function flush(context: Excel.RequestContext, queued: readonly { into: Blo
   await context.sync();
   for (const { into, range } of queued) {
     into.values.push(...range.values);
-    // Past the budget the answer (read in blocks next time) is known: the rest need not be counted.
-    if (counter.bytes <= READ_BUDGET) counter.bytes += gridBytes(range.values);
+    counter.bytes += budgetBytes(range.values, counter.bytes);
   }
+}
+
+/** Bytes of a grid of values as counted against READ_BUDGET: past the budget the answer is known, the rest need not be counted. */
+function budgetBytes(values: readonly (readonly unknown[])[], sofar: number): number {
+  return sofar > READ_BUDGET ? 0 : gridBytes(values);
 }
 
 /** Cells whose type is asked for: a rectangle of one sheet, and where their values sit in the grid read. */

@@ -47,7 +47,8 @@ export interface SheetLooks {
 
 /**
  * Applies a sheet's range styles in order to a grid of look ids. Each (look, style) pair is composed once and
- * remembered, so a style over 100,000 cells costs 100,000 map look-ups rather than as many new objects.
+ * remembered, so a style over 100,000 cells costs 100,000 array reads rather than as many new objects (计算说明 of
+ * 10,000 units has 15,000 styles over 1.3 million cells).
  */
 export function sheetLooks(out: SheetOut, table: LookTable): SheetLooks {
   const rowCount = out.rows.length;
@@ -60,18 +61,20 @@ export function sheetLooks(out: SheetOut, table: LookTable): SheetLooks {
     columns = Math.max(columns, box.right);
   }
   const ids = new Uint32Array(rows * columns);
+  // The look each look becomes under the style being applied, by look id (-1: not composed yet).
+  const composed: number[] = [];
   out.format.styles.forEach((style, index) => {
     const box = boxes[index];
     if (box === undefined) return;
-    const composed = new Map<number, number>();
+    composed.length = 0;
     for (let row = box.top; row <= box.bottom; row += 1) {
-      for (let column = box.left; column <= box.right; column += 1) {
-        const at = (row - 1) * columns + (column - 1);
-        const before = ids[at] ?? 0;
-        let after = composed.get(before);
-        if (after === undefined) {
+      const rowStart = (row - 1) * columns - 1;
+      for (let at = rowStart + box.left; at <= rowStart + box.right; at += 1) {
+        const before = ids[at] as number;
+        let after = composed[before] ?? -1;
+        if (after === -1) {
           after = table.idOf(composeLook(table.looks[before] ?? {}, style));
-          composed.set(before, after);
+          composed[before] = after;
         }
         ids[at] = after;
       }
@@ -84,9 +87,12 @@ export function sheetLooks(out: SheetOut, table: LookTable): SheetLooks {
 /** Each cell holding text that looks like a formula gets its look with the quote prefix. */
 function quoteFormulaLikeTexts(rows: SheetOut["rows"], columns: number, ids: Uint32Array, table: LookTable): void {
   const quoted = new Map<number, number>();
-  rows.forEach((values, row) => {
-    values.forEach((value, column) => {
-      if (typeof value !== "string" || !looksLikeFormula(value)) return;
+  for (let row = 0; row < rows.length; row += 1) {
+    const values = rows[row] ?? [];
+    for (let column = 0; column < values.length; column += 1) {
+      const value = values[column];
+      // Only a text whose first character is = + - or @ can look like a formula: the rest are passed over cheaply.
+      if (typeof value !== "string" || !formulaStart(value.charCodeAt(0)) || !looksLikeFormula(value)) continue;
       const at = row * columns + column;
       const before = ids[at] ?? 0;
       let after = quoted.get(before);
@@ -95,8 +101,13 @@ function quoteFormulaLikeTexts(rows: SheetOut["rows"], columns: number, ids: Uin
         quoted.set(before, after);
       }
       ids[at] = after;
-    });
-  });
+    }
+  }
+}
+
+/** = + - @ : the characters a formula-like text begins with (looksLikeFormula has the rule). */
+function formulaStart(code: number): boolean {
+  return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40;
 }
 
 /** A look with one range style laid over it, property by property, as the ExcelJS path (applyStyle) does. */

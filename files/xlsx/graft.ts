@@ -49,7 +49,7 @@ const encoder = new TextEncoder();
  * remaining sheets, in order. The active tab stays on the sheet it was on; when that was a replaced output sheet,
  * on its replacement.
  */
-export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[]): Graft {
+export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[], options: { escapes?: "assumeNone" | "found" } = {}): Graft {
   const workbook = new WorkbookPart(pkg, outputs.map((out) => out.name));
   const rels = new RelationshipsPart(textOf(pkg, relsPathOf(pkg.workbookPath)) ?? EMPTY_RELS);
   for (const relId of workbook.removedRelIds) rels.remove(relId);
@@ -63,9 +63,13 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
   const stylesPath = partOfType(pkg, rels, "styles") ?? newPart(pkg, rels, "styles", `${folderOf(pkg.workbookPath)}styles.xml`, CONTENT_TYPE.styles, newContentTypes);
   const styles = mergeStyles(textOf(pkg, stylesPath) ?? emptyStylesPart(), table.looks);
   const stringsPath = partOfType(pkg, rels, "sharedStrings");
-  const strings = new SharedStringsAppender(stringsPath === null ? null : textOf(pkg, stringsPath));
+  // Texts that need an escape are almost never there, and looking for them costs a pass over every character of the
+  // outputs (50 million for 10,000 units). So the sheets are first written assuming none: the sheet writer meets
+  // any such text anyway, and then throws EscapesFound, and the caller grafts again having looked for them first.
+  const escaped = options.escapes === "found" ? textsNeedingEscape(outputs) : new Map<string, number>();
+  const strings = escaped.size === 0 ? null : new SharedStringsAppender(stringsPath === null ? null : textOf(pkg, stringsPath));
   const sharedIndex = new Map<string, number>();
-  for (const [text, references] of textsNeedingEscape(outputs)) sharedIndex.set(text, strings.indexOf(escapeText(text), references));
+  for (const [text, references] of escaped) sharedIndex.set(text, strings?.indexOf(escapeText(text), references) ?? 0);
   const namespace = rootNamespace(textOf(pkg, pkg.workbookPath) ?? "") ?? MAIN_NAMESPACE;
 
   const sheetsFolder = worksheetFolder(pkg);
@@ -74,7 +78,11 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
     const path = freshPath(taken, sheetsFolder, "sheet", ".xml");
     const options = {
       xfOf: styles.xfOf,
-      sharedIndex: (text: string) => sharedIndex.get(text) ?? 0,
+      sharedIndex: (text: string) => {
+        const index = sharedIndex.get(text);
+        if (index === undefined) throw new EscapesFound();
+        return index;
+      },
       namespace,
       tabSelected: workbook.selectedOutput === index,
     };
@@ -83,7 +91,7 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
     return { name: out.name, relId: rels.add(rels.typeLike("worksheet"), relativeTarget(pkg.workbookPath, path)) };
   });
 
-  if (strings.used) {
+  if (strings?.used === true) {
     const path = stringsPath ?? newPart(pkg, rels, "sharedStrings", `${folderOf(pkg.workbookPath)}sharedStrings.xml`, CONTENT_TYPE.sharedStrings, newContentTypes);
     written.set(path, encoder.encode(strings.toXml()));
   }
@@ -105,6 +113,14 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
   }
   written.set(CONTENT_TYPES, encoder.encode(contentTypesXml(textOf(pkg, CONTENT_TYPES) ?? "", removed, newContentTypes)));
   return { written, removed };
+}
+
+/** Thrown while the sheets are written when a text needs an escape that the graft did not look for (see graftOutputSheets). */
+export class EscapesFound extends Error {
+  constructor() {
+    super("graftOutputSheets: a text needs an escape; graft again with escapes: \"found\"");
+    this.name = "EscapesFound";
+  }
 }
 
 /** Each text of the outputs that needs a file-format escape, with how many cells hold it; almost always none. */

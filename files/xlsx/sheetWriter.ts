@@ -1,7 +1,8 @@
 /**
- * An output sheet (SheetOut) as worksheet XML, written directly as text: no spreadsheet library object per cell,
- * so 600,000 cells of 计算说明 cost one string each. The XML comes in pieces of a few hundred rows, so that it can be
- * compressed while the rest is still being written, and never all sits in memory at once.
+ * An output sheet (SheetOut) as worksheet XML, written directly as UTF-8 bytes (xmlBytes.ts): no spreadsheet library
+ * object, and not even a string, per cell, so 650,000 cells of 计算说明 cost their bytes. The XML comes in chunks of
+ * about a megabyte, so that it can be compressed while the rest is still being written, and never all sits in memory
+ * at once.
  *
  * Texts are inline strings (t="inlineStr"): the workbook's shared-string part, which the input sheets index into,
  * stays as it was, and a second run does not leave the first run's texts behind in it. The rare text that needs a
@@ -18,7 +19,7 @@ import { pageSetUpProperties, printXml } from "./printXml";
 import { boxAddress, parseRange } from "./range";
 import { argb, MAIN_NAMESPACE } from "./styles";
 import { xmlAttribute, xmlText } from "./xmlEdit";
-
+import { asciiBytes, XmlBytes } from "./xmlBytes";
 
 /** How one sheet is written besides its values. */
 export interface SheetXmlOptions {
@@ -32,27 +33,29 @@ export interface SheetXmlOptions {
   tabSelected?: boolean;
 }
 
-/** Rows per piece of XML: about 300 KB of 计算说明. */
-const ROWS_PER_PIECE = 500;
-
-/** The worksheet XML of one output sheet, in pieces. */
-export function* sheetXmlPieces(out: SheetOut, looks: SheetLooks, options: SheetXmlOptions): Generator<string> {
-  yield [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${options.namespace ?? MAIN_NAMESPACE}">`,
-    sheetProperties(out.format),
-    dimension(looks),
-    sheetViews(out.format, options.tabSelected === true),
-    out.format.defaultRowHeight === undefined ? "" : `<sheetFormatPr defaultRowHeight="${out.format.defaultRowHeight}" customHeight="1"/>`,
-    columns(out.format.columnWidths),
-    "<sheetData>",
-  ].join("");
-  yield* sheetRows(out.rows, looks, options, rowHeightsOf(out.format));
-  yield `</sheetData>${dataValidations(out.format.validations, out.format.decimalValidations ?? [], out.rows.length)}${printXml(out.format.print)}</worksheet>`;
+/** The worksheet XML of one output sheet, as UTF-8 in chunks of about a megabyte (see xmlBytes.ts). */
+export function* sheetXmlPieces(out: SheetOut, looks: SheetLooks, options: SheetXmlOptions): Generator<Uint8Array> {
+  const xml = new XmlBytes();
+  xml.text(
+    [
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${options.namespace ?? MAIN_NAMESPACE}">`,
+      sheetProperties(out.format),
+      dimension(looks),
+      sheetViews(out.format, options.tabSelected === true),
+      out.format.defaultRowHeight === undefined ? "" : `<sheetFormatPr defaultRowHeight="${out.format.defaultRowHeight}" customHeight="1"/>`,
+      columns(out.format.columnWidths),
+      "<sheetData>",
+    ].join(""),
+  );
+  yield* sheetRows(xml, out.rows, looks, options, rowHeightsOf(out.format));
+  xml.text(`</sheetData>${dataValidations(out.format.validations, out.format.decimalValidations ?? [], out.rows.length)}${printXml(out.format.print)}</worksheet>`);
+  yield xml.take();
 }
 
 /** The whole worksheet XML of one output sheet as one text (for tests and small sheets). */
 export function sheetXml(out: SheetOut, looks: SheetLooks, options: SheetXmlOptions): string {
-  return [...sheetXmlPieces(out, looks, options)].join("");
+  const decoder = new TextDecoder();
+  return [...sheetXmlPieces(out, looks, options)].map((piece) => decoder.decode(piece)).join("");
 }
 
 /** Whether a text changes under escapeText (it holds "_x" + four hex digits + "_", or a character XML cannot hold). */
@@ -105,41 +108,100 @@ function columns(widths: readonly number[]): string {
   return cols.length === 0 ? "" : `<cols>${cols.join("")}</cols>`;
 }
 
-function* sheetRows(rows: SheetOut["rows"], looks: SheetLooks, options: SheetXmlOptions, heights: ReadonlyMap<number, string>): Generator<string> {
-  const letters = Array.from({ length: looks.columns }, (_, column) => columnName(column));
-  let piece = "";
-  for (let row = 0; row < looks.rows; row += 1) {
-    const values = rows[row] ?? [];
-    const number = row + 1;
-    let cells = "";
-    for (let column = 0; column < looks.columns; column += 1) {
-      const xf = options.xfOf[looks.ids[row * looks.columns + column] ?? 0] ?? 0;
-      cells += cellXml(`${letters[column] ?? columnName(column)}${number}`, values[column] ?? null, xf, options.sharedIndex);
-    }
-    const height = heights.get(row);
-    if (cells !== "" || height !== undefined) piece += `<row r="${number}"${height ?? ""}>${cells}</row>`;
-    if (number % ROWS_PER_PIECE === 0) {
-      yield piece;
-      piece = "";
-    }
-  }
-  if (piece !== "") yield piece;
+// The markup the cells repeat, as bytes once.
+const ROW_OPEN = asciiBytes('<row r="');
+const ROW_CLOSE = asciiBytes("</row>");
+const QUOTE_CLOSE = asciiBytes('">');
+const INLINE_CLOSE = asciiBytes("</t></is></c>");
+const VALUE_CLOSE = asciiBytes("</v></c>");
+
+/** What follows a cell's reference (`<c r="E2`) for each kind of value, for one cell format. */
+interface CellMarkup {
+  text: Uint8Array;
+  number: Uint8Array;
+  truth: Uint8Array;
+  untruth: Uint8Array;
+  blank: Uint8Array;
+}
+
+function cellMarkup(xf: number): CellMarkup {
+  const style = xf === 0 ? '"' : `" s="${xf}"`;
+  return {
+    text: asciiBytes(`${style} t="inlineStr"><is><t>`),
+    number: asciiBytes(`${style}><v>`),
+    truth: asciiBytes(`${style} t="b"><v>1</v></c>`),
+    untruth: asciiBytes(`${style} t="b"><v>0</v></c>`),
+    blank: asciiBytes(`${style}/>`),
+  };
 }
 
 /**
- * One cell: a number, a truth value, a text, or only a style. An empty text is a blank, as in the ExcelJS path:
- * a cell holding "" looks empty but counts as filled (COUNTA). Never a formula: text is text, whatever it begins with.
+ * The rows, written into `xml`; a chunk is handed on after any row that fills one. A row is written when it has a
+ * cell to write or a height of its own.
  */
-function cellXml(ref: string, value: string | number | boolean | null, xf: number, sharedIndex: (text: string) => number): string {
-  const style = xf === 0 ? "" : ` s="${xf}"`;
-  if (typeof value === "number") return `<c r="${ref}"${style}><v>${numberText(value)}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (value === null || value === "") return xf === 0 ? "" : `<c r="${ref}"${style}/>`;
-  // Most texts need nothing done: one test finds those that need an escape, an entity or kept spaces.
-  if (!NOT_PLAIN.test(value)) return `<c r="${ref}"${style} t="inlineStr"><is><t>${value}</t></is></c>`;
-  if (needsEscape(value)) return `<c r="${ref}"${style} t="s"><v>${sharedIndex(value)}</v></c>`;
+function* sheetRows(xml: XmlBytes, rows: SheetOut["rows"], looks: SheetLooks, options: SheetXmlOptions, heights: ReadonlyMap<number, string>): Generator<Uint8Array> {
+  const cellOpen = Array.from({ length: looks.columns }, (_, column) => asciiBytes(`<c r="${columnName(column)}`));
+  const markup = options.xfOf.map((xf) => cellMarkup(xf));
+  const plain = cellMarkup(0);
+  const { ids, columns } = looks;
+  for (let row = 0; row < looks.rows; row += 1) {
+    const values = rows[row] ?? [];
+    const number = String(row + 1);
+    const height = heights.get(row);
+    const rowStart = xml.at;
+    xml.bytes(ROW_OPEN);
+    xml.ascii(number);
+    if (height !== undefined) {
+      xml.ascii('"');
+      xml.ascii(height);
+      xml.ascii(">");
+    } else {
+      xml.bytes(QUOTE_CLOSE);
+    }
+    const cellsStart = xml.at;
+    for (let column = 0; column < columns; column += 1) {
+      const value = values[column] ?? null;
+      const look = ids[row * columns + column] as number;
+      const xf = options.xfOf[look] ?? 0;
+      // An empty text is a blank, as in the ExcelJS path: a cell holding "" looks empty but counts as filled (COUNTA).
+      if ((value === null || value === "") && xf === 0) continue;
+      const after = xf === 0 ? plain : (markup[look] ?? cellMarkup(xf));
+      xml.bytes(cellOpen[column] as Uint8Array);
+      xml.ascii(number);
+      // Never a formula: text is text, whatever it begins with.
+      if (typeof value === "string" && value !== "") {
+        // Most texts need nothing done: written as they are while checked, in one pass.
+        const start = xml.at;
+        xml.bytes(after.text);
+        if (xml.plainText(value)) {
+          xml.bytes(INLINE_CLOSE);
+        } else {
+          xml.at = start;
+          xml.text(textCellRest(value, xf, options.sharedIndex));
+        }
+      } else if (typeof value === "number") {
+        xml.bytes(after.number);
+        xml.ascii(numberText(value));
+        xml.bytes(VALUE_CLOSE);
+      } else if (typeof value === "boolean") {
+        xml.bytes(value ? after.truth : after.untruth);
+      } else {
+        xml.bytes(after.blank);
+      }
+    }
+    if (xml.at === cellsStart && height === undefined) xml.at = rowStart;
+    else xml.bytes(ROW_CLOSE);
+    if (xml.full) yield xml.take();
+  }
+}
+
+/** A text cell after its reference, the careful way: an escape (through the shared strings), entities, kept spaces. */
+function textCellRest(value: string, xf: number, sharedIndex: (text: string) => number): string {
+  const style = xf === 0 ? '"' : `" s="${xf}"`;
+  if (!NOT_PLAIN.test(value)) return `${style} t="inlineStr"><is><t>${value}</t></is></c>`;
+  if (needsEscape(value)) return `${style} t="s"><v>${sharedIndex(value)}</v></c>`;
   const space = keepsSpaces(value) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+  return `${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
 }
 
 // Anything that makes a text more than itself inside <t>: an escape, an entity, white space at an end, a line break or tab.

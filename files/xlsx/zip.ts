@@ -146,15 +146,21 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
 }
 
 /**
- * As {@link inflateEntry}, off the main thread where the platform can (DecompressionStream "deflate-raw": browsers
- * and Node, which runs it on its thread pool, several parts at once): the same limits, the output counted as it comes.
+ * As {@link inflateEntry}, off the main thread where the platform can, several parts at once, with the same limits:
+ * in Node (the command line) node:zlib on libuv's thread pool, in 1 MB pieces, never past the declared size; in a
+ * browser DecompressionStream "deflate-raw", the output counted as it comes. Node's zlib costs a third of the CPU of
+ * DecompressionStream (whose 16 KB pieces each cost a promise): on the 10,000-unit bench workbook (44 MB of XML)
+ * about 75 ms instead of 170–320 ms.
  */
 export async function inflateEntryAsync(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Promise<Uint8Array> {
-  if (entry.method !== DEFLATE || entry.size === 0 || !nativeRawInflate()) return inflateEntry(bytes, entry, budget);
+  if (entry.method !== DEFLATE || entry.size === 0) return inflateEntry(bytes, entry, budget);
+  const zlib = nodeZlib();
+  if (zlib === null && !nativeRawInflate()) return inflateEntry(bytes, entry, budget);
   const declaredLimit = Math.min(LIMITS.part, entry.size > LIMITS.ratioFloor ? entry.compressedSize * LIMITS.ratio : Infinity);
   if (entry.size > declaredLimit) throw new PartTooLargeError(entry.name);
   const data = entryData(bytes, entry);
   budget.charge(entry.name, entry.size);
+  if (zlib !== null) return inflateWithNodeZlib(zlib, data, entry);
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
@@ -178,6 +184,40 @@ export async function inflateEntryAsync(bytes: Uint8Array, entry: ZipEntry, budg
     throw new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook, { cause });
   }
   return written === entry.size ? out : out.subarray(0, written);
+}
+
+/** The part of node:zlib used here (typed here: files/ is also built for the browser, without Node's types). */
+interface NodeZlib {
+  inflateRaw(data: Uint8Array, options: { chunkSize: number; maxOutputLength: number }, callback: (error: (Error & { code?: string }) | null, result: Uint8Array) => void): void;
+}
+
+let nodeZlibFound: NodeZlib | null | undefined;
+
+/**
+ * node:zlib when running in Node, found at run time (process.getBuiltinModule, Node 20.16+) rather than imported, so
+ * that the page's bundle neither sees nor needs it; null in a browser, and in a Node too old to offer it.
+ */
+function nodeZlib(): NodeZlib | null {
+  if (nodeZlibFound === undefined) {
+    const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = typeof process?.getBuiltinModule === "function" ? (process.getBuiltinModule("node:zlib") as Partial<NodeZlib> | undefined) : undefined;
+    nodeZlibFound = typeof zlib?.inflateRaw === "function" ? (zlib as NodeZlib) : null;
+  }
+  return nodeZlibFound;
+}
+
+/** Output pieces of node:zlib: big enough that a 30 MB part costs few callbacks, small enough not to over-allocate. */
+const NODE_CHUNK = 1024 * 1024;
+
+/** One entry's data inflated by node:zlib, refused (PartTooLargeError) as soon as it holds more than it declares. */
+function inflateWithNodeZlib(zlib: NodeZlib, data: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    zlib.inflateRaw(data, { chunkSize: Math.max(64, Math.min(entry.size, NODE_CHUNK)), maxOutputLength: entry.size }, (error, result) => {
+      if (error === null) resolve(new Uint8Array(result.buffer, result.byteOffset, result.byteLength));
+      else if (error.code === "ERR_BUFFER_TOO_LARGE") reject(new PartTooLargeError(entry.name));
+      else reject(new NotAWorkbookError(XLSX_MESSAGES.notAWorkbook, { cause: error }));
+    });
+  });
 }
 
 /** Compressed bytes written to the native inflater at a time. */

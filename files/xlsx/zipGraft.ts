@@ -5,7 +5,7 @@
  * A zip this code does not copy with certainty (Zip64, over 65,535 entries, entries not laid end to end) is rebuilt
  * from its parts instead: same parts, freshly compressed.
  */
-import { deflatePart, type Compressor, type DeflatedPart } from "./deflate";
+import { deflatePart, type Compressor, type DeflatedPart, type PartPieces } from "./deflate";
 import type { PartContent } from "./graft";
 import { entryName } from "./zip";
 
@@ -19,11 +19,14 @@ const VERSION = 20;
 const DEFLATE = 8;
 const UTF8_NAME = 0x800;
 
-/** One entry: its central directory record and the bytes of its local record (header, data, descriptor). */
+/**
+ * One entry: its central directory record and the bytes of its local record (header, data, descriptor), in pieces
+ * that are laid one after the other (a new entry's header and its data: the data is not copied to join them).
+ */
 interface StoredEntry {
   name: string;
   central: Uint8Array;
-  local: Uint8Array;
+  local: readonly Uint8Array[];
 }
 
 /**
@@ -41,8 +44,17 @@ export async function zipWithEdits(
   const modified = new Date();
   // All parts at once: while the compressor works on one part's pieces (off the main thread), the next pieces of
   // this or another part are written. Each part keeps only a few pieces in flight, so memory stays bounded.
+  // When one part fails (see EscapesFound in graft.ts), the others stop making pieces.
+  let failed = false;
   const compressed = await Promise.all(
-    [...written].map(async ([path, content]) => [path, newEntry(path, await compress(typeof content === "function" ? content() : [content]), modified)] as const),
+    [...written].map(async ([path, content]) => {
+      try {
+        return [path, newEntry(path, await compress(typeof content === "function" ? unlessFailed(content(), () => failed) : [content]), modified)] as const;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }),
   );
   const fresh = new Map<string, StoredEntry>(compressed);
   if (stored === null) return rebuilt(allFiles(), fresh, removed, modified, compress);
@@ -56,6 +68,14 @@ export async function zipWithEdits(
   }
   chosen.push(...fresh.values());
   return assembled(chosen) ?? rebuilt(allFiles(), new Map(chosen.map((entry) => [partPath(entry.name), entry])), removed, modified, compress);
+}
+
+/** The pieces, until another part has failed. */
+function* unlessFailed(pieces: PartPieces, failed: () => boolean): Generator<string | Uint8Array> {
+  for (const piece of pieces) {
+    if (failed()) throw new Error("zipWithEdits: another part failed");
+    yield piece;
+  }
 }
 
 /** Every part compressed afresh, for a zip this module does not copy: the original's parts, then the new ones. */
@@ -78,7 +98,7 @@ function newEntry(path: string, part: DeflatedPart, modified: Date): StoredEntry
   const name = encoder.encode(path);
   const flags = name.some((byte) => byte >= 0x80) ? UTF8_NAME : 0;
   const { time, date } = dosTime(modified);
-  const local = new Uint8Array(30 + name.byteLength + part.data.byteLength);
+  const local = new Uint8Array(30 + name.byteLength);
   const header = new DataView(local.buffer);
   header.setUint32(0, LOCAL_HEADER, true);
   header.setUint16(4, VERSION, true);
@@ -91,7 +111,6 @@ function newEntry(path: string, part: DeflatedPart, modified: Date): StoredEntry
   header.setUint32(22, part.size, true);
   header.setUint16(26, name.byteLength, true);
   local.set(name, 30);
-  local.set(part.data, 30 + name.byteLength);
   const central = new Uint8Array(46 + name.byteLength);
   const record = new DataView(central.buffer);
   record.setUint32(0, CENTRAL_HEADER, true);
@@ -99,7 +118,7 @@ function newEntry(path: string, part: DeflatedPart, modified: Date): StoredEntry
   // Bytes 6 to 31 of the central record repeat bytes 4 to 29 of the local header.
   central.set(local.subarray(4, 30), 6);
   central.set(name, 46);
-  return { name: path, central, local };
+  return { name: path, central, local: [local, part.data] };
 }
 
 /** A date as MS-DOS time and date fields, local time, as zip tools write them. */
@@ -145,7 +164,7 @@ function storedEntries(zip: Uint8Array): StoredEntry[] | null {
     if (record.offset + 30 > next || view.getUint32(record.offset, true) !== LOCAL_HEADER) return null;
     const dataStart = record.offset + 30 + view.getUint16(record.offset + 26, true) + view.getUint16(record.offset + 28, true);
     if (dataStart + record.size > next) return null;
-    entries.push({ name: record.name, central: record.central, local: zip.subarray(record.offset, next) });
+    entries.push({ name: record.name, central: record.central, local: [zip.subarray(record.offset, next)] });
   }
   return entries;
 }
@@ -169,13 +188,13 @@ function assembled(entries: readonly StoredEntry[]): Uint8Array | null {
     const central = new Uint8Array(entry.central);
     new DataView(central.buffer, central.byteOffset, central.byteLength).setUint32(42, offset, true);
     centrals.push(central);
-    offset += entry.local.byteLength;
+    for (const piece of entry.local) offset += piece.byteLength;
   }
   const directorySize = centrals.reduce((sum, central) => sum + central.byteLength, 0);
   if (offset + directorySize + 22 > MAX_32) return null;
   const zip = new Uint8Array(offset + directorySize + 22);
   let at = 0;
-  for (const part of [...entries.map((entry) => entry.local), ...centrals]) {
+  for (const part of [...entries.flatMap((entry) => entry.local), ...centrals]) {
     zip.set(part, at);
     at += part.byteLength;
   }

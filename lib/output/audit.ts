@@ -3,7 +3,8 @@ import { HEADERS, SHEET } from "../layout";
 import type { AssessmentResult, AuditLine } from "../model";
 import { PARAMS_GROUP_LABEL } from "./messages";
 import { describeParams } from "./parameters";
-import { a4Print, blockBreaks, fittedWidths, ONE_LINE_ROW, printTitle, scaleToWidth, wrappedRowHeights } from "./print";
+import { knownExplanationWidth } from "../rules/audit";
+import { a4Print, blockBreaks, fittedWidths, type LineCounter, ONE_LINE_ROW, printTitle, scaleToWidth, wrappedLines, wrappedLinesOfWidth, wrappedRowHeights } from "./print";
 import { rangeOf } from "./ranges";
 
 type Cell = string | null;
@@ -13,6 +14,8 @@ const LAST_COLUMN = HEADERS.audit.length - 1;
 const WIDTHS = [10, 24, 16, 14, 100];
 const MAXIMUM_WIDTHS = [null, null, null, 36, 100];
 const WRAPPED_COLUMNS = [3, 4];
+/** 计算过程: the explanation of each line. */
+const EXPLANATION_COLUMN = 4;
 const ORIENTATION = "landscape";
 /** Every other unit is shaded, so that where one unit's lines end is seen at a glance. */
 const BAND_FILL = "#F2F2F2";
@@ -30,10 +33,15 @@ interface Block {
  */
 export function renderAudit(result: AssessmentResult): SheetOut {
   const rows: Cell[][] = [[...HEADERS.audit]];
+  // The width of an explanation auditLines measured while building it, by row: see knownExplanationWidth.
+  const explanationWidths: (number | undefined)[] = [undefined];
   const unitBlocks: Block[] = [];
   for (const unit of result.units) {
     const first = rows.length;
-    rows.push(...unit.audit.map((line) => auditRow(unit.unit.rankGroup, unit.unit.name, line)));
+    for (const line of unit.audit) {
+      rows.push(auditRow(unit.unit.rankGroup, unit.unit.name, line));
+      explanationWidths.push(knownExplanationWidth(line));
+    }
     if (rows.length > first) unitBlocks.push({ first, last: rows.length - 1 });
   }
   if (rows.length > 1) rows.push([null, null, null, null, null]);
@@ -41,7 +49,11 @@ export function renderAudit(result: AssessmentResult): SheetOut {
   rows.push(...describeParams(result.params, result.groups).map((line) => auditRow(PARAMS_GROUP_LABEL, null, line)));
   const paramsBlock = { first: paramsFirst, last: rows.length - 1 };
   const widths = fittedWidths(rows, WIDTHS, MAXIMUM_WIDTHS);
-  const rowHeights = wrappedRowHeights(rows, WRAPPED_COLUMNS, widths, 1);
+  const lines: LineCounter = (text, width, row, column) => {
+    const known = column === EXPLANATION_COLUMN ? explanationWidths[row] : undefined;
+    return known === undefined ? wrappedLines(text, width) : wrappedLinesOfWidth(known, width);
+  };
+  const rowHeights = wrappedRowHeights(rows, WRAPPED_COLUMNS, widths, 1, lines);
   // One page across; page breaks so that each unit's lines, and the parameters, print whole on one page. The breaks
   // are placed for the largest scale a program would print at (see scaleToWidth).
   const scale = scaleToWidth(widths, ORIENTATION);

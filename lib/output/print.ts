@@ -10,7 +10,7 @@
 import type { PrintSetup, RowHeight } from "../format";
 import { columnName } from "../grid";
 import type { Params } from "../model";
-import { displayWidth } from "../width";
+import { displayWidth, widthBetween } from "../width";
 
 type Cell = string | number | boolean | null;
 
@@ -56,7 +56,26 @@ export function columnPoints(width: number): number {
 /** Lines a text takes when wrapped in a column of `width` characters (at least 1; line breaks in the text count). */
 export function wrappedLines(text: string, width: number): number {
   const room = Math.max(1, width - 0.5);
-  return text.split("\n").reduce((lines, part) => lines + Math.max(1, Math.ceil((displayWidth(part) * WIDE_FACTOR) / room)), 0);
+  // No character is wider than two columns a UTF-16 unit: a text that fits even so, on one line, is not measured.
+  if (text.length * 2 * WIDE_FACTOR <= room && !text.includes("\n")) return 1;
+  let lines = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const stop = end === -1 ? text.length : end;
+    lines += linesOfWidth(widthBetween(text, start, stop), room);
+    if (end === -1) return lines;
+    start = end + 1;
+  }
+}
+
+/** wrappedLines of a text without line breaks whose displayWidth is known already. */
+export function wrappedLinesOfWidth(textWidth: number, width: number): number {
+  return linesOfWidth(textWidth, Math.max(1, width - 0.5));
+}
+
+function linesOfWidth(textWidth: number, room: number): number {
+  return Math.max(1, Math.ceil((textWidth * WIDE_FACTOR) / room));
 }
 
 /**
@@ -72,37 +91,60 @@ export function widthFor(text: string): number {
  * its maximum (a column with a maximum wraps its longer texts).
  */
 export function fittedWidths(rows: readonly (readonly Cell[])[], minimums: readonly number[], maximums: readonly (number | null)[] = []): number[] {
+  // A number's width by its value: figures recur (0.00, 10.00, a 总分 many units share), and writing a number out is slow.
+  const numberWidths = new Map<number, number>();
   return minimums.map((minimum, column) => {
+    const maximum = maximums[column] ?? null;
     let widest = minimum;
     for (const row of rows) {
+      // A column at its maximum stays there whatever follows.
+      if (maximum !== null && widest >= maximum) break;
       const value = row[column];
-      if (value !== null && value !== undefined && value !== "") widest = Math.max(widest, widthFor(String(value)));
+      if (value === null || value === undefined || value === "") continue;
+      if (typeof value === "number") {
+        let width = numberWidths.get(value);
+        if (width === undefined) {
+          width = widthFor(String(value));
+          numberWidths.set(value, width);
+        }
+        widest = Math.max(widest, width);
+        continue;
+      }
+      const text = typeof value === "string" ? value : String(value);
+      // No character is wider than two columns a UTF-16 unit: a text that cannot widen the column is not measured.
+      if (Math.ceil(text.length * 2 * WIDE_FACTOR) + 2.5 <= widest) continue;
+      widest = Math.max(widest, widthFor(text));
     }
-    const maximum = maximums[column] ?? null;
     return maximum === null ? widest : Math.min(widest, maximum);
   });
 }
 
+/** How many lines a cell's text takes in a column of `width` characters: wrappedLines, or the same from what is known. */
+export type LineCounter = (text: string, width: number, row: number, column: number) => number;
+
 /**
  * Heights of the rows whose wrapped cells need more than one line: the most lines any of `columns` takes in that row.
- * `first` is the first row (0-based) to look at, `widths` the sheet's column widths.
+ * `first` is the first row (0-based) to look at, `widths` the sheet's column widths; `lines` counts a cell's lines
+ * (wrappedLines unless the caller knows better, e.g. a text's width worked out when it was built).
  */
-export function wrappedRowHeights(rows: readonly (readonly Cell[])[], columns: readonly number[], widths: readonly number[], first = 0): RowHeight[] {
+export function wrappedRowHeights(
+  rows: readonly (readonly Cell[])[],
+  columns: readonly number[],
+  widths: readonly number[],
+  first = 0,
+  lines: LineCounter = wrappedLines,
+): RowHeight[] {
   const heights: RowHeight[] = [];
   for (let row = first; row < rows.length; row += 1) {
-    const lines = linesOf(rows[row] ?? [], columns, widths);
-    if (lines > 1) heights.push({ row, height: lines * LINE_HEIGHT + ROW_PADDING });
+    const cells = rows[row] ?? [];
+    let most = 1;
+    for (const column of columns) {
+      const value = cells[column];
+      if (typeof value === "string" && value !== "") most = Math.max(most, lines(value, widths[column] ?? 8.43, row, column));
+    }
+    if (most > 1) heights.push({ row, height: most * LINE_HEIGHT + ROW_PADDING });
   }
   return heights;
-}
-
-function linesOf(row: readonly Cell[], columns: readonly number[], widths: readonly number[]): number {
-  let lines = 1;
-  for (const column of columns) {
-    const value = row[column];
-    if (typeof value === "string" && value !== "") lines = Math.max(lines, wrappedLines(value, widths[column] ?? 8.43));
-  }
-  return lines;
 }
 
 /** Width of the printable area of A4 in points. */
@@ -137,8 +179,12 @@ export interface RowBlock {
  * A block taller than a page (not expected) starts a page and is left to the host to split.
  */
 export function blockBreaks(blocks: readonly RowBlock[], heights: readonly RowHeight[], repeated: number, scale: number, orientation: PrintSetup["orientation"]): number[] {
-  const tall = new Map(heights.map((entry) => [entry.row, entry.height]));
-  const rowHeight = (row: number) => tall.get(row) ?? ONE_LINE_ROW;
+  // Every row's height in one array (1 line unless `heights` says otherwise): 计算说明 has 130,000 rows at 10,000 units.
+  let rows = repeated;
+  for (const block of blocks) rows = Math.max(rows, block.last + 1);
+  const tall = new Float64Array(rows).fill(ONE_LINE_ROW);
+  for (const entry of heights) if (entry.row >= 0 && entry.row < rows) tall[entry.row] = entry.height;
+  const rowHeight = (row: number) => (row >= 0 && row < rows ? (tall[row] ?? ONE_LINE_ROW) : ONE_LINE_ROW);
   let header = 0;
   for (let row = 0; row < repeated; row += 1) header += rowHeight(row);
   const room = (PAGE_FILL * printableHeight(orientation) * 100) / scale - header;

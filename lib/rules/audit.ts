@@ -1,5 +1,6 @@
 import { ZERO, type D } from "../decimal";
-import type { Adjustment, AuditLine, Params, Thresholds } from "../model";
+import type { Adjustment, AuditLine, Indicator, Params, Thresholds } from "../model";
+import { displayWidth } from "../width";
 import { RANK_RULE_WORDS } from "../layout";
 import { AUDIT_ITEMS, AUDIT_TEXT, NOT_APPLICABLE_VALUE } from "./messages";
 import { DAILY_AUDIT } from "./dailyMessages";
@@ -31,9 +32,10 @@ export interface StandingContext {
 export function auditLines(w: UnitWorking, s: Standing, context: StandingContext, params: Params, t: FigureTexts = new FigureTexts(params.decimals)): AuditLine[] {
   t.nextUnit();
   const line = (item: string, value: string, explanation: string): AuditLine => ({ item, value, explanation });
+  const terms = indicatorTermsOf(t);
   return [
-    line(AUDIT_ITEMS.indicatorEarned, t.shown(w.indicators.earned), indicatorEarnedText(w, t)),
-    line(AUDIT_ITEMS.indicatorPossible, t.shown(w.indicators.possible), indicatorPossibleText(w, t)),
+    measuredLine(AUDIT_ITEMS.indicatorEarned, t.shown(w.indicators.earned), indicatorEarnedText(w, t, terms)),
+    measuredLine(AUDIT_ITEMS.indicatorPossible, t.shown(w.indicators.possible), indicatorPossibleText(w, t, terms)),
     ...(w.daily === undefined ? [] : [line(DAILY_AUDIT.item, "", dailyAuditText(w.daily, t))]),
     line(AUDIT_ITEMS.satisfaction, w.satisfaction ? t.shown(w.satisfaction.score) : NOT_APPLICABLE_VALUE, satisfactionText(w, params, t)),
     line(AUDIT_ITEMS.peer, w.peer.kind === "rated" ? t.shown(w.peer.peer) : NOT_APPLICABLE_VALUE, peerText(w, context, params, t)),
@@ -58,19 +60,175 @@ function reviewText(review: ApprovalMark, quotaLimit: number | null): string {
   return review.overQuota && quotaLimit !== null ? text + AUDIT_TEXT.reviewOverQuota(quotaLimit) : text;
 }
 
-function indicatorEarnedText(w: UnitWorking, t: FigureTexts): string {
-  const { counted, notApplicable, earned } = w.indicators;
-  if (counted.length === 0) return `${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(earned)}`;
-  const scores = w.indicators.scores;
-  const terms = counted.map((indicator, i) => t.term(indicator, scores[i] ?? ZERO, (score) => AUDIT_TEXT.scoreTerm(indicator.code, score))).join(" + ");
-  return `${terms}${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${t.shown(earned)}`;
+/** A text and its displayWidth, or null for the width when the text holds a line break (measured line by line). */
+interface Measured {
+  text: string;
+  width: number | null;
 }
 
-function indicatorPossibleText(w: UnitWorking, t: FigureTexts): string {
+/**
+ * The displayWidth of 计算说明 texts that auditLines worked out from their pieces while building them, by line: the
+ * long 指标得分 and 指标应得分 texts (some 1,500 characters each, two per unit) are then never measured character by
+ * character when 计算说明 is printed. Only lines made here are in it; any other line is measured as usual.
+ */
+const EXPLANATION_WIDTHS = new WeakMap<AuditLine, number>();
+
+/** The displayWidth of the line's explanation when auditLines knows it already (see EXPLANATION_WIDTHS). */
+export function knownExplanationWidth(line: AuditLine): number | undefined {
+  return EXPLANATION_WIDTHS.get(line);
+}
+
+function measuredLine(item: string, value: string, explanation: Measured): AuditLine {
+  const line: AuditLine = { item, value, explanation: explanation.text };
+  if (explanation.width !== null) EXPLANATION_WIDTHS.set(line, explanation.width);
+  return line;
+}
+
+function measured(text: string): Measured {
+  return { text, width: text.includes("\n") ? null : displayWidth(text) };
+}
+
+/** " + " between terms: three columns. */
+const TERM_SEPARATOR = " + ";
+const TERM_SEPARATOR_WIDTH = 3;
+
+/** The run's indicator terms, one set per FigureTexts (that is, per run), dropped with it. */
+const TERMS_OF_RUN = new WeakMap<FigureTexts, IndicatorTerms>();
+
+function indicatorTermsOf(t: FigureTexts): IndicatorTerms {
+  let terms = TERMS_OF_RUN.get(t);
+  if (terms === undefined) {
+    terms = new IndicatorTerms(t);
+    TERMS_OF_RUN.set(t, terms);
+  }
+  return terms;
+}
+
+/** One indicator's terms: "1.1 2分", and "1.1 得0.5" for each score met so far. */
+interface TermsOfIndicator {
+  points: Measured | null;
+  /** Scores by identity (the reader shares one Decimal per value), a short list searched before the map. */
+  values: D[];
+  scoreTerms: Measured[];
+  many: Map<D, Measured> | null;
+}
+
+/** Beyond this many distinct scores of one indicator, a map finds a score faster than the list. */
+const FEW_SCORES = 8;
+/**
+ * The 指标 terms of one run, each built and measured once and shared by every unit: a unit's 指标得分 text is one join
+ * of terms already made, its width their sum. A 指标应得分 text depends only on the indicators counted (and those 不适用),
+ * so units with the same ones share one text.
+ */
+class IndicatorTerms {
+  private readonly byIndicator = new Map<Indicator, TermsOfIndicator>();
+  /** 指标应得分 texts by their 不适用 and total; the indicators counted are compared in full. */
+  private readonly possibleTexts = new Map<string, { counted: readonly Indicator[]; notApplicable: readonly string[]; text: Measured }[]>();
+
+  constructor(private readonly t: FigureTexts) {}
+
+  private of(indicator: Indicator): TermsOfIndicator {
+    let terms = this.byIndicator.get(indicator);
+    if (terms === undefined) {
+      terms = { points: null, values: [], scoreTerms: [], many: null };
+      this.byIndicator.set(indicator, terms);
+    }
+    return terms;
+  }
+
+  /** "1.1 得0.5" */
+  score(indicator: Indicator, value: D): Measured {
+    const terms = this.of(indicator);
+    const at = terms.values.indexOf(value);
+    if (at >= 0) return terms.scoreTerms[at] as Measured;
+    let term = terms.many?.get(value);
+    if (term !== undefined) return term;
+    term = measured(AUDIT_TEXT.scoreTerm(indicator.code, this.t.plain(value)));
+    if (terms.values.length < FEW_SCORES) {
+      terms.values.push(value);
+      terms.scoreTerms.push(term);
+    } else {
+      terms.many ??= new Map();
+      terms.many.set(value, term);
+    }
+    return term;
+  }
+
+  /** "1.1 2分" */
+  points(indicator: Indicator): Measured {
+    const terms = this.of(indicator);
+    terms.points ??= measured(AUDIT_TEXT.pointsTerm(indicator.code, this.t.plain(indicator.maxPoints)));
+    return terms.points;
+  }
+
+  /** The 指标应得分 text made earlier for the same indicators, 不适用 and total, or null. */
+  knownPossible(counted: readonly Indicator[], notApplicable: readonly string[], possible: string): Measured | null {
+    const known = this.possibleTexts.get(possibleKey(notApplicable, possible))?.find((entry) => sameItems(entry.counted, counted) && sameItems(entry.notApplicable, notApplicable));
+    return known?.text ?? null;
+  }
+
+  rememberPossible(counted: readonly Indicator[], notApplicable: readonly string[], possible: string, text: Measured): void {
+    const key = possibleKey(notApplicable, possible);
+    const entries = this.possibleTexts.get(key);
+    const entry = { counted, notApplicable, text };
+    if (entries === undefined) this.possibleTexts.set(key, [entry]);
+    else if (entries.length < SAME_KEY_KEPT) entries.push(entry);
+  }
+}
+
+/** 指标应得分 texts kept for one 不适用 and total: one per 类别 is the usual, so a few searched in full are enough. */
+const SAME_KEY_KEPT = 16;
+
+/** What tells most 指标应得分 texts apart cheaply: the codes 不适用 and the total (a unit's 类别 decides the rest). */
+function possibleKey(notApplicable: readonly string[], possible: string): string {
+  return notApplicable.length === 0 ? possible : `${possible}\u0000${notApplicable.join("\u0000")}`;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * "term + term + …（共n项）= total" in one join, with its width summed from the terms' (the tail goes on the last term,
+ * so the join makes the whole text at once).
+ */
+function joinedTerms(terms: readonly Measured[], tail: string): Measured {
+  const texts = new Array<string>(terms.length);
+  let width: number | null = (terms.length - 1) * TERM_SEPARATOR_WIDTH;
+  for (let i = 0; i < terms.length; i += 1) {
+    const term = terms[i] as Measured;
+    texts[i] = term.text;
+    width = width === null || term.width === null ? null : width + term.width;
+  }
+  const last = terms.length - 1;
+  texts[last] = `${texts[last] ?? ""}${tail}`;
+  const end = measured(tail);
+  return { text: texts.join(TERM_SEPARATOR), width: width === null || end.width === null ? null : width + end.width };
+}
+
+function indicatorEarnedText(w: UnitWorking, t: FigureTexts, terms: IndicatorTerms): Measured {
+  const { counted, notApplicable, earned } = w.indicators;
+  if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(earned)}`);
+  const scores = w.indicators.scores;
+  const parts = new Array<Measured>(counted.length);
+  for (let i = 0; i < counted.length; i += 1) parts[i] = terms.score(counted[i] as Indicator, scores[i] ?? ZERO);
+  return joinedTerms(parts, `${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${t.shown(earned)}`);
+}
+
+function indicatorPossibleText(w: UnitWorking, t: FigureTexts, terms: IndicatorTerms): Measured {
   const { counted, notApplicable, possible } = w.indicators;
-  if (counted.length === 0) return `${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(possible)}`;
-  const terms = counted.map((indicator) => t.ownTerm(indicator, () => AUDIT_TEXT.pointsTerm(indicator.code, t.plain(indicator.maxPoints)))).join(" + ");
-  return `${terms}${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${t.shown(possible)}`;
+  if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(possible)}`);
+  const total = t.shown(possible);
+  const known = terms.knownPossible(counted, notApplicable, total);
+  if (known !== null) return known;
+  const text = joinedTerms(
+    counted.map((indicator) => terms.points(indicator)),
+    `${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${total}`,
+  );
+  terms.rememberPossible(counted, notApplicable, total, text);
+  return text;
 }
 
 function satisfactionText(w: UnitWorking, params: Params, t: FigureTexts): string {
