@@ -6,8 +6,12 @@ const deflated = promisify<Uint8Array, ZlibOptions, Buffer>(deflateRaw);
 
 /** Input bytes per deflate job of a big part: about 110 KB of output each at level 1. */
 const SEGMENT_BYTES = 1 << 20;
-/** Jobs of one part in flight at most before its next pieces wait: bounds the memory held (8 MB of XML). */
-const JOBS_IN_FLIGHT = 8;
+/**
+ * Jobs of one part in flight at most before its next pieces wait. Two keep up: level 1 deflates faster than the
+ * XML is written, so more threads would not finish sooner, and on a busy 2-core machine they took time from the
+ * thread writing the XML (measured: the write took longer with eight). Also bounds the memory held (3 MB of XML).
+ */
+const JOBS_IN_FLIGHT = 2;
 /** zlib's output buffer per job. */
 const OUTPUT_CHUNK_BYTES = 256 * 1024;
 /** Deflate's window: each job starts from the last 32 KB of the previous one, so splitting costs almost no size. */

@@ -32,13 +32,13 @@ export interface StandingContext {
 export function auditLines(w: UnitWorking, s: Standing, context: StandingContext, params: Params, t: FigureTexts = new FigureTexts(params.decimals)): AuditLine[] {
   t.nextUnit();
   const line = (item: string, value: string, explanation: string): AuditLine => ({ item, value, explanation });
-  const terms = indicatorTermsOf(t);
+  const terms = sharedTextsOf(t);
   return [
     measuredLine(AUDIT_ITEMS.indicatorEarned, t.shown(w.indicators.earned), indicatorEarnedText(w, t, terms)),
     measuredLine(AUDIT_ITEMS.indicatorPossible, t.shown(w.indicators.possible), indicatorPossibleText(w, t, terms)),
     ...(w.daily === undefined ? [] : [line(DAILY_AUDIT.item, "", dailyAuditText(w.daily, t))]),
     line(AUDIT_ITEMS.satisfaction, w.satisfaction ? t.shown(w.satisfaction.score) : NOT_APPLICABLE_VALUE, satisfactionText(w, params, t)),
-    line(AUDIT_ITEMS.peer, w.peer.kind === "rated" ? t.shown(w.peer.peer) : NOT_APPLICABLE_VALUE, peerText(w, context, params, t)),
+    line(AUDIT_ITEMS.peer, w.peer.kind === "rated" ? t.shown(w.peer.peer) : NOT_APPLICABLE_VALUE, peerText(w, context, params, t, terms)),
     line(AUDIT_ITEMS.possible, t.shown(w.normalised.possible), possibleText(w, params, t)),
     line(AUDIT_ITEMS.earned, t.shown(w.normalised.earned), earnedText(w, t)),
     line(AUDIT_ITEMS.normalised, t.shown(normalisedOf(w)), normalisedText(w, t)),
@@ -92,13 +92,13 @@ function measured(text: string): Measured {
 const TERM_SEPARATOR = " + ";
 const TERM_SEPARATOR_WIDTH = 3;
 
-/** The run's indicator terms, one set per FigureTexts (that is, per run), dropped with it. */
-const TERMS_OF_RUN = new WeakMap<FigureTexts, IndicatorTerms>();
+/** The run's shared texts, one set per FigureTexts (that is, per run), dropped with it. */
+const TERMS_OF_RUN = new WeakMap<FigureTexts, SharedTexts>();
 
-function indicatorTermsOf(t: FigureTexts): IndicatorTerms {
+function sharedTextsOf(t: FigureTexts): SharedTexts {
   let terms = TERMS_OF_RUN.get(t);
   if (terms === undefined) {
-    terms = new IndicatorTerms(t);
+    terms = new SharedTexts(t);
     TERMS_OF_RUN.set(t, terms);
   }
   return terms;
@@ -116,14 +116,16 @@ interface TermsOfIndicator {
 /** Beyond this many distinct scores of one indicator, a map finds a score faster than the list. */
 const FEW_SCORES = 8;
 /**
- * The 指标 terms of one run, each built and measured once and shared by every unit: a unit's 指标得分 text is one join
- * of terms already made, its width their sum. A 指标应得分 text depends only on the indicators counted (and those 不适用),
- * so units with the same ones share one text.
+ * Texts of one run shared by every unit, each built (and measured) once: the 指标 terms, so that a unit's 指标得分 text
+ * is one join of terms already made and its width their sum; the 指标应得分 texts, which depend only on the indicators
+ * counted (and those 不适用), so units with the same ones share one text; and the ratings of 互评.
  */
-class IndicatorTerms {
+class SharedTexts {
   private readonly byIndicator = new Map<Indicator, TermsOfIndicator>();
   /** 指标应得分 texts by their 不适用 and total; the indicators counted are compared in full. */
   private readonly possibleTexts = new Map<string, { counted: readonly Indicator[]; notApplicable: readonly string[]; text: Measured }[]>();
+
+  private readonly ratingTexts = new Map<D, string>();
 
   constructor(private readonly t: FigureTexts) {}
 
@@ -152,6 +154,16 @@ class IndicatorTerms {
       terms.many.set(value, term);
     }
     return term;
+  }
+
+  /** As `plain`, remembered by identity: for ratings, which the reader shares one Decimal per value. */
+  sharedPlain(value: D): string {
+    let text = this.ratingTexts.get(value);
+    if (text === undefined) {
+      text = this.t.plain(value);
+      this.ratingTexts.set(value, text);
+    }
+    return text;
   }
 
   /** "1.1 2分" */
@@ -208,16 +220,25 @@ function joinedTerms(terms: readonly Measured[], tail: string): Measured {
   return { text: texts.join(TERM_SEPARATOR), width: width === null || end.width === null ? null : width + end.width };
 }
 
-function indicatorEarnedText(w: UnitWorking, t: FigureTexts, terms: IndicatorTerms): Measured {
+function indicatorEarnedText(w: UnitWorking, t: FigureTexts, terms: SharedTexts): Measured {
   const { counted, notApplicable, earned } = w.indicators;
   if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(earned)}`);
   const scores = w.indicators.scores;
-  const parts = new Array<Measured>(counted.length);
-  for (let i = 0; i < counted.length; i += 1) parts[i] = terms.score(counted[i] as Indicator, scores[i] ?? ZERO);
-  return joinedTerms(parts, `${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${t.shown(earned)}`);
+  // As joinedTerms, without an array of the terms first: this runs for every unit.
+  const texts = new Array<string>(counted.length);
+  let width: number | null = (counted.length - 1) * TERM_SEPARATOR_WIDTH;
+  for (let i = 0; i < counted.length; i += 1) {
+    const term = terms.score(counted[i] as Indicator, scores[i] ?? ZERO);
+    texts[i] = term.text;
+    width = width === null || term.width === null ? null : width + term.width;
+  }
+  const tail = measured(`${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${t.shown(earned)}`);
+  const last = counted.length - 1;
+  texts[last] = `${texts[last] ?? ""}${tail.text}`;
+  return { text: texts.join(TERM_SEPARATOR), width: width === null || tail.width === null ? null : width + tail.width };
 }
 
-function indicatorPossibleText(w: UnitWorking, t: FigureTexts, terms: IndicatorTerms): Measured {
+function indicatorPossibleText(w: UnitWorking, t: FigureTexts, terms: SharedTexts): Measured {
   const { counted, notApplicable, possible } = w.indicators;
   if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(possible)}`);
   const total = t.shown(possible);
@@ -268,21 +289,28 @@ export function normalisedOf(w: UnitWorking): D {
   return w.normalised.normalised ?? ZERO;
 }
 
-function peerText(w: UnitWorking, context: StandingContext, params: Params, t: FigureTexts): string {
+function peerText(w: UnitWorking, context: StandingContext, params: Params, t: FigureTexts, shared: SharedTexts): string {
   const voided = voidedText(context, t);
   const peer = w.peer;
   if (peer.kind === "none") return AUDIT_TEXT.noPeer + voided;
   const groups = peer.groups.map((g) => {
-    const head = AUDIT_TEXT.peerGroup(g.group, g.values.length, g.values.map((v) => t.sharedPlain(v)).join("、"));
+    const head = AUDIT_TEXT.peerGroup(g.group, g.values.length, ratingList(g.values, shared));
     const m = g.trimmed;
     const mean = t.shown(m.mean);
     return m.dropped === null
       ? head + AUDIT_TEXT.peerMean(m.kept.length, t.plain(m.total), mean)
-      : head + AUDIT_TEXT.peerTrimmed(t.plain(m.dropped.highest), t.plain(m.dropped.lowest), m.kept.length, t.plain(m.total), mean);
+      : head + AUDIT_TEXT.peerTrimmed(shared.sharedPlain(m.dropped.highest), shared.sharedPlain(m.dropped.lowest), m.kept.length, t.plain(m.total), mean);
   });
   if (peer.kind === "noWeight") return `${groups.join("；")}；${AUDIT_TEXT.peerZeroWeight}${voided}`;
   if (peer.kind === "tooFew") return `${groups.join("；")}；${AUDIT_TEXT.fewRatings(peer.count, peer.minimum)}${voided}`;
   return [...groups, weightedText(peer.groups, peer.weightSum, peer.peerScore, context, params, t), AUDIT_TEXT.peerPoints(t.shown(peer.peerScore), t.plain(params.peerPoints), t.shown(peer.peer))].join("；") + voided;
+}
+
+/** "91、84、92": a group's ratings in one join. */
+function ratingList(values: readonly D[], shared: SharedTexts): string {
+  const texts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i += 1) texts[i] = shared.sharedPlain(values[i] as D);
+  return texts.join("、");
 }
 
 /**
