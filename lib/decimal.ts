@@ -26,6 +26,39 @@ export function roundHalfUp(value: D, places: number): D {
 
 /** The figure as written to a cell or to JSON: half-up, exactly `places` decimals ("92.35", "137.00"). */
 export function fixed(value: D, places: number): string {
+  // A run writes the same figures many times (results, 计算说明, the fingerprint): each text made once per value.
+  const key = exactKey(value);
+  if (key < 0 || !Number.isInteger(places) || places < 0 || places >= 8) return fixedText(value, places);
+  // key < 2^28 and places < 8: the slot stays below 2^31, a small integer looked up quickly.
+  const slot = key * 8 + places;
+  let text = FIXED_TEXTS.get(slot);
+  if (text === undefined) {
+    text = fixedText(value, places);
+    if (FIXED_TEXTS.size >= TEXTS_LIMIT) FIXED_TEXTS.clear();
+    FIXED_TEXTS.set(slot, text);
+  }
+  return text;
+}
+
+/** `value.toString()` (decimal.js's shortest text, "7", "12.5"), made once per value. */
+export function plainText(value: D): string {
+  const key = exactKey(value);
+  if (key < 0) return value.toString();
+  let text = PLAIN_TEXTS.get(key);
+  if (text === undefined) {
+    text = value.toString();
+    if (PLAIN_TEXTS.size >= TEXTS_LIMIT) PLAIN_TEXTS.clear();
+    PLAIN_TEXTS.set(key, text);
+  }
+  return text;
+}
+
+// Texts by exactKey (and places); bounded, so that memory stays small over many runs.
+const FIXED_TEXTS = new Map<number, string>();
+const PLAIN_TEXTS = new Map<number, string>();
+const TEXTS_LIMIT = 100_000;
+
+function fixedText(value: D, places: number): string {
   if (value.decimalPlaces() > places) return value.toFixed(places, D.ROUND_HALF_UP);
   // Nothing to round: the shortest text padded with zeros is the same text, without decimal.js's new Decimal.
   const text = value.toString();
@@ -33,4 +66,76 @@ export function fixed(value: D, places: number): string {
   const point = text.indexOf(".");
   const have = point < 0 ? 0 : text.length - point - 1;
   return `${text}${point < 0 ? "." : ""}${"0".repeat(places - have)}`;
+}
+
+/**
+ * `x.cmp(y)`: −1, 0 or 1 as x is below, equal to or above y. decimal.js copies its argument on every comparison (a
+ * new Decimal and digit array), and ranking or trimming compares hundreds of thousands of times: this compares
+ * decimal.js's own sign, exponent and base-1e7 digits as decimal.js's cmp does, without the copy. NaN and ±Infinity
+ * go to decimal.js.
+ */
+export function compare(x: D, y: D): number {
+  if (x === y && x.d !== null) return 0;
+  const xd = x.d;
+  const yd = y.d;
+  // decimal.js's d is null for NaN and ±Infinity, which its typing omits.
+  if (xd === null || yd === null || xd === undefined || yd === undefined) return x.cmp(y);
+  const xs = x.s;
+  const ys = y.s;
+  // Either zero (decimal.js keeps zero as [0], whatever its sign)?
+  if (xd[0] === 0 || yd[0] === 0) return xd[0] !== 0 ? xs : yd[0] !== 0 ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (x.e !== y.e) return (x.e > y.e) !== (xs < 0) ? 1 : -1;
+  const xl = xd.length;
+  const yl = yd.length;
+  const shorter = xl < yl ? xl : yl;
+  for (let i = 0; i < shorter; i += 1) {
+    const a = xd[i] as number;
+    const b = yd[i] as number;
+    if (a !== b) return (a > b) !== (xs < 0) ? 1 : -1;
+  }
+  return xl === yl ? 0 : (xl > yl) !== (xs < 0) ? 1 : -1;
+}
+
+/**
+ * A small whole number (below 2^28) that names a short decimal exactly, for remembering results by value; −1 for any
+ * other. The value is ±m × 10^k with m not a multiple of 10; short means m below 2^21 (up to 6 or 7 significant
+ * digits) and k within −32…31 — the scores, ratings, weights and figures of an assessment. The key is m, k and the
+ * sign packed together, so two values have the same key only when they are the same number (−0 and 0 differ). Small,
+ * so that JavaScript keeps it as a small integer: a Map looks such keys up quickly, while large keys (stored as
+ * doubles) hash poorly and made the lookups slower than decimal.js.
+ */
+export function exactKey(x: D): number {
+  const d = x.d;
+  // decimal.js's d is null for NaN and ±Infinity, which its typing omits.
+  if (d === null || d === undefined) return -1;
+  // decimal.js keeps the digits in base-1e7 words, the first without leading zeros, no trailing zero words.
+  const first = d[0] as number;
+  let m: number;
+  let digits: number;
+  if (d.length === 1) {
+    m = first;
+    digits = digitCount(first);
+  } else if (d.length === 2) {
+    m = first * 1e7 + (d[1] as number);
+    digits = digitCount(first) + 7;
+  } else {
+    return -1;
+  }
+  const sign = x.s < 0 ? 1 : 0;
+  if (m === 0) return sign;
+  // x.e is the exponent of the first digit; k that of the last.
+  let k = x.e - digits + 1;
+  while (m % 10 === 0) {
+    m /= 10;
+    k += 1;
+  }
+  if (m >= 2097152 || k < -32 || k > 31) return -1;
+  return (m * 64 + (k + 32)) * 2 + sign;
+}
+
+function digitCount(word: number): number {
+  let digits = 1;
+  for (let rest = word; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
+  return digits;
 }

@@ -81,10 +81,17 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
   const raters = raterColumns(table, unitNames, issues);
   const groupOf = new Map(units.map((unit) => [unit.name, unit.rankGroup]));
   const good = new Map<number | string, { value: D; word: string | null }>();
+  // The rater columns as two lists (a province's sheet has a million cells: no entry pair per cell), and whether each
+  // rater's 排名分组 is noted already (once per column, not per rating).
+  const raterColumnList = [...raters.keys()];
+  const raterList = [...raters.values()];
+  const groupNoted = raterList.map(() => false);
   for (const { row, name: ratee } of unitRows(table, 1, rateeColumn, unitNames, ROW_CODES, issues)) {
     result.rows.set(ratee, { sheet: table.sheet, cell: cellAddress(row, rateeColumn) });
     const cells = table.rows[row] ?? [];
-    for (const [column, rater] of raters) {
+    for (let r = 0; r < raterList.length; r += 1) {
+      const column = raterColumnList[r] as number;
+      const rater = raterList[r] as string;
       const value = cells[column] ?? null;
       if (value === null) continue;
       // A number or word already found good in this sheet is good again: read and checked once, one shared Decimal.
@@ -99,6 +106,8 @@ export function readPeer(grid: SheetGrid, units: readonly Unit[], unitNames: Rea
         if (cacheable && issues.length === before) good.set(value, read);
       }
       result.ratings.push(new RatingCell(rater, ratee, rating.value, rating.word, table.sheet, row, column));
+      if (groupNoted[r] === true) continue;
+      groupNoted[r] = true;
       const group = groupOf.get(rater);
       if (group !== undefined) result.raterGroups.add(group);
     }

@@ -6,6 +6,9 @@ import { ReadCell } from "./cells";
 /** 不适用 in a slot of UnitScores. */
 const NOT_APPLICABLE = "notApplicable";
 
+/** What a slot of UnitScores holds: the score, 不适用, or nothing (the cell gave no usable score). */
+export type ScoreSlot = D | typeof NOT_APPLICABLE | undefined;
+
 /** The indicator columns of one 评分 sheet, shared by every unit row: 编号 → position, and each position's column. */
 export class ScoreColumns {
   readonly positions = new Map<string, number>();
@@ -19,9 +22,30 @@ export class ScoreColumns {
     this.positions.set(code, position);
     this.codes.push(code);
     this.columns.push(column);
+    POSITIONS.delete(this);
     return position;
   }
+
+  /**
+   * The position of each indicator's 编号 (−1 where the sheet has no column for it), in the order given. Every unit
+   * row of a sheet shares one ScoreColumns and the rules ask with the same 考核指标 list for every unit: worked out
+   * once, not a map lookup per cell.
+   */
+  positionsOf(indicators: readonly { code: string }[]): Int32Array {
+    const known = POSITIONS.get(this);
+    if (known !== undefined && known.indicators === indicators) return known.positions;
+    const positions = new Int32Array(indicators.length);
+    indicators.forEach((indicator, i) => {
+      positions[i] = this.positions.get(indicator.code) ?? -1;
+    });
+    POSITIONS.set(this, { indicators, positions });
+    return positions;
+  }
 }
+
+// ScoreColumns.positionsOf's last answer, kept beside the instance rather than in it: its fields are part of the
+// 核验 fingerprint (see UnitScores).
+const POSITIONS = new WeakMap<ScoreColumns, { indicators: readonly { code: string }[]; positions: Int32Array }>();
 
 /**
  * One unit's row of 评分 as the rules read it (编号 → entry), kept as one array of Decimals instead of a Map of
@@ -29,13 +53,21 @@ export class ScoreColumns {
  * time in garbage collection than the scoring itself. Entries, with their cell, are made when asked for.
  */
 export class UnitScores implements ReadonlyMap<string, ScoreEntry> {
-  private readonly slots: (D | typeof NOT_APPLICABLE | undefined)[] = [];
+  // The fields of this class (and of ScoreColumns) are what the 核验 fingerprint writes for 评分 (lib/integrity
+  // canonical.ts writes an instance's own fields, holes included): a new field, or slots filled differently, would
+  // change the fingerprint of every workbook already sent out.
+  private readonly slots: ScoreSlot[] = [];
   private count = 0;
 
   constructor(
-    private readonly columns: ScoreColumns,
+    readonly columns: ScoreColumns,
     private readonly row: number,
   ) {}
+
+  /** The slot at a position of `columns` (see positionsOf): the score itself, without making its entry and cell. */
+  slotAt(position: number): ScoreSlot {
+    return position < 0 ? undefined : this.slots[position];
+  }
 
   setScore(position: number, value: D): void {
     this.fill(position, value);

@@ -1,4 +1,4 @@
-import { roundHalfUp, type D } from "../decimal";
+import { compare, roundHalfUp, type D } from "../decimal";
 import type { Adjustment } from "../model";
 import { sum } from "./numbers";
 
@@ -14,7 +14,7 @@ export interface CappedSum {
 /** Rule 5: 加分 (or 扣分) = round(min(Σ records, 上限)); a null cap means no cap. */
 export function cappedSum(points: readonly D[], cap: D | null, places: number): CappedSum {
   const total = sum(points);
-  const cut = cap !== null && total.gt(cap);
+  const cut = cap !== null && compare(total, cap) > 0;
   return { sum: total, value: roundHalfUp(cut && cap !== null ? cap : total, places), cut };
 }
 

@@ -3,7 +3,8 @@ import type { PeerRating, Unit } from "../model";
 import { MESSAGES } from "./messages";
 
 export interface CountedRatings {
-  ratings: PeerRating[];
+  /** Read only: may be the very list given, when every rating counts. */
+  ratings: readonly PeerRating[];
   issues: Issue[];
   /** Raters left out by 互评同分票无效, with the one rating they gave everyone (for 计算说明). */
   voided?: Map<string, PeerRating["value"]>;
@@ -74,12 +75,35 @@ export function betweenUnits(ratings: readonly PeerRating[], units: readonly Pic
   return { ratings: kept, issues };
 }
 
+/** Whether every rating is between two different units of 考核对象 (then betweenUnits and withoutSelfRatings keep all). */
+function everyBetweenOthers(ratings: readonly PeerRating[], units: readonly Pick<Unit, "name">[]): boolean {
+  const names = new Set<string>();
+  for (let i = 0; i < units.length; i += 1) names.add((units[i] as Pick<Unit, "name">).name);
+  // A sheet's ratings come row by row: the 被评单位 of the previous rating needs no second look.
+  let knownRatee: string | null = null;
+  for (let i = 0; i < ratings.length; i += 1) {
+    const { rater, ratee } = ratings[i] as PeerRating;
+    if (rater === ratee || !names.has(rater)) return false;
+    if (ratee === knownRatee) continue;
+    if (!names.has(ratee)) return false;
+    knownRatee = ratee;
+  }
+  return true;
+}
+
 /** Rule 3: the ratings that count: between units, no self-ratings, and (互评同分票无效 是) no uniform raters. */
 export function countedRatings(ratings: readonly PeerRating[], units: readonly Pick<Unit, "name">[], uniformRaterInvalid: boolean): CountedRatings {
-  const known = betweenUnits(ratings, units);
-  const own = withoutSelfRatings(known.ratings);
-  const issues = [...known.issues, ...own.issues];
-  if (!uniformRaterInvalid) return { ratings: own.ratings, issues };
-  const uniform = withoutUniformRaters(own.ratings);
+  // The usual sheet leaves nothing out for the first two reasons: one look at every rating then, and the list as it
+  // is, instead of two copies of a province's ratings.
+  let kept = ratings;
+  let issues: Issue[] = [];
+  if (!everyBetweenOthers(ratings, units)) {
+    const known = betweenUnits(ratings, units);
+    const own = withoutSelfRatings(known.ratings);
+    kept = own.ratings;
+    issues = [...known.issues, ...own.issues];
+  }
+  if (!uniformRaterInvalid) return { ratings: kept, issues };
+  const uniform = withoutUniformRaters(kept);
   return { ratings: uniform.ratings, issues: [...issues, ...uniform.issues], ...(uniform.voided === undefined ? {} : { voided: uniform.voided }) };
 }

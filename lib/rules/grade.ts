@@ -1,11 +1,11 @@
-import type { D } from "../decimal";
+import { compare, type D } from "../decimal";
 import type { Grade, PerGroup, Thresholds } from "../model";
 
 /** Rule 8: 等次 by 总分: ≥ 优秀分数线 优秀, ≥ 良好分数线 良好, ≥ 合格分数线 合格, else 不合格. */
 export function gradeFor(total: D, thresholds: Thresholds): Grade {
-  if (total.gte(thresholds.excellent)) return "优秀";
-  if (total.gte(thresholds.good)) return "良好";
-  if (total.gte(thresholds.pass)) return "合格";
+  if (compare(total, thresholds.excellent) >= 0) return "优秀";
+  if (compare(total, thresholds.good) >= 0) return "良好";
+  if (compare(total, thresholds.pass) >= 0) return "合格";
   return "不合格";
 }
 

@@ -1,9 +1,10 @@
-import { roundHalfUp, type D } from "../decimal";
+import { compare, roundHalfUp, type D } from "../decimal";
 import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { SHEET } from "../layout";
 import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef, type PeerRating } from "../model";
 import { auditLines, normalisedOf } from "./audit";
 import { countedRatings } from "./countedRatings";
+import { raterPlaces } from "./peerReview";
 import { GROUP_MESSAGES, MESSAGES } from "./messages";
 import { count, FigureTexts, sum } from "./numbers";
 import { scoreGroup, type GroupStandings } from "./scoreGroup";
@@ -60,8 +61,9 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   const generated = records.flatMap((record) => dailyAdjustments(record, daily));
   const adjustmentsOf = byKey(generated.length === 0 ? input.adjustments : [...input.adjustments, ...generated], (a) => a.unit);
   const scored = checked.scores === input.scores ? input : { ...input, scores: checked.scores };
+  const places = raterPlaces(groupOf, groupOrder);
   const workings = units.map((unit) => {
-    const w = scoreUnit(unit, { ...scored, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder });
+    const w = scoreUnit(unit, { ...scored, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder, raterPlaces: places });
     const record = dailyOf.get(unit.name);
     return record === undefined ? w : { ...w, daily: dailyWorking(record, checked.byUnit.get(unit.name) ?? null, daily, params.decimals) };
   });
@@ -216,9 +218,13 @@ function summarise(g: GroupStandings, review: GroupApproval, results: readonly U
   const totals = results.map((r) => r.total);
   const byGrade = Object.fromEntries(GRADES.map((grade) => [grade, 0])) as Record<Grade, number>;
   for (const r of results) byGrade[r.grade] += 1;
-  const sorted = [...totals].sort((a, b) => a.cmp(b));
-  const lowest = sorted[0];
-  const highest = sorted[sorted.length - 1];
+  // One walk instead of a sort: the first lowest and the last highest, as a stable ascending sort would put them.
+  let lowest: D | undefined;
+  let highest: D | undefined;
+  for (const total of totals) {
+    if (lowest === undefined || compare(total, lowest) < 0) lowest = total;
+    if (highest === undefined || compare(total, highest) >= 0) highest = total;
+  }
   if (lowest === undefined || highest === undefined) throw new Error("scoreAssessment: empty rank group");
   return {
     rankGroup: g.group,
@@ -235,12 +241,22 @@ function summarise(g: GroupStandings, review: GroupApproval, results: readonly U
   };
 }
 
+/** The items by key, each list in the items' order. */
 function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list === undefined) map.set(key(item), [item]);
-    else list.push(item);
+  // Sheets list a unit's ratings (or records) together: each run of one key is taken as one slice, not item by item.
+  let start = 0;
+  let runKey = "";
+  for (let i = 0; i <= items.length; i += 1) {
+    const k = i < items.length ? key(items[i] as T) : null;
+    if (i > 0 && k === runKey) continue;
+    if (i > start) {
+      const list = map.get(runKey);
+      if (list === undefined) map.set(runKey, items.slice(start, i));
+      else for (let j = start; j < i; j += 1) list.push(items[j] as T);
+    }
+    start = i;
+    if (k !== null) runKey = k;
   }
   return map;
 }

@@ -1,4 +1,6 @@
-import { HUNDRED, roundHalfUp, ZERO, type D } from "../decimal";
+import { roundHalfUp, ZERO, type D } from "../decimal";
+import { asFirstTerm } from "./numbers";
+import { roundedPercent } from "./remembered";
 
 export interface Normalised {
   /** 应得分. */
@@ -17,15 +19,16 @@ export interface ScoredItem {
 
 /** Rule 4: 应得分 = Σ points of the items that apply, 实得分 = Σ their scores, 换算得分 = round(实得分 ÷ 应得分 × 100); 应得分 0 cannot be scored. */
 export function normalise(items: readonly (ScoredItem | null)[], places: number): Normalised {
-  let possible = ZERO;
-  let earned = ZERO;
+  // Σ from 0 as `sum` adds.
+  let possible: D | null = null;
+  let earned: D | null = null;
   for (const item of items) {
     if (item === null) continue;
-    possible = possible.plus(item.points);
-    earned = earned.plus(item.score);
+    possible = possible === null ? asFirstTerm(item.points) : possible.plus(item.points);
+    earned = earned === null ? asFirstTerm(item.score) : earned.plus(item.score);
   }
-  possible = roundHalfUp(possible, places);
-  earned = roundHalfUp(earned, places);
-  const normalised = possible.isZero() ? null : roundHalfUp(earned.div(possible).times(HUNDRED), places);
-  return { possible, earned, normalised };
+  const roundedPossible = roundHalfUp(possible ?? ZERO, places);
+  const roundedEarned = roundHalfUp(earned ?? ZERO, places);
+  const normalised = roundedPossible.isZero() ? null : roundedPercent(roundedEarned, roundedPossible, places);
+  return { possible: roundedPossible, earned: roundedEarned, normalised };
 }

@@ -1,6 +1,7 @@
-import { HUNDRED, roundHalfUp, ZERO, type D } from "../decimal";
+import { ZERO, type D } from "../decimal";
 import type { Params, PeerRating } from "../model";
-import { sum } from "./numbers";
+import { asFirstTerm } from "./numbers";
+import { roundedQuotient, roundedShare } from "./remembered";
 import { trimmedMean, type TrimmedMean } from "./trim";
 
 /** The ratings one rater group gave a unit, and what came of them. */
@@ -39,19 +40,51 @@ export function ratingsByRaterGroup(
   ratings: readonly PeerRating[],
   groupOf: ReadonlyMap<string, string>,
   groupOrder: readonly string[],
+  places: ReadonlyMap<string, RaterPlace> = raterPlaces(groupOf, groupOrder),
 ): Map<string, D[]> {
-  const byGroup = new Map<string, D[]>();
-  for (const group of groupOrder) byGroup.set(group, []);
+  // Lists by the rater group's place in `groupOrder`, made when the group's first rating comes; groups outside the
+  // order (none when the order is the units' own 排名分组) follow in the order their first rating comes.
+  const lists: (D[] | undefined)[] = [];
+  let others: Map<string, D[]> | null = null;
   for (const rating of ratings) {
     if (rating.ratee !== ratee) continue;
-    const group = groupOf.get(rating.rater);
-    if (group === undefined) continue;
-    const list = byGroup.get(group) ?? [];
-    list.push(rating.value);
-    byGroup.set(group, list);
+    const place = places.get(rating.rater);
+    if (place === undefined) continue;
+    if (typeof place === "number") {
+      const list = lists[place];
+      if (list === undefined) lists[place] = [rating.value];
+      else list.push(rating.value);
+      continue;
+    }
+    others ??= new Map();
+    const list = others.get(place.group);
+    if (list === undefined) others.set(place.group, [rating.value]);
+    else list.push(rating.value);
   }
-  for (const [group, list] of byGroup) if (list.length === 0) byGroup.delete(group);
+  const byGroup = new Map<string, D[]>();
+  groupOrder.forEach((group, place) => {
+    const list = lists[place];
+    if (list !== undefined && !byGroup.has(group)) byGroup.set(group, list);
+  });
+  if (others !== null) for (const [group, list] of others) byGroup.set(group, list);
   return byGroup;
+}
+
+/** A rater's group as its place in the group order, or the group itself when it is not in the order. */
+export type RaterPlace = number | { group: string };
+
+/**
+ * Rater → the place of its group in `groupOrder` (see ratingsByRaterGroup). scoreAssessment works it out once and
+ * hands it to every unit's peerScore, so that each rating is one lookup.
+ */
+export function raterPlaces(groupOf: ReadonlyMap<string, string>, groupOrder: readonly string[]): ReadonlyMap<string, RaterPlace> {
+  const placeOfGroup = new Map<string, number>();
+  groupOrder.forEach((group, place) => {
+    if (!placeOfGroup.has(group)) placeOfGroup.set(group, place);
+  });
+  const places = new Map<string, RaterPlace>();
+  for (const [rater, group] of groupOf) places.set(rater, placeOfGroup.get(group) ?? { group });
+  return places;
 }
 
 /** Rule 3: peer score = round(Σ 权重 × group score ÷ Σ 权重) over the rater groups that gave ratings (so the weights of absent groups are shared out); 互评得分 = round(peer score ÷ 100 × 互评分值). */
@@ -61,9 +94,10 @@ export function peerScore(
   groupOf: ReadonlyMap<string, string>,
   groupOrder: readonly string[],
   params: PeerParams,
+  raters?: ReadonlyMap<string, RaterPlace>,
 ): PeerOutcome {
   const places = params.decimals;
-  const byGroup = ratingsByRaterGroup(ratee, ratings, groupOf, groupOrder);
+  const byGroup = ratingsByRaterGroup(ratee, ratings, groupOf, groupOrder, raters ?? raterPlaces(groupOf, groupOrder));
   if (byGroup.size === 0) return { kind: "none" };
   const groups: PeerGroupWorking[] = [...byGroup].map(([group, values]) => ({
     group,
@@ -74,10 +108,16 @@ export function peerScore(
   const count = groups.reduce((total, g) => total + g.values.length, 0);
   const minimum = tooFewRatings(count, params);
   if (minimum !== null) return { kind: "tooFew", groups, count, minimum };
-  const weightSum = sum(groups.map((g) => g.weight));
-  if (weightSum.isZero()) return { kind: "noWeight", groups };
-  const weighted = sum(groups.map((g) => g.weight.times(g.trimmed.mean)));
-  const score = roundHalfUp(weighted.div(weightSum), places);
-  const peer = roundHalfUp(score.div(HUNDRED).times(params.peerPoints), places);
+  // Σ 权重 and Σ 权重 × group score from 0 as `sum` adds them, in one walk.
+  let weightSum: D | null = null;
+  let weighted: D | null = null;
+  for (const g of groups) {
+    const term = g.weight.times(g.trimmed.mean);
+    weightSum = weightSum === null ? asFirstTerm(g.weight) : weightSum.plus(g.weight);
+    weighted = weighted === null ? asFirstTerm(term) : weighted.plus(term);
+  }
+  if (weightSum === null || weighted === null || weightSum.isZero()) return { kind: "noWeight", groups };
+  const score = roundedQuotient(weighted, weightSum, places);
+  const peer = roundedShare(score, params.peerPoints, places);
   return { kind: "rated", groups, weightSum, peerScore: score, peer };
 }

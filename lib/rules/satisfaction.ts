@@ -1,6 +1,7 @@
-import { HUNDRED, roundHalfUp, type D } from "../decimal";
+import { roundHalfUp, type D } from "../decimal";
 import type { Params, SatisfactionEntry } from "../model";
-import { sum } from "./numbers";
+import { asFirstTerm } from "./numbers";
+import { roundedQuotient, roundedShare } from "./remembered";
 
 /** Ballot counts and what they weigh, kept for the audit line. */
 export interface BallotWorking {
@@ -27,12 +28,9 @@ export interface SatisfactionOutcome {
 
 /** Rule 2 (ballots): Σ(票数 × 票值) over 满意、基本满意、不满意, and their count; 不了解 is left out. */
 export function weighBallots(entry: Extract<SatisfactionEntry, { kind: "ballots" }>, values: Params["ballotValues"]): BallotWorking {
-  const weighted = sum([
-    entry.satisfied.times(values.satisfied),
-    entry.basic.times(values.basic),
-    entry.unsatisfied.times(values.unsatisfied),
-  ]);
-  const countable = sum([entry.satisfied, entry.basic, entry.unsatisfied]);
+  // As sum([…]) adds, without the lists.
+  const weighted = asFirstTerm(entry.satisfied.times(values.satisfied)).plus(entry.basic.times(values.basic)).plus(entry.unsatisfied.times(values.unsatisfied));
+  const countable = asFirstTerm(entry.satisfied).plus(entry.basic).plus(entry.unsatisfied);
   return { satisfied: entry.satisfied, basic: entry.basic, unsatisfied: entry.unsatisfied, unknown: entry.unknown, weighted, countable };
 }
 
@@ -63,8 +61,8 @@ export function satisfactionScore(
   } else {
     ballots = weighBallots(entry, params.ballotValues);
     if (ballots.countable.isZero()) return null;
-    percent = roundHalfUp(ballots.weighted.div(ballots.countable), places);
+    percent = roundedQuotient(ballots.weighted, ballots.countable, places);
   }
-  const score = roundHalfUp(percent.div(HUNDRED).times(params.satisfactionPoints), places);
+  const score = roundedShare(percent, params.satisfactionPoints, places);
   return { percent, score, ballots, typed: entry.kind === "percent" ? entry.percent : null };
 }

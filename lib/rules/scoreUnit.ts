@@ -3,7 +3,7 @@ import type { Adjustment, AssessmentInput, PeerRating, Unit } from "../model";
 import { cappedSum, recordsOf, type CappedSum } from "./adjustments";
 import { indicatorScore, type IndicatorOutcome } from "./indicatorScore";
 import { normalise, type Normalised } from "./normalise";
-import { peerScore, type PeerOutcome } from "./peerReview";
+import { peerScore, type PeerOutcome, type RaterPlace } from "./peerReview";
 import { satisfactionScore, tooFewBallots, type SatisfactionOutcome } from "./satisfaction";
 import { totalScore, type TotalOutcome } from "./total";
 import type { DailyWorking } from "./dailyWorking";
@@ -35,6 +35,8 @@ export interface PeerContext {
   ratings: readonly PeerRating[];
   groupOf: ReadonlyMap<string, string>;
   groupOrder: readonly string[];
+  /** raterPlaces(groupOf, groupOrder), worked out once for every unit; absent: worked out for this unit. */
+  raterPlaces?: ReadonlyMap<string, RaterPlace>;
 }
 
 /** Rules 1–6 for one unit: indicator figures, satisfaction, peer review, 换算, 加减分 and 总分. */
@@ -45,7 +47,7 @@ export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerC
   const entry = input.satisfaction.get(unit.name);
   const fewBallots = tooFewBallots(entry, params);
   const satisfaction = fewBallots === null ? satisfactionScore(entry, params) : null;
-  const peer = peerScore(unit.name, peerContext.ratings, peerContext.groupOf, peerContext.groupOrder, params);
+  const peer = peerScore(unit.name, peerContext.ratings, peerContext.groupOf, peerContext.groupOrder, params, peerContext.raterPlaces);
   const normalised = normalise(
     [
       { points: indicators.possible, score: indicators.earned },
