@@ -7,10 +7,10 @@
  *   const sections = [valueSection(SHEET.units, input.units), valueSection(SHEET.indicators, input.indicators)];
  *   const print = await fingerprint(sections, digest); // print.value: 64 hex digits
  */
-export { canonicalText } from "./canonical";
-export { DIGEST_ALGORITHM, isDigestHex, type Digest } from "./digest";
+export { canonicalText, CanonicalWriter, type ByteSink } from "./canonical";
+export { DIGEST_ALGORITHM, isDigestHex, type Digest, type DigestStream } from "./digest";
 export { combine, fingerprint, type Fingerprint } from "./fingerprint";
-export { gridSection, INPUT_SECTION_SHEET, inputSections, OUTPUT_SECTION_SHEETS, valueSection, type Section } from "./sections";
+export { gridSection, INPUT_SECTION_SHEET, inputSections, OUTPUT_SECTION_SHEETS, sectionText, valueSection, type Section } from "./sections";
 export { assessmentFingerprint, programName, sealOutcome, type OutputGrids, type SealOptions } from "./seal";
 export { readStamp, stampAudit, stampOutputs, stampTime, type RecordedStamp, type Stamp } from "./stamp";
 export { changedScoreLine, differenceLine, LISTED_DIFFERENCES, verifyWorkbook, type CellDifference, type VerifyOutcome } from "./verify";

@@ -7,12 +7,21 @@
 import type { CellValue } from "../grid";
 import { SHEET } from "../layout";
 import type { AssessmentInput } from "../model";
-import { canonicalText } from "./canonical";
+import { CanonicalWriter } from "./canonical";
+import { fromUtf8 } from "./utf8";
 
-/** One sheet's share of a fingerprint: the sheet's name and the canonical text of what was read from it. */
+/** One sheet's share of a fingerprint: the sheet's name, and what writes the canonical text of what was read from it. */
 export interface Section {
   sheet: string;
-  text: string;
+  /** Writes the section's canonical text (between the writer's begin and end, which the caller makes). */
+  write(writer: CanonicalWriter): void;
+}
+
+/** A section's canonical text, whole (for tests and small sections; fingerprint streams it). */
+export function sectionText(section: Section): string {
+  const writer = new CanonicalWriter();
+  section.write(writer);
+  return fromUtf8(writer.end());
 }
 
 /**
@@ -41,20 +50,30 @@ export const OUTPUT_SECTION_SHEETS: readonly string[] = [SHEET.results, SHEET.su
  * section. A part absent from the input (a workbook without 平时考核) is written as null, so it still has a section.
  */
 export function inputSections(input: AssessmentInput): Section[] {
-  const bySheet = new Map<string, string[]>();
+  const bySheet = new Map<string, (keyof AssessmentInput)[]>();
   for (const key of Object.keys(INPUT_SECTION_SHEET) as (keyof AssessmentInput)[]) {
     const sheet = INPUT_SECTION_SHEET[key];
     if (sheet === null) continue;
-    const parts = bySheet.get(sheet) ?? [];
-    parts.push(`${JSON.stringify(key)}:${canonicalText(input[key])}`);
-    bySheet.set(sheet, parts);
+    const keys = bySheet.get(sheet) ?? [];
+    keys.push(key);
+    bySheet.set(sheet, keys);
   }
-  return [...bySheet].map(([sheet, parts]) => ({ sheet, text: `{${parts.join(",")}}` }));
+  // {"key":<text>,"key":<text>}: the parts in the order of INPUT_SECTION_SHEET (not sorted: the order is the rule).
+  return [...bySheet].map(([sheet, keys]) => ({
+    sheet,
+    write: (writer: CanonicalWriter) => {
+      keys.forEach((key, i) => {
+        writer.raw(`${i === 0 ? "{" : ","}${JSON.stringify(key)}:`);
+        writer.text(input[key]);
+      });
+      writer.raw("}");
+    },
+  }));
 }
 
 /** One named part of a value, for a section made of chosen parts (e.g. 考核对象 and 考核指标 of a form). */
 export function valueSection(sheet: string, value: unknown): Section {
-  return { sheet, text: canonicalText(value) };
+  return { sheet, write: (writer) => writer.text(value) };
 }
 
 /** Cells of an output grid as written or as read back: what a host writes and reads back are the same values. */
@@ -68,7 +87,7 @@ type OutputCell = CellValue | undefined;
 export function gridSection(sheet: string, rows: readonly (readonly OutputCell[])[]): Section {
   const trimmed = rows.map(trimRow);
   while (trimmed.length > 0 && (trimmed[trimmed.length - 1] ?? []).length === 0) trimmed.pop();
-  return { sheet, text: canonicalText(trimmed) };
+  return { sheet, write: (writer) => writer.text(trimmed) };
 }
 
 function trimRow(row: readonly OutputCell[]): CellValue[] {
