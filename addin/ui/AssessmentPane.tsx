@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState, type ReactNode } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -77,6 +77,18 @@ const TrialSection = lazy(() =>
 // 分发与回收 is used a few times a year: loaded when its section is opened.
 const FormsSection = lazy(() => import("./FormsSection").then((module) => ({ default: module.ExcelFormsSection })));
 
+/** One section of the pane: its heading, and what it shows once opened (loaded then: see the lazy sections above). */
+function PaneItem({ value, heading, children }: { value: string; heading: string; children: ReactNode }) {
+  return (
+    <AccordionItem value={value}>
+      <AccordionHeader>{heading}</AccordionHeader>
+      <AccordionPanel>
+        <Suspense fallback={null}>{children}</Suspense>
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}
+
 const useStyles = makeStyles({
   pane: {
     display: "flex",
@@ -140,100 +152,55 @@ export function AssessmentPane({ host, defaultYear = new Date().getFullYear() }:
         ) : null}
       </section>
       <Accordion collapsible multiple defaultOpenItems={["params"]}>
-        <AccordionItem value="template">
-          <AccordionHeader>{TEXT.templateTitle}</AccordionHeader>
-          <AccordionPanel>
-            <Suspense fallback={null}>
-              <TemplateSection host={host} defaultYear={defaultYear} onCreated={bumpParams} />
-            </Suspense>
-          </AccordionPanel>
-        </AccordionItem>
+        <PaneItem value="template" heading={TEXT.templateTitle}>
+          <TemplateSection host={host} defaultYear={defaultYear} onCreated={bumpParams} />
+        </PaneItem>
         {host.importIndicators && host.readPlanContext ? (
-          <AccordionItem value="plan">
-            <AccordionHeader>{SECTION_HEADING.plan}</AccordionHeader>
-            <AccordionPanel>
-              <Suspense fallback={null}>
-                <PlanImportSection host={host} onWritten={bumpParams} />
-              </Suspense>
-            </AccordionPanel>
-          </AccordionItem>
+          <PaneItem value="plan" heading={SECTION_HEADING.plan}>
+            <PlanImportSection host={host} onWritten={bumpParams} />
+          </PaneItem>
         ) : null}
         {host.previewLayout && host.writeLayout ? (
-          <AccordionItem value="layout">
-            <AccordionHeader>{SECTION_HEADING.layout}</AccordionHeader>
-            <AccordionPanel>
-              <Suspense fallback={null}>
-                <LayoutSection host={host} onWritten={bumpParams} onIssue={onIssue} />
-              </Suspense>
-            </AccordionPanel>
-          </AccordionItem>
+          <PaneItem value="layout" heading={SECTION_HEADING.layout}>
+            <LayoutSection host={host} onWritten={bumpParams} onIssue={onIssue} />
+          </PaneItem>
         ) : null}
         {host.quarter ? (
-          <AccordionItem value="quarter">
-            <AccordionHeader>{SECTION_HEADING.quarter}</AccordionHeader>
-            <AccordionPanel>
-              <Suspense fallback={null}>
-                <QuarterSection host={host} onIssue={onIssue} />
-              </Suspense>
-            </AccordionPanel>
-          </AccordionItem>
+          <PaneItem value="quarter" heading={SECTION_HEADING.quarter}>
+            <QuarterSection host={host} onIssue={onIssue} />
+          </PaneItem>
         ) : null}
         {host.prepareTrial && host.applyTrial ? (
-          <AccordionItem value="trial">
-            <AccordionHeader>{SECTION_HEADING.trial}</AccordionHeader>
-            <AccordionPanel>
-              <Suspense fallback={null}>
-                <TrialSection
-                  host={host}
-                  onApplied={(outcome) => {
-                    onComputed(outcome);
-                    setApplied((n) => n + 1);
-                  }}
-                  onIssue={onIssue}
-                  version={paramsVersion}
-                />
-              </Suspense>
-            </AccordionPanel>
-          </AccordionItem>
+          <PaneItem value="trial" heading={SECTION_HEADING.trial}>
+            <TrialSection
+              host={host}
+              onApplied={(outcome) => {
+                onComputed(outcome);
+                setApplied((n) => n + 1);
+              }}
+              onIssue={onIssue}
+              version={paramsVersion}
+            />
+          </PaneItem>
         ) : null}
         {host.previewCollect && host.applyCollect ? (
-          <AccordionItem value="forms">
-            <AccordionHeader>{FORMS_HEADING}</AccordionHeader>
-            <AccordionPanel>
-              <Suspense fallback={null}>
-                <FormsSection host={host} onSelect={onIssue} />
-              </Suspense>
-            </AccordionPanel>
-          </AccordionItem>
+          <PaneItem value="forms" heading={FORMS_HEADING}>
+            <FormsSection host={host} onSelect={onIssue} />
+          </PaneItem>
         ) : null}
         {host.makeNotice && host.makeFeedback && host.verify ? (
-          <AccordionItem value="report">
-            <AccordionHeader>{SECTION_HEADING.report}</AccordionHeader>
-            <AccordionPanel>
-              <Suspense fallback={null}>
-                <ReportSection host={host} onIssue={onIssue} />
-              </Suspense>
-            </AccordionPanel>
-          </AccordionItem>
+          <PaneItem value="report" heading={SECTION_HEADING.report}>
+            <ReportSection host={host} onIssue={onIssue} />
+          </PaneItem>
         ) : null}
         {host.readLastYearFile && host.previewCarryOver && host.writeCarryOver ? (
-          <AccordionItem value="carry-over">
-            <AccordionHeader>{SECTION_HEADING.carryOver}</AccordionHeader>
-            <AccordionPanel>
-              <Suspense fallback={null}>
-                <CarryOverSection host={host} onWritten={bumpParams} onIssue={onIssue} />
-              </Suspense>
-            </AccordionPanel>
-          </AccordionItem>
+          <PaneItem value="carry-over" heading={SECTION_HEADING.carryOver}>
+            <CarryOverSection host={host} onWritten={bumpParams} onIssue={onIssue} />
+          </PaneItem>
         ) : null}
-        <AccordionItem value="params">
-          <AccordionHeader>{TEXT.paramsTitle}</AccordionHeader>
-          <AccordionPanel>
-            <Suspense fallback={null}>
-              <ParamsSection host={host} version={paramsVersion} />
-            </Suspense>
-          </AccordionPanel>
-        </AccordionItem>
+        <PaneItem value="params" heading={TEXT.paramsTitle}>
+          <ParamsSection host={host} version={paramsVersion} />
+        </PaneItem>
       </Accordion>
     </main>
   );

@@ -3,8 +3,10 @@
  * 650,000 cells). Building a text per cell, joining them and encoding the result at the end cost three times as much
  * as writing each character once into a byte buffer: the markup is ASCII written as it is, and a cell's text is
  * checked (does it need an entity or an escape?) and encoded in the same single pass over its characters.
- * Encoding is that of TextEncoder: a lone surrogate becomes U+FFFD.
+ * Encoding is that of TextEncoder: a lone surrogate becomes U+FFFD. Markup and texts that need care are encoded by
+ * lib's writeUtf8 (the fingerprint's); only the hot path, plain cell text, has its own loop, which checks as it encodes.
  */
+import { utf8Bound, writeUtf8 } from "../../lib/integrity";
 
 const encoder = new TextEncoder();
 
@@ -74,8 +76,8 @@ export class XmlBytes {
    * needs it go this way).
    */
   text(text: string): void {
-    this.room(text.length * 3);
-    this.at = encode(text, this.buffer, this.at, false);
+    this.room(utf8Bound(text));
+    this.at = writeUtf8(text, this.buffer, this.at);
   }
 
   /**
@@ -88,7 +90,7 @@ export class XmlBytes {
     if (length === 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(length - 1) === 0x20) return false;
     this.room(length * 3);
     if (length < NATIVE_FROM) {
-      const end = encode(text, this.buffer, this.at, true);
+      const end = encodePlain(text, this.buffer, this.at);
       if (end < 0) return false;
       this.at = end;
       return true;
@@ -122,21 +124,21 @@ const NATIVE_FROM = 24;
 
 /**
  * Writes `text` as UTF-8 into `buffer` from `at` (which has room for three bytes per UTF-16 unit) and returns where
- * it ends. With `plainOnly`, stops at the first character that may need more than writing (see plainText) and
- * returns -1.
+ * it ends, as writeUtf8 does; but stops at the first character that may need more than writing (see plainText) and
+ * returns -1. One pass that checks and encodes: a separate check first measured ~7% slower on 计算说明.
  */
-function encode(text: string, buffer: Uint8Array, at: number, plainOnly: boolean): number {
+function encodePlain(text: string, buffer: Uint8Array, at: number): number {
   const length = text.length;
   for (let index = 0; index < length; index += 1) {
     const code = text.charCodeAt(index);
     if (code < 0x80) {
-      if (plainOnly && (code < 0x20 || code === 0x26 || code === 0x3c || code === 0x3e || (code === 0x5f && text.charCodeAt(index + 1) === 0x78))) return -1;
+      if (code < 0x20 || code === 0x26 || code === 0x3c || code === 0x3e || (code === 0x5f && text.charCodeAt(index + 1) === 0x78)) return -1;
       buffer[at++] = code;
     } else if (code < 0x800) {
       buffer[at++] = 0xc0 | (code >> 6);
       buffer[at++] = 0x80 | (code & 0x3f);
     } else if (code < 0xd800 || code > 0xdfff) {
-      if (plainOnly && code >= 0xfffe) return -1;
+      if (code >= 0xfffe) return -1;
       buffer[at++] = 0xe0 | (code >> 12);
       buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
       buffer[at++] = 0x80 | (code & 0x3f);

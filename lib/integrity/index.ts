@@ -9,6 +9,7 @@
  */
 export { canonicalText, CanonicalWriter, type ByteSink } from "./canonical";
 export { DIGEST_ALGORITHM, isDigestHex, type Digest, type DigestStream } from "./digest";
+export { fromUtf8, utf8Bound, writeUtf8 } from "./utf8";
 export { combine, fingerprint, type Fingerprint } from "./fingerprint";
 export { gridSection, INPUT_SECTION_SHEET, inputSections, OUTPUT_SECTION_SHEETS, sectionText, valueSection, type Section } from "./sections";
 export { assessmentFingerprint, programName, sealOutcome, type OutputGrids, type SealOptions } from "./seal";

@@ -44,12 +44,6 @@ export function writeUtf8(text: string, bytes: Uint8Array, at: number): number {
   return end;
 }
 
-/** `text` as UTF-8 bytes of its own. */
-export function utf8(text: string): Uint8Array {
-  const bytes = new Uint8Array(utf8Bound(text));
-  return bytes.slice(0, writeUtf8(text, bytes, 0));
-}
-
 /** The text of UTF-8 bytes written by writeUtf8 (well-formed: no checks for broken sequences). */
 export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
   let text = "";

@@ -30,7 +30,6 @@ export interface StandingContext {
 
 /** The 计算说明 lines of one unit, one per figure of 结果, each with the numbers it came from. */
 export function auditLines(w: UnitWorking, s: Standing, context: StandingContext, params: Params, t: FigureTexts = new FigureTexts(params.decimals)): AuditLine[] {
-  t.nextUnit();
   const line = (item: string, value: string, explanation: string): AuditLine => ({ item, value, explanation });
   const terms = sharedTextsOf(t);
   return [

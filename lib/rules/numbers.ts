@@ -166,11 +166,6 @@ export class FigureTexts {
   shown(value: D): string {
     return shown(value, this.places);
   }
-
-  /** Called before each unit's lines; nothing to forget now that figures are remembered by value (see fixed). */
-  nextUnit(): void {
-    // Nothing kept per unit.
-  }
 }
 
 /** The map's value for the key, made and kept on first use. */
