@@ -23,9 +23,20 @@ function mayBeSpace(code: number): boolean {
 // look the same differ, and some cannot be stored in an .xlsx file at all; they come from pasting out of other systems.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+// The same class without the g flag, for a test that keeps no state between calls. CR is in it, so a text it does not
+// match has no CR LF either.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Whether a text holds a control character that stripControls removes (CR included). */
+export function hasControlCharacters(text: string): boolean {
+  return HAS_CONTROL_CHARACTER.test(text);
+}
 
 /** The text without control characters (tab and line feed are kept: Alt+Enter in a cell is a line feed; CR LF becomes LF). */
 export function stripControls(text: string): string {
+  // Nearly every cell has none: one test instead of two replacements.
+  if (!HAS_CONTROL_CHARACTER.test(text)) return text;
   return text.replace(/\r\n/g, "\n").replace(CONTROL_CHARACTERS, "");
 }
 
@@ -39,5 +50,15 @@ export function cleanText(text: string): string {
 
 /** NFKC then trim: full-width digits, letters and punctuation become half-width (８５．５ → 85.5). */
 export function normalizeText(text: string): string {
-  return trimSpaces(stripControls(text).normalize("NFKC"));
+  const clean = stripControls(text);
+  // NFKC leaves ASCII as it is (no ASCII character has a compatibility form): most typed numbers and words skip the
+  // Unicode tables.
+  return trimSpaces(isAscii(clean) ? clean : clean.normalize("NFKC"));
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    if (text.charCodeAt(i) > 0x7f) return false;
+  }
+  return true;
 }

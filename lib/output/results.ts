@@ -61,24 +61,25 @@ export function renderResults(result: AssessmentResult): SheetOut {
 
 /** One unit's row: 排名分组 · 名次 · 单位名称 · 类别 · eight figures · 等次 (computed) · 审定等次 (final) · 提示. */
 function resultRow(unit: UnitResult, places: number): Cell[] {
-  const figure = (value: D): number => figureNumber(value, places);
-  const optional = (value: D | null): Cell => (value === null ? NOT_APPLICABLE : figure(value));
+  // Plain calls, no closures: one row per unit, 10,000 rows in a province.
+  const { satisfaction, peer, notes } = unit;
   return [
     unit.unit.rankGroup,
     unit.rank,
     unit.unit.name,
     unit.unit.category,
-    figure(unit.indicatorEarned),
-    figure(unit.indicatorPossible),
-    optional(unit.satisfaction),
-    optional(unit.peer),
-    figure(unit.normalised),
-    figure(unit.bonus),
-    figure(unit.penalty),
-    figure(unit.total),
+    figureNumber(unit.indicatorEarned, places),
+    figureNumber(unit.indicatorPossible, places),
+    satisfaction === null ? NOT_APPLICABLE : figureNumber(satisfaction, places),
+    peer === null ? NOT_APPLICABLE : figureNumber(peer, places),
+    figureNumber(unit.normalised, places),
+    figureNumber(unit.bonus, places),
+    figureNumber(unit.penalty, places),
+    figureNumber(unit.total, places),
     unit.computedGrade ?? unit.grade,
     unit.grade,
-    unit.notes.join(NOTE_SEPARATOR),
+    // Most units have no 提示: no join for an empty list.
+    notes.length === 0 ? "" : notes.join(NOTE_SEPARATOR),
   ];
 }
 

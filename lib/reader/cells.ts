@@ -182,6 +182,8 @@ export function readPlainNumber(at: At, value: CellValue | undefined, hint: stri
 
 /** An integer in [min, max]; `range` says the allowed values in words for the message. */
 export function readInteger(at: At, value: CellValue | undefined, min: number, max: number, range: string): number | null | undefined {
+  // A whole number in range is itself: decimal.js would read it, compare it and give back the same number.
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max) return value;
   const read = readPlainNumber(at, value);
   if (read === null || read === undefined) return read;
   if (!read.isInteger() || read.lt(min) || read.gt(max)) {
@@ -208,8 +210,9 @@ export function readText(at: At, value: CellValue | undefined): string | null | 
   }
   const clean = stripControls(value);
   const text = trimSpaces(clean);
-  // A Windows line break (CR LF) is just a line break: no warning for it alone.
-  if (clean !== value.replace(/\r\n/g, "\n") && text !== "") warnAt(at, "cell.controlCharacters", MSG.controlCharacters(text));
+  // A Windows line break (CR LF) is just a line break: no warning for it alone. A text without control characters is
+  // its own clean text (stripControls removes at least one character otherwise), so only the others are looked at.
+  if (clean !== value && text !== "" && clean !== value.replace(/\r\n/g, "\n")) warnAt(at, "cell.controlCharacters", MSG.controlCharacters(text));
   return text === "" ? null : text;
 }
 

@@ -5,7 +5,7 @@
 import { appliesTo } from "../applies";
 import { cellAddress, isCellError, type CellValue, type SheetGrid } from "../grid";
 import { error, warning, type Issue } from "../issue";
-import { HEADERS, SCORES_MAX_ROW_LABEL, SHEET } from "../layout";
+import { HEADERS, NOT_APPLICABLE, SCORES_MAX_ROW_LABEL, SHEET } from "../layout";
 import type { BlankScorePolicy, Indicator, ScoreEntry, Unit } from "../model";
 import { ZERO, type D } from "../decimal";
 import { errorAt, isBlank, isNotApplicable, normalizeText, readNumber, reportCellError, shownValue, textToDecimal, warnAt, withContext, type At } from "./cells";
@@ -162,7 +162,8 @@ function readScoreCell(
   filled: FilledElsewhere | undefined,
 ): void {
   if (!appliesTo(indicator, unit)) {
-    if (value !== null) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
+    // Blank or 不适用 as the template writes it, the usual cells here, are right: nothing to check.
+    if (value !== null && value !== NOT_APPLICABLE) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
     return;
   }
   const source = filled === undefined ? undefined : filled(unit.name, indicator.code);

@@ -1,0 +1,126 @@
+/**
+ * The reader's and the output's short ways, taken for speed, give exactly what the plain way gives (issue 14):
+ * lib/text.ts stripControls and normalizeText skip their replacements and NFKC for texts that need none; reader/cells.ts
+ * readText looks for a CR LF only in a text that had control characters, and readInteger takes a whole number in
+ * range as itself; output/figures.ts figureNumber remembers each value's number. Each is checked here against the
+ * plain computation, written out as it was before the short way, on cells of every kind.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { D } from "../lib/decimal";
+import type { CellValue } from "../lib/grid";
+import type { Issue } from "../lib/issue";
+import { figureNumber, roundedNumber } from "../lib/output/figures";
+import { readInteger, readPlainNumber, readText, shownValue, type At } from "../lib/reader/cells";
+import { MSG } from "../lib/reader/messages";
+import { normalizeText, stripControls, trimSpaces } from "../lib/text";
+
+const place = (): At => ({ sheet: "考核对象", row: 6, column: 5, issues: [] as Issue[] });
+
+/** Pieces of what people type or paste into a cell: digits of both widths, signs, spaces of every kind, controls. */
+const PIECES = [
+  "0", "7", "85", ".", "-", "+", "分", "%", "０", "９", "．", "－", "％", " ", "\u3000", "\u00a0", "\t", "\n", "\r", "\r\n",
+  "\u0000", "\u0007", "\u000b", "\u001f", "\u007f", "\u200b", "\ufeff", "/", "／", "不适用", "城关镇", "a", "Y", "ﬁ", "①", "½", "²", "ª", "a\u00a0b", "𠀀", "\ud800",
+];
+const typed = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((pieces) => pieces.join(""));
+const anyText = fc.oneof(typed, fc.string(), fc.string({ unit: "binary" }));
+
+/** Any cell a host may hand over. */
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  anyText,
+  fc.constant(null),
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(0, -0, 1, 2 ** 53, 2 ** 53 + 2, 1e21, -1, 0.5, Number.MAX_SAFE_INTEGER),
+  fc.boolean(),
+  fc.date({ noInvalidDate: true }),
+  fc.constantFrom({ error: "#N/A" }, { error: "#VALUE!" }),
+);
+
+// eslint-disable-next-line no-control-regex -- the plain way, as lib/text.ts wrote it
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const plainStripControls = (text: string) => text.replace(/\r\n/g, "\n").replace(CONTROL_CHARACTERS, "");
+const plainNormalize = (text: string) => trimSpaces(plainStripControls(text).normalize("NFKC"));
+
+/** readText for a text cell as it was written before its short way. */
+function plainReadTextOfText(at: At, value: string): string | null {
+  const clean = plainStripControls(value);
+  const text = trimSpaces(clean);
+  if (clean !== value.replace(/\r\n/g, "\n") && text !== "") at.issues.push({ level: "warning", code: "cell.controlCharacters", sheet: at.sheet, cell: "F7", message: MSG.controlCharacters(text) });
+  return text === "" ? null : text;
+}
+
+/** readInteger as it was written before its short way. */
+function plainReadInteger(at: At, value: CellValue | undefined, min: number, max: number, range: string): number | null | undefined {
+  const read = readPlainNumber(at, value);
+  if (read === null || read === undefined) return read;
+  if (!read.isInteger() || read.lt(min) || read.gt(max)) {
+    at.issues.push({ level: "error", code: "cell.notInteger", sheet: at.sheet, cell: "F7", message: MSG.notInteger(shownValue(value ?? null), range) });
+    return undefined;
+  }
+  return read.toNumber();
+}
+
+describe("text: the short ways give what the plain way gives", () => {
+  it("stripControls", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(stripControls(text)).toBe(plainStripControls(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("normalizeText", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(normalizeText(text)).toBe(plainNormalize(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("cells: the short ways give what the plain way gives", () => {
+  it("readText of any text: the same text and the same issues", () => {
+    fc.assert(
+      fc.property(anyText, (value) => {
+        const fast = place();
+        const plain = place();
+        expect(readText(fast, value)).toBe(plainReadTextOfText(plain, value));
+        expect(fast.issues.map((issue) => [issue.code, issue.message])).toEqual(plain.issues.map((issue) => [issue.code, issue.message]));
+      }),
+    );
+  });
+
+  it("readInteger of any cell and range: the same number (−0 included) and the same issues", () => {
+    const bound = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(0, 1, 100, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
+    fc.assert(
+      fc.property(cell, bound, bound, (value, min, max) => {
+        const fast = place();
+        const plain = place();
+        expect(Object.is(readInteger(fast, value, min, max, "range"), plainReadInteger(plain, value, min, max, "range"))).toBe(true);
+        expect(fast.issues.map((issue) => [issue.code, issue.message])).toEqual(plain.issues.map((issue) => [issue.code, issue.message]));
+      }),
+    );
+  });
+});
+
+describe("figures: figureNumber gives what decimal.js gives", () => {
+  const decimal = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 24n }), fc.integer({ min: 0, max: 12 }))
+    .map(([negative, digits, scale]) => new D(`${negative ? "-" : ""}${digits}e-${scale}`));
+
+  it("for any decimal and places, asked once or again (−0 kept apart from 0)", () => {
+    fc.assert(
+      fc.property(decimal, fc.integer({ min: 0, max: 9 }), (value, places) => {
+        const plain = roundedNumber(value, places);
+        expect(Object.is(figureNumber(value, places), plain)).toBe(true);
+        expect(Object.is(figureNumber(new D(value), places), plain)).toBe(true);
+      }),
+    );
+    expect(Object.is(figureNumber(new D("-0"), 2), -0)).toBe(true);
+    expect(Object.is(figureNumber(new D("0"), 2), 0)).toBe(true);
+    expect(figureNumber(new D("92.345"), 2)).toBe(92.35);
+  });
+});
