@@ -86,6 +86,28 @@ describe("sheet XML written as bytes", () => {
     expect(xml).toBe('<row r="1"><c r="A1" s="5"><v>92.35</v></c><c r="B1" s="5" t="b"><v>1</v></c><c r="C1" s="5" t="b"><v>0</v></c><c r="D1" s="6"/></row><row r="3"><c r="A3" t="inlineStr"><is><t>城关镇</t></is></c></row>');
   });
 
+  it("numbers rows and cells past 9, 99 and 999, and gives a taller row its height (the last one given for it), cells or not", () => {
+    const rows = Array.from({ length: 1_001 }, (_, index) => [index % 2 === 0 ? `第${index + 1}行` : null]);
+    const rowHeights = [
+      { row: 8, height: 30 },
+      { row: 99, height: 20 },
+      { row: 99, height: 45 },
+      { row: 1, height: 30 },
+      { row: 5_000, height: 30 },
+    ];
+    const out: SheetOut = { name: "计算说明", rows, format: { ...plainFormat, rowHeights } };
+    const xml = new TextDecoder().decode(sheetData(joined(sheetXmlPieces(out, sheetLooks(out, new LookTable()), { xfOf: [0], sharedIndex: () => 0 }))));
+    const expected = rows
+      .map(([text], index) => {
+        const height = index === 8 || index === 1 ? 30 : index === 99 ? 45 : null;
+        const cell = text === null ? "" : `<c r="A${index + 1}" t="inlineStr"><is><t>${text}</t></is></c>`;
+        if (cell === "" && height === null) return "";
+        return `<row r="${index + 1}"${height === null ? "" : ` ht="${height}" customHeight="1"`}>${cell}</row>`;
+      })
+      .join("");
+    expect(xml).toBe(expected);
+  });
+
   it("hands the XML on in chunks of about a megabyte, never splitting a row", () => {
     const row = `第1考核单位 ${"1.1 得0.5 + ".repeat(40)}`;
     const texts = Array.from({ length: 8_000 }, () => row);

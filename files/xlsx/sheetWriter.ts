@@ -19,7 +19,7 @@ import { pageSetUpProperties, printXml } from "./printXml";
 import { boxAddress, parseRange } from "./range";
 import { argb, MAIN_NAMESPACE } from "./styles";
 import { xmlAttribute, xmlText } from "./xmlEdit";
-import { asciiBytes, XmlBytes } from "./xmlBytes";
+import { Markup, XmlBytes } from "./xmlBytes";
 
 /** How one sheet is written besides its values. */
 export interface SheetXmlOptions {
@@ -47,7 +47,7 @@ export function* sheetXmlPieces(out: SheetOut, looks: SheetLooks, options: Sheet
       "<sheetData>",
     ].join(""),
   );
-  yield* sheetRows(xml, out.rows, looks, options, rowHeightsOf(out.format));
+  yield* sheetRows(xml, out.rows, looks, options, out.format);
   xml.text(`</sheetData>${dataValidations(out.format.validations, out.format.decimalValidations ?? [], out.rows.length)}${printXml(out.format.print)}</worksheet>`);
   yield xml.take();
 }
@@ -72,9 +72,23 @@ function sheetProperties(format: SheetFormat): string {
   return inner === "" ? "" : `<sheetPr>${inner}</sheetPr>`;
 }
 
-/** The row attributes of rows taller than the default, by 0-based row. */
-function rowHeightsOf(format: SheetFormat): Map<number, string> {
-  return new Map((format.rowHeights ?? []).map(({ row, height }) => [row, ` ht="${height}" customHeight="1"`]));
+/**
+ * The end of the row tag of each row taller than the default, by 0-based row (a later height for the same row wins),
+ * as markup: `" ht="30" customHeight="1">`.
+ */
+function rowHeightsOf(format: SheetFormat, rows: number): (Markup | undefined)[] {
+  const heights: (Markup | undefined)[] = new Array<Markup | undefined>(rows).fill(undefined);
+  const prepared = new Map<number, Markup>();
+  for (const { row, height } of format.rowHeights ?? []) {
+    if (!(row >= 0 && row < rows)) continue;
+    let markup = prepared.get(height);
+    if (markup === undefined) {
+      markup = Markup.of(`" ht="${height}" customHeight="1">`);
+      prepared.set(height, markup);
+    }
+    heights[row] = markup;
+  }
+  return heights;
 }
 
 function dimension(looks: SheetLooks): string {
@@ -108,30 +122,30 @@ function columns(widths: readonly number[]): string {
   return cols.length === 0 ? "" : `<cols>${cols.join("")}</cols>`;
 }
 
-// The markup the cells repeat, as bytes once.
-const ROW_OPEN = asciiBytes('<row r="');
-const ROW_CLOSE = asciiBytes("</row>");
-const QUOTE_CLOSE = asciiBytes('">');
-const INLINE_CLOSE = asciiBytes("</t></is></c>");
-const VALUE_CLOSE = asciiBytes("</v></c>");
+// The markup the cells repeat, prepared once.
+const ROW_OPEN = Markup.of('<row r="');
+const ROW_CLOSE = Markup.of("</row>");
+const QUOTE_CLOSE = Markup.of('">');
+const INLINE_CLOSE = Markup.of("</t></is></c>");
+const VALUE_CLOSE = Markup.of("</v></c>");
 
 /** What follows a cell's reference (`<c r="E2`) for each kind of value, for one cell format. */
 interface CellMarkup {
-  text: Uint8Array;
-  number: Uint8Array;
-  truth: Uint8Array;
-  untruth: Uint8Array;
-  blank: Uint8Array;
+  text: Markup;
+  number: Markup;
+  truth: Markup;
+  untruth: Markup;
+  blank: Markup;
 }
 
 function cellMarkup(xf: number): CellMarkup {
   const style = xf === 0 ? '"' : `" s="${xf}"`;
   return {
-    text: asciiBytes(`${style} t="inlineStr"><is><t>`),
-    number: asciiBytes(`${style}><v>`),
-    truth: asciiBytes(`${style} t="b"><v>1</v></c>`),
-    untruth: asciiBytes(`${style} t="b"><v>0</v></c>`),
-    blank: asciiBytes(`${style}/>`),
+    text: Markup.of(`${style} t="inlineStr"><is><t>`),
+    number: Markup.of(`${style}><v>`),
+    truth: Markup.of(`${style} t="b"><v>1</v></c>`),
+    untruth: Markup.of(`${style} t="b"><v>0</v></c>`),
+    blank: Markup.of(`${style}/>`),
   };
 }
 
@@ -139,59 +153,82 @@ function cellMarkup(xf: number): CellMarkup {
  * The rows, written into `xml`; a chunk is handed on after any row that fills one. A row is written when it has a
  * cell to write or a height of its own.
  */
-function* sheetRows(xml: XmlBytes, rows: SheetOut["rows"], looks: SheetLooks, options: SheetXmlOptions, heights: ReadonlyMap<number, string>): Generator<Uint8Array> {
-  const cellOpen = Array.from({ length: looks.columns }, (_, column) => asciiBytes(`<c r="${columnName(column)}`));
-  const markup = options.xfOf.map((xf) => cellMarkup(xf));
+function* sheetRows(xml: XmlBytes, rows: SheetOut["rows"], looks: SheetLooks, options: SheetXmlOptions, format: SheetFormat): Generator<Uint8Array> {
+  const cellOpen = Array.from({ length: looks.columns }, (_, column) => Markup.of(`<c r="${columnName(column)}`));
+  const xfOf = options.xfOf;
+  const markup = xfOf.map((xf) => cellMarkup(xf));
   const plain = cellMarkup(0);
+  const heights = rowHeightsOf(format, looks.rows);
   const { ids, columns } = looks;
+  const number = new RowNumber();
   for (let row = 0; row < looks.rows; row += 1) {
-    const values = rows[row] ?? [];
-    const number = String(row + 1);
-    const height = heights.get(row);
+    const values = rows[row] ?? NO_VALUES;
+    number.next();
+    const { digits, start: digitsStart } = number;
+    const height = heights[row];
     const rowStart = xml.at;
-    xml.bytes(ROW_OPEN);
-    xml.ascii(number);
-    if (height !== undefined) {
-      xml.ascii('"');
-      xml.ascii(height);
-      xml.ascii(">");
-    } else {
-      xml.bytes(QUOTE_CLOSE);
-    }
+    xml.markup(ROW_OPEN);
+    xml.digits(digits, digitsStart);
+    xml.markup(height ?? QUOTE_CLOSE);
     const cellsStart = xml.at;
+    const first = row * columns;
     for (let column = 0; column < columns; column += 1) {
       const value = values[column] ?? null;
-      const look = ids[row * columns + column] as number;
-      const xf = options.xfOf[look] ?? 0;
+      const look = ids[first + column] as number;
+      const xf = xfOf[look] ?? 0;
       // An empty text is a blank, as in the ExcelJS path: a cell holding "" looks empty but counts as filled (COUNTA).
       if ((value === null || value === "") && xf === 0) continue;
       const after = xf === 0 ? plain : (markup[look] ?? cellMarkup(xf));
-      xml.bytes(cellOpen[column] as Uint8Array);
-      xml.ascii(number);
+      xml.markup(cellOpen[column] as Markup);
+      xml.digits(digits, digitsStart);
       // Never a formula: text is text, whatever it begins with.
       if (typeof value === "string" && value !== "") {
         // Most texts need nothing done: written as they are while checked, in one pass.
         const start = xml.at;
-        xml.bytes(after.text);
+        xml.markup(after.text);
         if (xml.plainText(value)) {
-          xml.bytes(INLINE_CLOSE);
+          xml.markup(INLINE_CLOSE);
         } else {
           xml.at = start;
           xml.text(textCellRest(value, xf, options.sharedIndex));
         }
       } else if (typeof value === "number") {
-        xml.bytes(after.number);
+        xml.markup(after.number);
         xml.ascii(numberText(value));
-        xml.bytes(VALUE_CLOSE);
+        xml.markup(VALUE_CLOSE);
       } else if (typeof value === "boolean") {
-        xml.bytes(value ? after.truth : after.untruth);
+        xml.markup(value ? after.truth : after.untruth);
       } else {
-        xml.bytes(after.blank);
+        xml.markup(after.blank);
       }
     }
     if (xml.at === cellsStart && height === undefined) xml.at = rowStart;
-    else xml.bytes(ROW_CLOSE);
+    else xml.markup(ROW_CLOSE);
     if (xml.full) yield xml.take();
+  }
+}
+
+/** The values of a row the sheet does not have (its looks may still give it cells). */
+const NO_VALUES: SheetOut["rows"][number] = [];
+
+/**
+ * Row numbers 1, 2, 3 … as ASCII digits, each made from the last by adding one (no text per row, and a row's number
+ * is written once per cell).
+ */
+class RowNumber {
+  /** The digits, least significant last, from `start` on (zeros before it). */
+  readonly digits = new Uint8Array(16).fill(0x30);
+  start = 15;
+
+  next(): void {
+    const digits = this.digits;
+    let at = digits.length - 1;
+    while (digits[at] === 0x39) {
+      digits[at] = 0x30;
+      at -= 1;
+    }
+    digits[at] = (digits[at] as number) + 1;
+    if (at < this.start) this.start = at;
   }
 }
 
