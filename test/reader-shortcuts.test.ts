@@ -2,7 +2,9 @@
  * The reader's and the output's short ways, taken for speed, give exactly what the plain way gives (issue 14):
  * lib/text.ts stripControls and normalizeText skip their replacements and NFKC for texts that need none; reader/cells.ts
  * readText looks for a CR LF only in a text that had control characters, and readInteger takes a whole number in
- * range as itself; output/figures.ts figureNumber remembers each value's number. Each is checked here against the
+ * range as itself; output/figures.ts figureNumber remembers each value's number; applies.ts applicability works out
+ * appliesTo once per 类别; reader/knownNumbers.ts finds whole and half numbers by index; reader/sheets.ts isEmptyRow
+ * walks a row with a loop. Each is checked here against the
  * plain computation, written out as it was before the short way, on cells of every kind.
  */
 import fc from "fast-check";
@@ -10,7 +12,10 @@ import { describe, expect, it } from "vitest";
 import { D } from "../lib/decimal";
 import type { CellValue } from "../lib/grid";
 import type { Issue } from "../lib/issue";
+import { appliesTo, applicability } from "../lib/applies";
 import { figureNumber, roundedNumber } from "../lib/output/figures";
+import { KnownNumbers } from "../lib/reader/knownNumbers";
+import { isEmptyRow } from "../lib/reader/sheets";
 import { readInteger, readPlainNumber, readText, shownValue, type At } from "../lib/reader/cells";
 import { MSG } from "../lib/reader/messages";
 import { normalizeText, stripControls, trimSpaces } from "../lib/text";
@@ -122,5 +127,50 @@ describe("figures: figureNumber gives what decimal.js gives", () => {
     expect(Object.is(figureNumber(new D("-0"), 2), -0)).toBe(true);
     expect(Object.is(figureNumber(new D("0"), 2), 0)).toBe(true);
     expect(figureNumber(new D("92.345"), 2)).toBe(92.35);
+  });
+});
+
+describe("reader: the remembered answers are the answers", () => {
+  const CATEGORIES = ["乡镇", "县直单位", "政府部门", "甲镇", "乙局"];
+  const unit = fc.record({ name: fc.constantFrom("甲镇", "乙局", "丙办", "丁所"), category: fc.constantFrom(...CATEGORIES) });
+  const indicator = fc.record({ categories: fc.oneof(fc.constant("all" as const), fc.uniqueArray(fc.constantFrom(...CATEGORIES, "丙办"), { maxLength: 3 })) });
+
+  it("applicability gives appliesTo of each indicator, for units in any order (named units too)", () => {
+    fc.assert(
+      fc.property(fc.array(indicator, { maxLength: 6 }), fc.array(unit, { maxLength: 12 }), (indicators, units) => {
+        const appliesFor = applicability(indicators);
+        for (const one of units) expect(appliesFor(one)).toEqual(indicators.map((each) => appliesTo(each, one)));
+      }),
+    );
+  });
+
+  it("KnownNumbers answers as a Map<number, V> does (0 and −0 one key, NaN, fractions, large numbers)", () => {
+    const number = fc.oneof(
+      fc.integer({ min: -3, max: 600 }).map((halves) => halves / 2),
+      fc.constantFrom(0, -0, 255.5, 256, 511, 0.25, 1e300, -1, Number.NaN, Number.MIN_VALUE, 0.1 + 0.2),
+      fc.double(),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), number), { maxLength: 40 }), (steps) => {
+        const known = new KnownNumbers<number>();
+        const plain = new Map<number, number>();
+        steps.forEach(([set, value], index) => {
+          if (set) {
+            known.set(value, index);
+            plain.set(value, index);
+          }
+          expect(known.get(value)).toBe(plain.get(value));
+        });
+      }),
+    );
+  });
+
+  it("isEmptyRow is every cell blank (holes too)", () => {
+    fc.assert(
+      fc.property(fc.sparseArray(fc.oneof(cell, fc.constantFrom(" ", "\u3000", "", null)), { maxLength: 6 }), (row) => {
+        expect(isEmptyRow(row)).toBe(row.every((value) => value === null || (typeof value === "string" && trimSpaces(value) === "")));
+      }),
+    );
+    expect(isEmptyRow(undefined)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * 满意度: per unit either 满意度(%) — always a number 0–100, never a fraction — or ballot counts (票数).
  * A unit without a row, with an empty row, or without a countable ballot is not surveyed: the item does not apply.
  */
-import { D, ZERO } from "../decimal";
+import { D, HUNDRED, ZERO } from "../decimal";
 import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import { error, type Issue } from "../issue";
 import { HEADERS } from "../layout";
@@ -14,6 +14,8 @@ import { unitRows } from "./unitRows";
 
 const [NAME, PERCENT, SATISFIED, BASIC, UNSATISFIED, UNKNOWN] = HEADERS.satisfaction;
 const BALLOTS = [SATISFIED, BASIC, UNSATISFIED, UNKNOWN] as const;
+/** Compared with, not made anew for each comparison. */
+const ONE = new D(1);
 const ROW_CODES = { missing: "satisfaction.nameMissing", unknown: "satisfaction.unknownUnit", duplicate: "satisfaction.duplicateUnit" };
 
 /** "93.5%" typed as text in 满意度(%): the number before the sign, or null when the text is not of that form. */
@@ -32,11 +34,11 @@ function readPercentCell(at: At, value: CellValue): D | undefined {
     if (read.kind !== "number") return undefined;
     percent = read.value;
   }
-  if (percent.isNegative() || percent.gt(100)) {
+  if (percent.isNegative() || percent.gt(HUNDRED)) {
     errorAt(at, "satisfaction.range", MSG.satisfactionRange(percent.toString()));
     return undefined;
   }
-  if (percent.gt(0) && percent.lte(1)) {
+  if (percent.gt(ZERO) && percent.lte(ONE)) {
     warnAt(at, "satisfaction.fraction", MSG.satisfactionFraction(percent.toString(), percent.times(100).toString()));
   }
   return percent;

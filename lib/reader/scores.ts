@@ -2,7 +2,7 @@
  * 评分: row 1 holds 单位名称, 类别 and one column per indicator headed "编号 二级指标"; row 2 holds 分值;
  * units from row 3. Columns are matched to 考核指标 by 编号 (the header's text before its first space).
  */
-import { appliesTo } from "../applies";
+import { applicability } from "../applies";
 import { cellAddress, isCellError, type CellValue, type SheetGrid } from "../grid";
 import { error, warning, type Issue } from "../issue";
 import { HEADERS, NOT_APPLICABLE, SCORES_MAX_ROW_LABEL, SHEET } from "../layout";
@@ -15,6 +15,7 @@ import { HINT, MSG } from "./messages";
 import { ScoreColumns, UnitScores } from "./unitScores";
 import { cellAt, hasColumns, isEmptyRow, readTable, type Table } from "./sheets";
 import { unitRows } from "./unitRows";
+import { KnownNumbers } from "./knownNumbers";
 
 const [NAME] = HEADERS.scores;
 const MAX_ROW = 1;
@@ -120,7 +121,7 @@ interface ScoreColumn {
   indicator: Indicator;
   column: number;
   position: number;
-  good: Map<number, D>;
+  good: KnownNumbers<D>;
 }
 
 /**
@@ -129,12 +130,37 @@ interface ScoreColumn {
  */
 export type FilledElsewhere = (unit: string, code: string) => string | undefined;
 
-function readUnitRow(table: Table, row: number, unit: Unit, layout: ScoreColumns, columns: readonly ScoreColumn[], sheetNumbers: Map<number, D>, policy: BlankScorePolicy, issues: Issue[], filled: FilledElsewhere | undefined): UnitScores {
+function readUnitRow(
+  table: Table,
+  row: number,
+  unit: Unit,
+  layout: ScoreColumns,
+  columns: readonly ScoreColumn[],
+  applies: readonly boolean[],
+  sheetNumbers: Map<number, D>,
+  policy: BlankScorePolicy,
+  issues: Issue[],
+  filled: FilledElsewhere | undefined,
+): UnitScores {
   const scores = new UnitScores(layout, row);
   const cells = table.rows[row] ?? [];
-  for (const scoreColumn of columns) {
+  for (let i = 0; i < columns.length; i += 1) {
+    const scoreColumn = columns[i] as ScoreColumn;
+    const value = cells[scoreColumn.column] ?? null;
+    const applicable = applies[i] === true;
+    // The usual cells, settled here as readScoreCell would settle them: a number already found good in this column,
+    // and a blank or 不适用 where the indicator does not apply.
+    if (!applicable) {
+      if (value === null || value === NOT_APPLICABLE) continue;
+    } else if (filled === undefined && typeof value === "number") {
+      const known = scoreColumn.good.get(value);
+      if (known !== undefined) {
+        scores.setScore(scoreColumn.position, known);
+        continue;
+      }
+    }
     const from = issues.length;
-    readScoreCell(table, row, unit, scoreColumn, cells[scoreColumn.column] ?? null, scores, sheetNumbers, policy, issues, filled);
+    readScoreCell(table, row, unit, scoreColumn, applicable, value, scores, sheetNumbers, policy, issues, filled);
     // Every problem at a score cell says whose score and which indicator, beside the address.
     if (issues.length > from) {
       const { indicator } = scoreColumn;
@@ -153,7 +179,8 @@ function readScoreCell(
   table: Table,
   row: number,
   unit: Unit,
-  { indicator, column, position, good }: ScoreColumn,
+  scoreColumn: ScoreColumn,
+  applies: boolean,
   value: CellValue,
   scores: UnitScores,
   sheetNumbers: Map<number, D>,
@@ -161,9 +188,9 @@ function readScoreCell(
   issues: Issue[],
   filled: FilledElsewhere | undefined,
 ): void {
-  if (!appliesTo(indicator, unit)) {
-    // Blank or 不适用 as the template writes it, the usual cells here, are right: nothing to check.
-    if (value !== null && value !== NOT_APPLICABLE) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
+  const { indicator, column, position } = scoreColumn;
+  if (!applies) {
+    if (value !== null) checkNotApplicable({ sheet: table.sheet, row, column, issues }, value, unit, indicator);
     return;
   }
   const source = filled === undefined ? undefined : filled(unit.name, indicator.code);
@@ -174,7 +201,7 @@ function readScoreCell(
     return;
   }
   if (typeof value === "number") {
-    const known = good.get(value);
+    const known = scoreColumn.good.get(value);
     if (known !== undefined) {
       scores.setScore(position, known);
       return;
@@ -191,7 +218,7 @@ function readScoreCell(
     // One Decimal per number across the whole sheet (see ScoreColumn), so that sums can count equal scores.
     const shared = sheetNumbers.get(value) ?? read;
     sheetNumbers.set(value, shared);
-    good.set(value, shared);
+    scoreColumn.good.set(value, shared);
     scores.setScore(position, shared);
     return;
   }
@@ -217,12 +244,13 @@ export function readScores(
   const byName = new Map(units.map((unit) => [unit.name, unit]));
   const layout = new ScoreColumns(table.sheet);
   const sheetNumbers = new Map<number, D>();
-  const scoreColumns: ScoreColumn[] = [...columns].map(([indicator, column]) => ({ indicator, column, position: layout.add(indicator.code, column), good: new Map() }));
+  const scoreColumns: ScoreColumn[] = [...columns].map(([indicator, column]) => ({ indicator, column, position: layout.add(indicator.code, column), good: new KnownNumbers<D>() }));
+  const appliesFor = applicability(scoreColumns.map((column) => column.indicator));
   const seen = new Set<string>();
   for (const { row, name } of unitRows(table, FIRST_UNIT_ROW, nameColumn, unitNames, ROW_CODES, issues)) {
     seen.add(name);
     const unit = byName.get(name);
-    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, sheetNumbers, policy, issues, filled));
+    if (unit !== undefined) scores.set(name, readUnitRow(table, row, unit, layout, scoreColumns, appliesFor(unit), sheetNumbers, policy, issues, filled));
   }
   for (const name of unitNames) {
     if (seen.has(name)) continue;

@@ -39,7 +39,12 @@ export function cellAt(rows: Grid, row: number, column: number): CellValue {
 }
 
 export function isEmptyRow(row: readonly CellValue[] | undefined): boolean {
-  return row === undefined || row.every((value) => isBlank(value));
+  if (row === undefined) return true;
+  // A loop, not every(): this runs for every row of every sheet. A hole is undefined here, and blank, as every() skips it.
+  for (let column = 0; column < row.length; column += 1) {
+    if (!isBlank(row[column])) return false;
+  }
+  return true;
 }
 
 /** 0-based indexes of the non-empty rows from `from` on: empty rows are skipped. */

@@ -7,7 +7,7 @@ import { cellAddress } from "../grid";
 import type { Issue } from "../issue";
 import { errorAt, readText, type At } from "./cells";
 import { MSG } from "./messages";
-import { cellAt, dataRowIndexes, type Table } from "./sheets";
+import { cellAt, isEmptyRow, type Table } from "./sheets";
 
 /** The issue codes a sheet reports its unit-name problems under ("scores.unknownUnit"…), kept per sheet for the docs. */
 export interface UnitRowCodes {
@@ -29,7 +29,9 @@ export interface UnitRow {
 export function unitRows(table: Table, firstRow: number, nameColumn: number, unitNames: ReadonlySet<string>, codes: UnitRowCodes, issues: Issue[]): UnitRow[] {
   const rows: UnitRow[] = [];
   const seen = new Map<string, number>();
-  for (const row of dataRowIndexes(table.rows, firstRow)) {
+  // One walk over the rows, empty rows skipped as dataRowIndexes skips them, without a list of their indexes first.
+  for (let row = firstRow; row < table.rows.length; row += 1) {
+    if (isEmptyRow(table.rows[row])) continue;
     const at: At = { sheet: table.sheet, row, column: nameColumn, issues };
     const name = readText(at, cellAt(table.rows, row, nameColumn));
     if (name === null) errorAt(at, codes.missing, MSG.nameMissing());

@@ -2,7 +2,7 @@
  * 考核对象: one row per unit. Names are compared after trimming spaces of every kind, so "城关镇" followed by a full-width space (U+3000) and "城关镇"
  * are the same unit, and a second row for it is an error.
  */
-import { cellAddress, type SheetGrid } from "../grid";
+import { cellAddress, type CellValue, type SheetGrid } from "../grid";
 import type { Issue } from "../issue";
 import { CATEGORIES, defaultRankGroup, HEADERS, LIST_SEPARATOR, RANK_GROUPS } from "../layout";
 import { GRADES, type Grade, type Indicator, type Unit } from "../model";
@@ -52,6 +52,14 @@ function readRow(table: Table, row: number, seen: Map<string, number>, names: Se
   return { name, category, rankGroup: rankGroup ?? defaultRankGroup(category), lastRank, lastGrade, row: row + 1 };
 }
 
+/** Whether every cell of a row but its 序号 is blank (a hole too, as every() skips it). */
+function onlyNumberTyped(cells: readonly CellValue[], numberColumn: number | undefined): boolean {
+  for (let column = 0; column < cells.length; column += 1) {
+    if (column !== numberColumn && !isBlank(cells[column])) return false;
+  }
+  return true;
+}
+
 /** 考核对象 → units. A missing sheet is an error for the caller to report; no unit at all is an error here. */
 export function readUnits(grid: SheetGrid, issues: Issue[]): UnitsRead {
   const table = readTable(grid, { layout: HEADERS.units, required: REQUIRED, warnExtras: true }, issues);
@@ -62,7 +70,7 @@ export function readUnits(grid: SheetGrid, issues: Issue[]): UnitsRead {
   const numberColumn = table.columns.get(NUMBER);
   for (const row of dataRowIndexes(table.rows, 1)) {
     // A row with only its 序号 typed in advance is still an empty row.
-    if ((table.rows[row] ?? []).every((value, column) => column === numberColumn || isBlank(value))) continue;
+    if (onlyNumberTyped(table.rows[row] ?? [], numberColumn)) continue;
     const unit = readRow(table, row, seen, names, issues);
     if (unit !== null) units.push(unit);
   }
