@@ -22,7 +22,9 @@ import { peerScore, raterPlaces, ratingsByRaterGroup } from "../lib/rules/peerRe
 import { rankTotals } from "../lib/rules/rank";
 import { roundedPercent, roundedQuotient, roundedShare } from "../lib/rules/remembered";
 import { satisfactionScore } from "../lib/rules/satisfaction";
+import { totalScore } from "../lib/rules/total";
 import { trimmedMean } from "../lib/rules/trim";
+import { fromScaled, roundedRatio, scaled } from "../lib/rules/scaled";
 
 const RUNS = { numRuns: 400, seed: 20261202 };
 
@@ -537,5 +539,99 @@ describe("other rules", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("scaled figures (lib/rules/scaled.ts)", () => {
+  /** Short figures of either sign with up to 6 decimals, and now and then a long or odd one. */
+  const figure = fc.oneof(
+    { weight: 4, arbitrary: decimalOf(10n ** 11n, 6) },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: 400 }).map((halves) => String(halves / 2)) },
+    { weight: 1, arbitrary: fc.constantFrom("0", "-0", "9999999.9999", "10000000", "-9999999.9999", "0.0001", "0.00001", "1e-7", "NaN", "Infinity", "-Infinity") },
+    { weight: 1, arbitrary: valueText },
+  );
+
+  it("scaled(x) is x × 10^4 when that is whole and x is below 10^7 in size, else NaN; −0 is NaN (property)", () => {
+    fc.assert(
+      fc.property(figure, (text) => {
+        const x = new D(text);
+        const got = scaled(x);
+        const times = x.times(10_000);
+        const expected = !x.isFinite() || x.isZero() && x.isNegative() || !times.isInteger() || x.abs().gte(1e7) ? Number.NaN : times.toNumber();
+        expect(Object.is(got, expected) || (got === 0 && expected === 0)).toBe(true);
+      }),
+      { ...RUNS, numRuns: 3000 },
+    );
+  });
+
+  it("fromScaled(n, scale) is n ÷ 10^scale as decimal.js writes it, first time and again (property)", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.constantFrom(0, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 30, -(2 ** 30))), fc.integer({ min: 0, max: 8 }), (n, scale) => {
+        const plain = new D(n).div(new D(10).pow(scale));
+        expect(same(fromScaled(n, scale))).toEqual(same(plain));
+        expect(same(fromScaled(n, scale))).toEqual(same(plain));
+      }),
+      { ...RUNS, numRuns: 2000 },
+    );
+  });
+
+  it("roundedRatio is decimal.js's round(a ÷ b) to the places, or NaN (property)", () => {
+    const whole = fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: -100, max: 2 ** 40 }), fc.constantFrom(0, 1, 2 ** 53 - 1));
+    fc.assert(
+      fc.property(whole, fc.integer({ min: 0, max: 8 }), whole, fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 6 }), (n, na, m, mb, places) => {
+        const got = roundedRatio(n, na, m, mb, places);
+        if (Number.isNaN(got)) {
+          // Gives up only outside its range: a below 0, b not above 0, a shift of more than 8 places, or a figure past 2^53.
+          const shift = mb - na + places;
+          const fits = n >= 0 && m > 0 && Math.abs(shift) <= 8 && Number.isSafeInteger(shift >= 0 ? n * 10 ** shift + m : n + m * 10 ** -shift);
+          expect(fits).toBe(false);
+          return;
+        }
+        const a = new D(n).div(new D(10).pow(na));
+        const b = new D(m).div(new D(10).pow(mb));
+        expect(new D(got).div(new D(10).pow(places)).eq(roundHalfUp(a.div(b), places))).toBe(true);
+      }),
+      { ...RUNS, numRuns: 5000 },
+    );
+  });
+
+  it("roundedRatio rounds halves up and is not misled by a quotient near a whole number", () => {
+    expect(roundedRatio(5, 0, 2, 0, 0)).toBe(3);
+    expect(roundedRatio(4, 0, 2, 0, 0)).toBe(2);
+    expect(roundedRatio(2 ** 53 - 3, 0, 2, 0, 0)).toBe(2 ** 52 - 1);
+    expect(roundedRatio(4_503_599_627_368_999, 0, 4_503_599_627_369, 0, 0)).toBe(1000);
+    expect(roundedRatio(4_503_599_627_369_000 - 2_251_799_813_685, 0, 4_503_599_627_369, 0, 0)).toBe(999);
+    expect(roundedRatio(1, 0, 3, 0, 2)).toBe(33);
+    expect(roundedRatio(2, 0, 3, 0, 2)).toBe(67);
+  });
+
+  it("totalScore gives the plain raw figure, floor and cap, short figures or not (property)", () => {
+    fc.assert(
+      fc.property(figure, figure, figure, fc.option(figure, { nil: null }), fc.integer({ min: 0, max: 4 }), (n, b, p, c, places) => {
+        const [normalised, bonus, penalty] = [new D(n), new D(b), new D(p)];
+        const cap = c === null ? null : new D(c);
+        if (![normalised, bonus, penalty].every((x) => x.isFinite()) || (cap !== null && !cap.isFinite())) return;
+        const raw = normalised.plus(bonus).minus(penalty);
+        const got = totalScore(normalised, bonus, penalty, cap, places);
+        const floored = raw.cmp(ZERO) < 0;
+        const capped = !floored && cap !== null && raw.cmp(cap) > 0;
+        expect([same(got.raw), got.floored, got.capped]).toEqual([same(raw), floored, capped]);
+        expect(same(got.total)).toEqual(same(roundHalfUp(floored ? ZERO : capped && cap !== null ? cap : raw, places)));
+      }),
+      { ...RUNS, numRuns: 2000 },
+    );
+  });
+
+  it("rules with figures that have no scaled form (long, negative, −0) give the plain results", () => {
+    const long = new D("85.123456789");
+    const t = trimmedMean([new D(90), long, new D(-5), new D(70)], true, 3, 2);
+    expect(same(t.total)).toEqual(same(long.plus(70)));
+    expect(same(trimmedMean([new D(90), long, new D(80)], false, 3, 2).total)).toEqual(same(new D(90).plus(long).plus(80)));
+    expect(same(trimmedMean([new D(-0), new D(-0)], false, 3, 2).total)).toEqual(same(ZERO.plus(new D(-0)).plus(new D(-0))));
+    expect(same(trimmedMean([new D(-3), new D(1)], false, 3, 2).mean)).toEqual(same(roundHalfUp(new D(-2).div(2), 2)));
+    expect(same(sum([new D(-0)]))).toEqual(same(ZERO.plus(new D(-0))));
+    expect(same(sum([new D(5), new D(-5)]))).toEqual(same(new D(5).minus(5)));
+    expect(same(roundedShare(ZERO, new D(-5), 2))).toEqual(same(roundHalfUp(ZERO.div(HUNDRED).times(-5), 2)));
+    expect(same(roundedQuotient(new D("-0.001"), new D(1), 2))).toEqual(same(roundHalfUp(new D("-0.001"), 2)));
   });
 });

@@ -2,7 +2,8 @@ import { roundHalfUp, ZERO, type D } from "../decimal";
 import { appliesTo } from "../applies";
 import type { Indicator, ScoreEntry, Unit } from "../model";
 import { UnitScores, type ScoreSlot } from "../reader/unitScores";
-import { sum, Tally } from "./numbers";
+import { sumByCount } from "./numbers";
+import { fromScaled, scaled, SCALE } from "./scaled";
 
 export interface IndicatorOutcome {
   /** 指标得分, rounded. */
@@ -19,10 +20,6 @@ export interface IndicatorOutcome {
   notApplicable: string[];
 }
 
-// Reused by every unit (scoring is synchronous): counting allocates nothing.
-const EARNED = new Tally();
-const POSSIBLE = new Tally();
-
 /** Rule 1: 指标得分 is the sum of the unit's scores on the indicators that apply, 指标应得分 the sum of their 分值, each an exact sum rounded once; an indicator marked 不适用 leaves both. */
 export function indicatorScore(
   unit: Pick<Unit, "name" | "category">,
@@ -30,22 +27,22 @@ export function indicatorScore(
   entries: ReadonlyMap<string, ScoreEntry> | undefined,
   places: number,
 ): IndicatorOutcome {
-  // Built in reused lists, then copied once at their size (a list grown item by item is copied as it grows).
+  // Built in reused lists, then copied once at their size (a list grown item by item is copied as it grows). The
+  // lists are written by place and never emptied: `length = 0` would give up their storage, and every unit's pushes
+  // would grow them again.
   const counted = COUNTED;
   const scores = SCORES;
-  counted.length = 0;
-  scores.length = 0;
+  let size = 0;
   const notApplicable: string[] = [];
   // The reader's rows hand their scores straight from their slots (no entry object per cell); any other map the
   // plain way.
   const row = entries instanceof UnitScores ? entries : null;
   const positions = row === null ? null : row.columns.positionsOf(indicators);
-  // Scores and 分值 are counted as they come (see sumByCount): the reader shares one Decimal per number of a column,
-  // and 考核指标 one per 分值 written alike, so a unit's hundred figures are a handful of distinct objects.
-  let countingEarned = true;
-  let countingPossible = true;
-  EARNED.clear();
-  POSSIBLE.clear();
+  // Scores and 分值 are added as they come as scaled whole numbers (lib/rules/scaled.ts); NaN once any is not such
+  // a figure, and then the lists are added with decimal.js.
+  // (Far below 2^53 for any list a sheet can hold: each figure is below 10^11.)
+  let earned = indicators.length > 50_000 ? Number.NaN : 0;
+  let possible = earned;
   for (let i = 0; i < indicators.length; i += 1) {
     const indicator = indicators[i] as Indicator;
     const slot: ScoreSlot = positions === null || row === null ? slotOf(entries?.get(indicator.code)) : row.slotAt(positions[i] as number);
@@ -57,18 +54,19 @@ export function indicatorScore(
       continue;
     }
     const score = slot ?? ZERO;
-    counted.push(indicator);
-    scores.push(score);
-    if (countingEarned) countingEarned = EARNED.add(score);
-    if (countingPossible) countingPossible = POSSIBLE.add(indicator.maxPoints);
+    counted[size] = indicator;
+    scores[size] = score;
+    size += 1;
+    earned += scaled(score);
+    possible += scaled(indicator.maxPoints);
   }
-  // Few values, or too many distinct ones to count: the plain sums (same result).
-  const many = counted.length >= 12;
+  const unitScores = scores.slice(0, size);
+  const unitCounted = sharedList(counted, size, indicators, notApplicable.length === 0);
   return {
-    earned: roundHalfUp(many && countingEarned ? EARNED.total() : sum(scores), places),
-    possible: roundHalfUp(many && countingPossible ? POSSIBLE.total() : sum(counted.map((indicator) => indicator.maxPoints)), places),
-    counted: sharedList(counted, indicators, notApplicable.length === 0),
-    scores: scores.slice(),
+    earned: roundHalfUp(Number.isNaN(earned) ? sumByCount(unitScores) : fromScaled(earned, SCALE), places),
+    possible: roundHalfUp(Number.isNaN(possible) ? sumByCount(unitCounted.map((indicator) => indicator.maxPoints)) : fromScaled(possible, SCALE), places),
+    counted: unitCounted,
+    scores: unitScores,
     notApplicable,
   };
 }
@@ -84,31 +82,32 @@ const KNOWN_LIMIT = 16;
 // The 考核指标 list the known lists were made from: another list (another run) starts afresh.
 let knownFrom: readonly Indicator[] | null = null;
 
-/** A list equal to `counted` (item by item): one handed out before when there is one, else a copy. */
-function sharedList(counted: readonly Indicator[], from: readonly Indicator[], shareable: boolean): readonly Indicator[] {
-  if (!shareable) return counted.slice();
+/** A list equal to the first `size` of `counted` (item by item): one handed out before when there is one, else a copy. */
+function sharedList(counted: readonly Indicator[], size: number, from: readonly Indicator[], shareable: boolean): readonly Indicator[] {
+  if (!shareable) return counted.slice(0, size);
   if (from !== knownFrom) {
     KNOWN.length = 0;
     knownFrom = from;
   }
   for (let i = 0; i < KNOWN.length; i += 1) {
     const known = KNOWN[i] as readonly Indicator[];
-    if (!sameItems(known, counted)) continue;
+    if (!sameItems(known, counted, size)) continue;
     if (i > 0) {
       KNOWN.splice(i, 1);
       KNOWN.unshift(known);
     }
     return known;
   }
-  const list = counted.slice();
+  const list = counted.slice(0, size);
   KNOWN.unshift(list);
   if (KNOWN.length > KNOWN_LIMIT) KNOWN.pop();
   return list;
 }
 
-function sameItems(a: readonly Indicator[], b: readonly Indicator[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+/** Whether `a` is the first `size` items of `b`. */
+function sameItems(a: readonly Indicator[], b: readonly Indicator[], size: number): boolean {
+  if (a.length !== size) return false;
+  for (let i = 0; i < size; i += 1) if (a[i] !== b[i]) return false;
   return true;
 }
 

@@ -1,13 +1,27 @@
 import { D, ZERO, exactKey, fixed, plainText } from "../decimal";
+import { fromScaled, scaled, SCALE } from "./scaled";
 
 /** Σ of the values, exactly (no rounding). */
 export function sum(values: readonly D[]): D {
   const n = values.length;
   const first = values[0];
   if (first === undefined) return ZERO;
+  // Short figures add as whole numbers (lib/rules/scaled.ts): the same Σ without a decimal.js addition per value.
+  const whole = scaledSum(values);
+  if (!Number.isNaN(whole)) return fromScaled(whole, SCALE);
   // 0 + x is x itself (decimal.js would make a copy): start from the first value instead of from 0.
   let total = asFirstTerm(first);
   for (let i = 1; i < n; i += 1) total = total.plus(values[i] as D);
+  return total;
+}
+
+/** Σ of the values × 10^4 as a whole number (see scaled), or NaN when a value is not such a figure. */
+export function scaledSum(values: readonly D[]): number {
+  const n = values.length;
+  // Far below 2^53 however many values: each figure is below 10^11.
+  if (n > 50_000) return Number.NaN;
+  let total = 0;
+  for (let i = 0; i < n; i += 1) total += scaled(values[i] as D);
   return total;
 }
 

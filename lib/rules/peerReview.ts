@@ -2,6 +2,7 @@ import { ZERO, type D } from "../decimal";
 import type { Params, PeerRating } from "../model";
 import { asFirstTerm } from "./numbers";
 import { roundedQuotient, roundedShare } from "./remembered";
+import { fromScaled, roundedRatio, scaled, SCALE } from "./scaled";
 import { trimmedMean, type TrimmedMean } from "./trim";
 
 /** The ratings one rater group gave a unit, and what came of them. */
@@ -108,6 +109,8 @@ export function peerScore(
   const count = groups.reduce((total, g) => total + g.values.length, 0);
   const minimum = tooFewRatings(count, params);
   if (minimum !== null) return { kind: "tooFew", groups, count, minimum };
+  const short = scaledPeerScore(groups, places, params.peerPoints);
+  if (short !== null) return short;
   // Σ 权重 and Σ 权重 × group score from 0 as `sum` adds them, in one walk.
   let weightSum: D | null = null;
   let weighted: D | null = null;
@@ -120,4 +123,28 @@ export function peerScore(
   const score = roundedQuotient(weighted, weightSum, places);
   const peer = roundedShare(score, params.peerPoints, places);
   return { kind: "rated", groups, weightSum, peerScore: score, peer };
+}
+
+/**
+ * The weighted peer score with the weights and group scores as scaled whole numbers (lib/rules/scaled.ts; the
+ * products scaled by 10^8), the same figures as the walk in peerScore; null when a figure is not such a number, a
+ * product might pass 2^53, or a weight or group score is below 0, or Σ 权重 is 0: then decimal.js works it out.
+ */
+function scaledPeerScore(groups: PeerGroupWorking[], places: number, points: D): PeerOutcome | null {
+  let weightSum = 0;
+  let weighted = 0;
+  for (let i = 0; i < groups.length; i += 1) {
+    const g = groups[i] as PeerGroupWorking;
+    const weight = scaled(g.weight);
+    const term = weight * scaled(g.trimmed.mean);
+    // Terms of at least 0, each below 2^53: Σ is exact while it stays below 2^53 (checked in roundedRatio).
+    if (!Number.isSafeInteger(term) || term < 0 || !(weight >= 0)) return null;
+    weightSum += weight;
+    weighted += term;
+  }
+  if (!(weightSum > 0) || !(weighted >= 0)) return null;
+  const score = roundedRatio(weighted, 2 * SCALE, weightSum, SCALE, places);
+  if (Number.isNaN(score)) return null;
+  const peerScore = fromScaled(score, places);
+  return { kind: "rated", groups, weightSum: fromScaled(weightSum, SCALE), peerScore, peer: roundedShare(peerScore, points, places) };
 }

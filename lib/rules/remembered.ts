@@ -6,6 +6,7 @@
  * (lib/decimal.ts exactKey) are remembered, the others are computed each time.
  */
 import { exactKey, HUNDRED, roundHalfUp, type D } from "../decimal";
+import { fromScaled, roundedRatio, scaled, SCALE } from "./scaled";
 
 /** Results keyed by two values and a small whole number (the 小数位数, say). */
 export class Remembered {
@@ -62,17 +63,32 @@ const roundedQuotientOf = (a: D, b: D, places: number): D => roundHalfUp(a.div(b
 const roundedShareOf = (score: D, points: D, places: number): D => roundHalfUp(score.div(HUNDRED).times(points), places);
 const roundedPercentOf = (part: D, whole: D, places: number): D => roundHalfUp(part.div(whole).times(HUNDRED), places);
 
+// Each of these first tries the figures as scaled whole numbers (lib/rules/scaled.ts): a few integer steps and one
+// lookup of the result's Decimal, instead of a lookup by both values; the others are remembered as before.
+
 /** round(a ÷ b) to `places`, half up (remembered): a rater group's mean, the weighted peer score, 满意度% from ballots. */
 export function roundedQuotient(a: D, b: D, places: number): D {
+  const q = roundedRatio(scaled(a), SCALE, scaled(b), SCALE, places);
+  if (!Number.isNaN(q)) return fromScaled(q, places);
   return QUOTIENTS.get(a, b, places, roundedQuotientOf);
 }
 
 /** round(score ÷ 100 × points) to `places`, half up (remembered): 满意度得分, 互评得分. */
 export function roundedShare(score: D, points: D, places: number): D {
+  const s = scaled(score);
+  const p = scaled(points);
+  // Both at least 0 (0 × a negative is −0 in decimal.js): score × points ÷ 10^(4 + 4 + 2).
+  if (s >= 0 && p >= 0) {
+    const q = roundedRatio(s * p, 2 * SCALE + 2, 1, 0, places);
+    if (!Number.isNaN(q)) return fromScaled(q, places);
+  }
   return SHARES.get(score, points, places, roundedShareOf);
 }
 
 /** round(part ÷ whole × 100) to `places`, half up (remembered): 换算得分. */
 export function roundedPercent(part: D, whole: D, places: number): D {
+  // part × 100 is the scaled part ÷ 10^(4 − 2).
+  const q = roundedRatio(scaled(part), SCALE - 2, scaled(whole), SCALE, places);
+  if (!Number.isNaN(q)) return fromScaled(q, places);
   return PERCENTS.get(part, whole, places, roundedPercentOf);
 }

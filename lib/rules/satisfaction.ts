@@ -2,6 +2,7 @@ import { roundHalfUp, type D } from "../decimal";
 import type { Params, SatisfactionEntry } from "../model";
 import { asFirstTerm } from "./numbers";
 import { roundedQuotient, roundedShare } from "./remembered";
+import { fromScaled, scaled, SCALE } from "./scaled";
 
 /** Ballot counts and what they weigh, kept for the audit line. */
 export interface BallotWorking {
@@ -28,6 +29,20 @@ export interface SatisfactionOutcome {
 
 /** Rule 2 (ballots): Σ(票数 × 票值) over 满意、基本满意、不满意, and their count; 不了解 is left out. */
 export function weighBallots(entry: Extract<SatisfactionEntry, { kind: "ballots" }>, values: Params["ballotValues"]): BallotWorking {
+  // Short figures as whole numbers (lib/rules/scaled.ts): products of two scaled figures are scaled by 10^8, exact
+  // while each stays below 2^53; three of at least 0 add exactly while Σ stays below 2^53.
+  const satisfied = scaled(entry.satisfied);
+  const basic = scaled(entry.basic);
+  const unsatisfied = scaled(entry.unsatisfied);
+  const a = satisfied * scaled(values.satisfied);
+  const b = basic * scaled(values.basic);
+  const c = unsatisfied * scaled(values.unsatisfied);
+  const weightedFigure = a + b + c;
+  const countableFigure = satisfied + basic + unsatisfied;
+  if (a >= 0 && b >= 0 && c >= 0 && Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(c) && Number.isSafeInteger(weightedFigure)) {
+    const weighted = fromScaled(weightedFigure, 2 * SCALE);
+    return { satisfied: entry.satisfied, basic: entry.basic, unsatisfied: entry.unsatisfied, unknown: entry.unknown, weighted, countable: fromScaled(countableFigure, SCALE) };
+  }
   // As sum([…]) adds, without the lists.
   const weighted = asFirstTerm(entry.satisfied.times(values.satisfied)).plus(entry.basic.times(values.basic)).plus(entry.unsatisfied.times(values.unsatisfied));
   const countable = asFirstTerm(entry.satisfied).plus(entry.basic).plus(entry.unsatisfied);
