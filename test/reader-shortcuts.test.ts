@@ -4,7 +4,7 @@
  * readText looks for a CR LF only in a text that had control characters, and readInteger takes a whole number in
  * range as itself; output/figures.ts figureNumber remembers each value's number; applies.ts applicability works out
  * appliesTo once per 类别; reader/knownNumbers.ts finds whole and half numbers by index; reader/sheets.ts isEmptyRow
- * walks a row with a loop. Each is checked here against the
+ * walks a row with a loop; output/cellLimit.ts looks for long texts column by column. Each is checked here against the
  * plain computation, written out as it was before the short way, on cells of every kind.
  */
 import fc from "fast-check";
@@ -13,7 +13,12 @@ import { D } from "../lib/decimal";
 import type { CellValue } from "../lib/grid";
 import type { Issue } from "../lib/issue";
 import { appliesTo, applicability } from "../lib/applies";
+import type { SheetOut } from "../lib/format";
+import { warning } from "../lib/issue";
+import { cellAddress } from "../lib/grid";
+import { EXCEL_CELL_LIMIT, fitCellsToExcel } from "../lib/output/cellLimit";
 import { figureNumber, roundedNumber } from "../lib/output/figures";
+import { cellShortenedIssue } from "../lib/output/messages";
 import { KnownNumbers } from "../lib/reader/knownNumbers";
 import { isEmptyRow } from "../lib/reader/sheets";
 import { readInteger, readPlainNumber, readText, shownValue, type At } from "../lib/reader/cells";
@@ -172,5 +177,39 @@ describe("reader: the remembered answers are the answers", () => {
       }),
     );
     expect(isEmptyRow(undefined)).toBe(true);
+  });
+});
+
+describe("output: fitCellsToExcel looks for long texts column by column, and finds what a look row by row finds", () => {
+  /** Which cells the plain way (row by row, as it was written) shortens, with their issues. */
+  function plainLongCells(sheets: readonly SheetOut[]): Issue[] {
+    const issues: Issue[] = [];
+    for (const sheet of sheets) {
+      sheet.rows.forEach((row, r) => {
+        row.forEach((value, c) => {
+          if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) issues.push(warning("output.cellShortened", sheet.name, cellAddress(r, c), cellShortenedIssue(value.length, EXCEL_CELL_LIMIT)));
+        });
+      });
+    }
+    return issues;
+  }
+  const LONG = "长".repeat(EXCEL_CELL_LIMIT + 1);
+  const value = fc.oneof(fc.constantFrom<string | number | boolean | null>(null, "", "短", 3, true, LONG, "x".repeat(EXCEL_CELL_LIMIT)), fc.string());
+  const sheet = fc.record({ name: fc.constantFrom("结果", "计算说明"), rows: fc.array(fc.array(value, { maxLength: 5 }), { maxLength: 6 }) });
+
+  it("the same issues; sheets without a long text come back as they were, the others with every long text cut", () => {
+    fc.assert(
+      fc.property(fc.array(sheet, { maxLength: 3 }), (drafts) => {
+        const sheets = drafts.map((draft) => ({ ...draft, format: {} }) as unknown as SheetOut);
+        const fitted = fitCellsToExcel(sheets);
+        expect(fitted.issues).toEqual(plainLongCells(sheets));
+        fitted.sheets.forEach((out, index) => {
+          const before = sheets[index] as SheetOut;
+          const long = before.rows.some((row) => row.some((cell) => typeof cell === "string" && cell.length > EXCEL_CELL_LIMIT));
+          if (!long) expect(out).toBe(before);
+          else expect(out.rows.every((row) => row.every((cell) => typeof cell !== "string" || cell.length <= EXCEL_CELL_LIMIT))).toBe(true);
+        });
+      }),
+    );
   });
 });
