@@ -252,10 +252,10 @@ describe("计算说明: 指标 texts made from shared terms, their widths summed
           const counted = applying.filter((i) => scores[unit.unit.name]?.[i.code] !== "/");
           const notApplicable = applying.filter((i) => scores[unit.unit.name]?.[i.code] === "/").map((i) => i.code);
           for (const line of unit.audit) {
-            if (line.item !== AUDIT_ITEMS.indicatorEarned && line.item !== AUDIT_ITEMS.indicatorPossible) {
-              expect(knownExplanationWidth(line)).toBeUndefined();
-              continue;
-            }
+            // Other lines know the width of a long explanation (measured as it was made), or nothing.
+            const known = knownExplanationWidth(line);
+            if (known !== undefined) expect(known).toBe(plainDisplayWidth(line.explanation));
+            if (line.item !== AUDIT_ITEMS.indicatorEarned && line.item !== AUDIT_ITEMS.indicatorPossible) continue;
             if (counted.length > 0) {
               const terms = counted.map((i) =>
                 line.item === AUDIT_ITEMS.indicatorEarned ? `${i.code} 得${new D(scores[unit.unit.name]?.[i.code] ?? "0").toString()}` : `${i.code} ${new D(i.max).toString()}分`,
@@ -287,5 +287,52 @@ describe("计算说明: 指标 texts made from shared terms, their widths summed
     expect(possible("甲")).toBe("1.1 2分 + 1.2 0.5分（共2项）= 2.50");
     expect(possible("乙")).toBe("1.1 2分 + 1.2 0.5分（共2项）= 2.50");
     expect(possible("丙")).toBe("1.1 2分（共1项；不适用：1.2）= 2.00");
+  });
+});
+
+describe("计算说明: widths of the other lines, measured as they are made", () => {
+  /** A name as a clerk might type one: Chinese, emoji, full-width forms, line breaks, long enough to wrap. */
+  const name = fc.oneof(fc.constantFrom("城关镇", "县司法局", "ＡＢ", "😀所"), longText.filter((text) => text.trim() !== "" && !text.includes("\t")));
+  const rating = fc.constantFrom("60", "70", "85", "85.5", "90", "100");
+  const spec = fc.record({
+    names: fc.uniqueArray(name, { minLength: 2, maxLength: 8, selector: (text) => text.trim() }),
+    groups: fc.array(fc.constantFrom("乡镇", "县直单位"), { minLength: 8, maxLength: 8 }),
+    ratings: fc.array(fc.tuple(fc.nat({ max: 7 }), fc.nat({ max: 7 }), rating), { maxLength: 40 }),
+    reasons: fc.array(fc.tuple(fc.nat({ max: 7 }), fc.boolean(), longText, fc.constantFrom("1", "2.5", "6")), { maxLength: 6 }),
+    ballots: fc.array(fc.option(fc.tuple(fc.nat({ max: 300 }), fc.nat({ max: 50 }), fc.nat({ max: 20 }), fc.nat({ max: 9 }))), { minLength: 8, maxLength: 8 }),
+  });
+
+  it("every width a line knows is displayWidth, and 计算说明's row heights are the measured ones", () => {
+    fc.assert(
+      fc.property(spec, ({ names, groups, ratings, reasons, ballots }) => {
+        const units = names.map((unit, u) => ({ name: unit.trim(), rankGroup: groups[u] ?? "乡镇" }));
+        const at = (u: number) => units[u % units.length]?.name ?? "";
+        const input = buildInput({
+          units,
+          indicators: [{ code: "1.1", max: "100" }],
+          scores: Object.fromEntries(units.map((unit, u) => [unit.name, { "1.1": String(50 + u) }])),
+          satisfaction: Object.fromEntries(
+            units.flatMap((unit, u) => {
+              const b = ballots[u];
+              return b === undefined || b === null ? [] : [[unit.name, { satisfied: String(b[0]), basic: String(b[1]), unsatisfied: String(b[2]), unknown: String(b[3]) }]];
+            }),
+          ),
+          ratings: ratings.filter(([rater, ratee]) => at(rater) !== at(ratee)).map(([rater, ratee, value]) => [at(rater), at(ratee), value]),
+          adjustments: reasons.map(([u, bonus, reason, points]) => ({ unit: at(u), type: bonus ? "bonus" : "penalty", points, reason })),
+        });
+        const result = scoreAssessment(input).result;
+        for (const unit of result.units) {
+          for (const line of unit.audit) {
+            const known = knownExplanationWidth(line);
+            if (known !== undefined) expect(known).toBe(plainDisplayWidth(line.explanation));
+          }
+        }
+        const sheet = renderAudit(result);
+        const widths = plainFittedWidths(sheet.rows, [10, 24, 16, 14, 100], [null, null, null, 36, 100]);
+        expect(sheet.format.columnWidths).toEqual(widths);
+        expect(sheet.format.rowHeights).toEqual(plainRowHeights(sheet.rows, [3, 4], widths, 1));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -30,24 +30,65 @@ export interface StandingContext {
 
 /** The 计算说明 lines of one unit, one per figure of 结果, each with the numbers it came from. */
 export function auditLines(w: UnitWorking, s: Standing, context: StandingContext, params: Params, t: FigureTexts = new FigureTexts(params.decimals)): AuditLine[] {
-  const line = (item: string, value: string, explanation: string): AuditLine => ({ item, value, explanation });
   const terms = sharedTextsOf(t);
-  return [
-    measuredLine(AUDIT_ITEMS.indicatorEarned, t.shown(w.indicators.earned), indicatorEarnedText(w, t, terms)),
-    measuredLine(AUDIT_ITEMS.indicatorPossible, t.shown(w.indicators.possible), indicatorPossibleText(w, t, terms)),
-    ...(w.daily === undefined ? [] : [line(DAILY_AUDIT.item, "", dailyAuditText(w.daily, t))]),
-    line(AUDIT_ITEMS.satisfaction, w.satisfaction ? t.shown(w.satisfaction.score) : NOT_APPLICABLE_VALUE, satisfactionText(w, params, t)),
-    line(AUDIT_ITEMS.peer, w.peer.kind === "rated" ? t.shown(w.peer.peer) : NOT_APPLICABLE_VALUE, peerText(w, context, params, t, terms)),
-    line(AUDIT_ITEMS.possible, t.shown(w.normalised.possible), possibleText(w, params, t)),
-    line(AUDIT_ITEMS.earned, t.shown(w.normalised.earned), earnedText(w, t)),
-    line(AUDIT_ITEMS.normalised, t.shown(normalisedOf(w)), normalisedText(w, t)),
-    line(AUDIT_ITEMS.bonus, t.shown(w.bonus.value), adjustmentText("加分", w.bonusRecords, w.bonus.sum, w.bonus.value, w.bonus.cut, params.bonusCap, t)),
-    line(AUDIT_ITEMS.penalty, t.shown(w.penalty.value), adjustmentText("扣分", w.penaltyRecords, w.penalty.sum, w.penalty.value, w.penalty.cut, params.penaltyCap, t)),
-    line(AUDIT_ITEMS.total, t.shown(w.total.total), totalText(w, params, t)),
-    line(AUDIT_ITEMS.rank, String(s.rank), rankText(w, s, context, params, t)),
-    line(AUDIT_ITEMS.grade, s.grade, gradeText(w, s, context, t)),
-    ...(context.review === undefined ? [] : [line(AUDIT_ITEMS.finalGrade, context.review.grade, reviewText(context.review, context.quotaLimit))]),
+  const f = figuresOf(w, t);
+  // Pushed one by one rather than spread from optional arrays: this runs for every unit.
+  const lines: AuditLine[] = [
+    measuredLine(AUDIT_ITEMS.indicatorEarned, f.earned, indicatorEarnedText(w, f, terms)),
+    measuredLine(AUDIT_ITEMS.indicatorPossible, f.possible, indicatorPossibleText(w, f, terms)),
   ];
+  if (w.daily !== undefined) lines.push(new ExplainedLine(DAILY_AUDIT.item, "", dailyAuditText(w.daily, t), undefined));
+  lines.push(
+    new ExplainedLine(AUDIT_ITEMS.satisfaction, f.satisfaction ?? NOT_APPLICABLE_VALUE, satisfactionText(w, f, params, t, terms), undefined),
+    new ExplainedLine(AUDIT_ITEMS.peer, f.peer ?? NOT_APPLICABLE_VALUE, peerText(w, f, context, params, t, terms), undefined),
+    new ExplainedLine(AUDIT_ITEMS.possible, f.normalisedPossible, possibleText(w, f, params, terms), undefined),
+    new ExplainedLine(AUDIT_ITEMS.earned, f.normalisedEarned, earnedText(f), undefined),
+    new ExplainedLine(AUDIT_ITEMS.normalised, f.normalised, normalisedText(w, f), undefined),
+    new ExplainedLine(AUDIT_ITEMS.bonus, f.bonus, adjustmentText("加分", w.bonusRecords, w.bonus.sum, f.bonus, w.bonus.cut, params.bonusCap, t), undefined),
+    new ExplainedLine(AUDIT_ITEMS.penalty, f.penalty, adjustmentText("扣分", w.penaltyRecords, w.penalty.sum, f.penalty, w.penalty.cut, params.penaltyCap, t), undefined),
+    new ExplainedLine(AUDIT_ITEMS.total, f.total, totalText(w, f, params, t), undefined),
+    new ExplainedLine(AUDIT_ITEMS.rank, String(s.rank), rankText(f, s, context, params), undefined),
+    new ExplainedLine(AUDIT_ITEMS.grade, s.grade, gradeText(f, s, context, t), undefined),
+  );
+  if (context.review !== undefined) lines.push(new ExplainedLine(AUDIT_ITEMS.finalGrade, context.review.grade, reviewText(context.review, context.quotaLimit), undefined));
+  return lines;
+}
+
+/**
+ * The unit's figures as shown (to 小数位数), each written once: most appear in two or three lines (总分 in four), and
+ * every `shown` is a lookup.
+ */
+interface ShownFigures {
+  earned: string;
+  possible: string;
+  /** null: no 满意度 score. */
+  satisfaction: string | null;
+  /** 互评得分 and 互评分; null unless rated. */
+  peer: string | null;
+  peerScore: string | null;
+  normalisedPossible: string;
+  normalisedEarned: string;
+  normalised: string;
+  bonus: string;
+  penalty: string;
+  total: string;
+}
+
+function figuresOf(w: UnitWorking, t: FigureTexts): ShownFigures {
+  const peer = w.peer;
+  return {
+    earned: t.shown(w.indicators.earned),
+    possible: t.shown(w.indicators.possible),
+    satisfaction: w.satisfaction === null ? null : t.shown(w.satisfaction.score),
+    peer: peer.kind === "rated" ? t.shown(peer.peer) : null,
+    peerScore: peer.kind === "rated" ? t.shown(peer.peerScore) : null,
+    normalisedPossible: t.shown(w.normalised.possible),
+    normalisedEarned: t.shown(w.normalised.earned),
+    normalised: t.shown(normalisedOf(w)),
+    bonus: t.shown(w.bonus.value),
+    penalty: t.shown(w.penalty.value),
+    total: t.shown(w.total.total),
+  };
 }
 
 /** 审定等次: the row of 审定调整 that set it, with its 事由, 依据 and 日期, or that there was none. */
@@ -66,21 +107,46 @@ interface Measured {
 }
 
 /**
- * The displayWidth of 计算说明 texts that auditLines worked out from their pieces while building them, by line: the
- * long 指标得分 and 指标应得分 texts (some 1,500 characters each, two per unit) are then never measured character by
- * character when 计算说明 is printed. Only lines made here are in it; any other line is measured as usual.
+ * Explanations at least this long (UTF-16 units) are measured as they are made, those shorter where they are printed
+ * (most fit on one line of 计算过程 by their length alone, unmeasured). Measuring a text made of many pieces flattens it
+ * into one string: done here, while the pieces are new, they die young; done when 计算说明 is printed, 10,000 units
+ * later, they have been copied by every garbage collection in between (measured: 计算说明's row heights 160 → 100 ms
+ * CPU at 10,000 units, the scoring no slower).
  */
-const EXPLANATION_WIDTHS = new WeakMap<AuditLine, number>();
+const MEASURED_FROM = 47;
 
-/** The displayWidth of the line's explanation when auditLines knows it already (see EXPLANATION_WIDTHS). */
+/**
+ * A 计算说明 line that knows the displayWidth of its explanation: worked out from its pieces for the long 指标得分 and
+ * 指标应得分 texts (some 1,500 characters each, two per unit, never measured character by character), measured as it
+ * is made for other long ones (see MEASURED_FROM); unknown for short ones and for a text with a line break. The width
+ * is a private field, not a property: the line reads, compares and serialises as the plain { item, value, explanation }
+ * it is (a copy, e.g. structuredClone, is measured as usual). A field rather than a WeakMap beside the lines: 20,000
+ * entries a run made every garbage collection slower.
+ */
+class ExplainedLine implements AuditLine {
+  readonly #width: number | undefined;
+
+  constructor(
+    readonly item: string,
+    readonly value: string,
+    readonly explanation: string,
+    width: number | undefined,
+  ) {
+    this.#width = width ?? (explanation.length < MEASURED_FROM || explanation.includes("\n") ? undefined : displayWidth(explanation));
+  }
+
+  static widthOf(line: AuditLine): number | undefined {
+    return #width in line ? line.#width : undefined;
+  }
+}
+
+/** The displayWidth of the line's explanation when auditLines knows it already (see ExplainedLine). */
 export function knownExplanationWidth(line: AuditLine): number | undefined {
-  return EXPLANATION_WIDTHS.get(line);
+  return ExplainedLine.widthOf(line);
 }
 
 function measuredLine(item: string, value: string, explanation: Measured): AuditLine {
-  const line: AuditLine = { item, value, explanation: explanation.text };
-  if (explanation.width !== null) EXPLANATION_WIDTHS.set(line, explanation.width);
-  return line;
+  return new ExplainedLine(item, value, explanation.text, explanation.width ?? undefined);
 }
 
 function measured(text: string): Measured {
@@ -105,6 +171,7 @@ function sharedTextsOf(t: FigureTexts): SharedTexts {
 
 /** One indicator's terms: "1.1 2分", and "1.1 得0.5" for each score met so far. */
 interface TermsOfIndicator {
+  code: string;
   points: Measured | null;
   /** Scores by identity (the reader shares one Decimal per value), a short list searched before the map. */
   values: D[];
@@ -112,41 +179,74 @@ interface TermsOfIndicator {
   many: Map<D, Measured> | null;
 }
 
+/**
+ * The terms of one list of counted indicators, by position, and its 指标应得分 texts by total. indicatorScore hands
+ * units of one 类别 without a 不适用 the same list (readonly, never changed after), so a unit finds its hundred
+ * indicators' terms with one identity check instead of a hundred map lookups.
+ */
+interface TermsOfList {
+  counted: readonly Indicator[];
+  terms: TermsOfIndicator[];
+  possible: Map<string, Measured>;
+}
+
 /** Beyond this many distinct scores of one indicator, a map finds a score faster than the list. */
 const FEW_SCORES = 8;
+/** Lists of counted indicators kept by identity: one per 类别 is the usual. */
+const LISTS_KEPT = 16;
+
 /**
  * Texts of one run shared by every unit, each built (and measured) once: the 指标 terms, so that a unit's 指标得分 text
  * is one join of terms already made and its width their sum; the 指标应得分 texts, which depend only on the indicators
- * counted (and those 不适用), so units with the same ones share one text; and the ratings of 互评.
+ * counted (and those 不适用), so units with the same ones share one text; the ratings of 互评; and texts made of the
+ * run's 参数 alone.
  */
 class SharedTexts {
   private readonly byIndicator = new Map<Indicator, TermsOfIndicator>();
+  private readonly lists: TermsOfList[] = [];
   /** 指标应得分 texts by their 不适用 and total; the indicators counted are compared in full. */
   private readonly possibleTexts = new Map<string, { counted: readonly Indicator[]; notApplicable: readonly string[]; text: Measured }[]>();
-
+  /** "（共n项）" by n (no 不适用). */
+  private readonly itemCounts: Measured[] = [];
   private readonly ratingTexts = new Map<D, string>();
+  private readonly percents = new Map<D, string>();
+  /** Texts of the run's 参数, made on first use (params is the same object for every unit of a run). */
+  private paramsTexts: { params: Params; ballotValues: [string, string, string]; possibleSatisfaction: string; possiblePeer: string; peerPoints: string; satisfactionPoints: string } | null = null;
 
   constructor(private readonly t: FigureTexts) {}
 
   private of(indicator: Indicator): TermsOfIndicator {
     let terms = this.byIndicator.get(indicator);
     if (terms === undefined) {
-      terms = { points: null, values: [], scoreTerms: [], many: null };
+      terms = { code: indicator.code, points: null, values: [], scoreTerms: [], many: null };
       this.byIndicator.set(indicator, terms);
     }
     return terms;
   }
 
+  /** The terms of each indicator of the list, by position: kept by identity for a list units share. */
+  list(counted: readonly Indicator[], shared: boolean): TermsOfList {
+    const lists = this.lists;
+    for (let i = 0; i < lists.length; i += 1) {
+      const known = lists[i] as TermsOfList;
+      if (known.counted === counted) return known;
+    }
+    const terms = new Array<TermsOfIndicator>(counted.length);
+    for (let i = 0; i < counted.length; i += 1) terms[i] = this.of(counted[i] as Indicator);
+    const list = { counted, terms, possible: new Map<string, Measured>() };
+    if (shared && lists.length < LISTS_KEPT) lists.push(list);
+    return list;
+  }
+
   /** "1.1 得0.5" */
-  score(indicator: Indicator, value: D): Measured {
-    const terms = this.of(indicator);
-    const at = terms.values.indexOf(value);
-    if (at >= 0) return terms.scoreTerms[at] as Measured;
+  score(terms: TermsOfIndicator, value: D): Measured {
+    const values = terms.values;
+    for (let i = 0; i < values.length; i += 1) if (values[i] === value) return terms.scoreTerms[i] as Measured;
     let term = terms.many?.get(value);
     if (term !== undefined) return term;
-    term = measured(AUDIT_TEXT.scoreTerm(indicator.code, this.t.plain(value)));
-    if (terms.values.length < FEW_SCORES) {
-      terms.values.push(value);
+    term = measured(AUDIT_TEXT.scoreTerm(terms.code, this.t.plain(value)));
+    if (values.length < FEW_SCORES) {
+      values.push(value);
       terms.scoreTerms.push(term);
     } else {
       terms.many ??= new Map();
@@ -165,11 +265,52 @@ class SharedTexts {
     return text;
   }
 
+  /** A 互评权重 as a percent ("50%"), remembered by identity (the weights are the run's 参数). */
+  percent(weight: D): string {
+    let text = this.percents.get(weight);
+    if (text === undefined) {
+      text = percentOf(weight);
+      this.percents.set(weight, text);
+    }
+    return text;
+  }
+
   /** "1.1 2分" */
-  points(indicator: Indicator): Measured {
-    const terms = this.of(indicator);
-    terms.points ??= measured(AUDIT_TEXT.pointsTerm(indicator.code, this.t.plain(indicator.maxPoints)));
+  points(terms: TermsOfIndicator, indicator: Indicator): Measured {
+    terms.points ??= measured(AUDIT_TEXT.pointsTerm(terms.code, this.t.plain(indicator.maxPoints)));
     return terms.points;
+  }
+
+  /** "（共n项）" or "（共n项；不适用：…）", measured. */
+  itemCount(n: number, notApplicable: readonly string[]): Measured {
+    if (notApplicable.length > 0) return measured(AUDIT_TEXT.itemCount(n, notApplicable));
+    let text = this.itemCounts[n];
+    if (text === undefined) {
+      text = measured(AUDIT_TEXT.itemCount(n, notApplicable));
+      this.itemCounts[n] = text;
+    }
+    return text;
+  }
+
+  /** Texts of the run's 参数. */
+  ofParams(params: Params): NonNullable<SharedTexts["paramsTexts"]> {
+    let texts = this.paramsTexts;
+    if (texts === null || texts.params !== params) {
+      const t = this.t;
+      const values = params.ballotValues;
+      const satisfactionPoints = t.plain(params.satisfactionPoints);
+      const peerPoints = t.plain(params.peerPoints);
+      texts = {
+        params,
+        ballotValues: [t.plain(values.satisfied), t.plain(values.basic), t.plain(values.unsatisfied)],
+        possibleSatisfaction: AUDIT_TEXT.possibleSatisfaction(satisfactionPoints),
+        possiblePeer: AUDIT_TEXT.possiblePeer(peerPoints),
+        peerPoints,
+        satisfactionPoints,
+      };
+      this.paramsTexts = texts;
+    }
+    return texts;
   }
 
   /** The 指标应得分 text made earlier for the same indicators, 不适用 and total, or null. */
@@ -202,80 +343,82 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /**
- * "term + term + …（共n项）= total" in one join, with its width summed from the terms' (the tail goes on the last term,
- * so the join makes the whole text at once).
+ * The texts of a unit's terms, joined into one: filled and joined again for every unit rather than made anew (a
+ * hundred slots a unit). Never held across a call that could fill it again. One list for each kind of text, so that
+ * its length changes little from one use to the next (a list cut to a much shorter length gives up its storage).
  */
-function joinedTerms(terms: readonly Measured[], tail: string): Measured {
-  const texts = new Array<string>(terms.length);
-  let width: number | null = (terms.length - 1) * TERM_SEPARATOR_WIDTH;
-  for (let i = 0; i < terms.length; i += 1) {
-    const term = terms[i] as Measured;
-    texts[i] = term.text;
-    width = width === null || term.width === null ? null : width + term.width;
+const TERM_TEXTS: string[] = [];
+/** A group's ratings (see TERM_TEXTS). */
+const RATING_TEXTS: string[] = [];
+
+/**
+ * "term + term + …（共n项）= total" in one join, with its width summed from the terms' (the tail goes on the last
+ * term, so the join makes the whole text at once). `total` is a figure as shown: ASCII, one column a character.
+ */
+function joinedTerms(n: number, term: (i: number) => Measured, count: Measured, total: string): Measured {
+  const texts = TERM_TEXTS;
+  texts.length = n;
+  let width: number | null = (n - 1) * TERM_SEPARATOR_WIDTH;
+  for (let i = 0; i < n; i += 1) {
+    const made = term(i);
+    texts[i] = made.text;
+    width = width === null || made.width === null ? null : width + made.width;
   }
-  const last = terms.length - 1;
-  texts[last] = `${texts[last] ?? ""}${tail}`;
-  const end = measured(tail);
-  return { text: texts.join(TERM_SEPARATOR), width: width === null || end.width === null ? null : width + end.width };
+  const last = n - 1;
+  texts[last] = `${texts[last] ?? ""}${count.text}= ${total}`;
+  const text = texts.join(TERM_SEPARATOR);
+  return { text, width: width === null || count.width === null ? null : width + count.width + 2 + total.length };
 }
 
-function indicatorEarnedText(w: UnitWorking, t: FigureTexts, terms: SharedTexts): Measured {
-  const { counted, notApplicable, earned } = w.indicators;
-  if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(earned)}`);
+function indicatorEarnedText(w: UnitWorking, f: ShownFigures, shared: SharedTexts): Measured {
+  const { counted, notApplicable } = w.indicators;
+  if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${f.earned}`);
   const scores = w.indicators.scores;
-  // As joinedTerms, without an array of the terms first: this runs for every unit.
-  const texts = new Array<string>(counted.length);
-  let width: number | null = (counted.length - 1) * TERM_SEPARATOR_WIDTH;
-  for (let i = 0; i < counted.length; i += 1) {
-    const term = terms.score(counted[i] as Indicator, scores[i] ?? ZERO);
-    texts[i] = term.text;
-    width = width === null || term.width === null ? null : width + term.width;
-  }
-  const tail = measured(`${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${t.shown(earned)}`);
-  const last = counted.length - 1;
-  texts[last] = `${texts[last] ?? ""}${tail.text}`;
-  return { text: texts.join(TERM_SEPARATOR), width: width === null || tail.width === null ? null : width + tail.width };
+  const terms = shared.list(counted, notApplicable.length === 0).terms;
+  return joinedTerms(counted.length, (i) => shared.score(terms[i] as TermsOfIndicator, scores[i] ?? ZERO), shared.itemCount(counted.length, notApplicable), f.earned);
 }
 
-function indicatorPossibleText(w: UnitWorking, t: FigureTexts, terms: SharedTexts): Measured {
-  const { counted, notApplicable, possible } = w.indicators;
-  if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${t.shown(possible)}`);
-  const total = t.shown(possible);
-  const known = terms.knownPossible(counted, notApplicable, total);
+function indicatorPossibleText(w: UnitWorking, f: ShownFigures, shared: SharedTexts): Measured {
+  const { counted, notApplicable } = w.indicators;
+  const total = f.possible;
+  if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${total}`);
+  const list = shared.list(counted, notApplicable.length === 0);
+  // A list units share keeps its texts by total; a unit's own list (it has a 不适用) is compared in full.
+  const own = notApplicable.length > 0;
+  const known = own ? shared.knownPossible(counted, notApplicable, total) : (list.possible.get(total) ?? null);
   if (known !== null) return known;
-  const text = joinedTerms(
-    counted.map((indicator) => terms.points(indicator)),
-    `${AUDIT_TEXT.itemCount(counted.length, notApplicable)}= ${total}`,
-  );
-  terms.rememberPossible(counted, notApplicable, total, text);
+  const terms = list.terms;
+  const text = joinedTerms(counted.length, (i) => shared.points(terms[i] as TermsOfIndicator, counted[i] as Indicator), shared.itemCount(counted.length, notApplicable), total);
+  if (own) shared.rememberPossible(counted, notApplicable, total, text);
+  else list.possible.set(total, text);
   return text;
 }
 
-function satisfactionText(w: UnitWorking, params: Params, t: FigureTexts): string {
+function satisfactionText(w: UnitWorking, f: ShownFigures, params: Params, t: FigureTexts, shared: SharedTexts): string {
   const outcome = w.satisfaction;
   const few = w.fewBallots ?? null;
   if (outcome === null && few !== null) return AUDIT_TEXT.fewBallots(t.plain(few.count), few.minimum);
   if (outcome === null) return w.onlyUnknownBallots ? AUDIT_TEXT.noCountableBallots : AUDIT_TEXT.notSurveyed;
   const percent = t.shown(outcome.percent);
   const ballots = outcome.ballots;
+  const texts = shared.ofParams(params);
   let source: string;
   if (ballots === null) {
     // The typed figure itself, so a reader sees when it was rounded.
     source = AUDIT_TEXT.typedPercent(typedPercent(w, t), percent);
   } else {
-    const values = params.ballotValues;
     source =
       AUDIT_TEXT.ballots({
         satisfied: t.plain(ballots.satisfied),
         basic: t.plain(ballots.basic),
         unsatisfied: t.plain(ballots.unsatisfied),
-        values: [t.plain(values.satisfied), t.plain(values.basic), t.plain(values.unsatisfied)],
+        values: texts.ballotValues,
         weighted: t.plain(ballots.weighted),
         countable: t.plain(ballots.countable),
         percent,
       }) + (ballots.unknown.isZero() ? "" : AUDIT_TEXT.unknownBallots(t.plain(ballots.unknown)));
   }
-  return `${source}；${AUDIT_TEXT.satisfactionPoints(percent, t.plain(params.satisfactionPoints), t.shown(outcome.score))}`;
+  return `${source}；${AUDIT_TEXT.satisfactionPoints(percent, texts.satisfactionPoints, f.satisfaction ?? "")}`;
 }
 
 function typedPercent(w: UnitWorking, t: FigureTexts): string {
@@ -288,26 +431,41 @@ export function normalisedOf(w: UnitWorking): D {
   return w.normalised.normalised ?? ZERO;
 }
 
-function peerText(w: UnitWorking, context: StandingContext, params: Params, t: FigureTexts, shared: SharedTexts): string {
+function peerText(w: UnitWorking, f: ShownFigures, context: StandingContext, params: Params, t: FigureTexts, shared: SharedTexts): string {
   const voided = voidedText(context, t);
   const peer = w.peer;
   if (peer.kind === "none") return AUDIT_TEXT.noPeer + voided;
-  const groups = peer.groups.map((g) => {
+  const groups = peer.groups;
+  const parts: string[] = [];
+  // The groups' means as shown, by position: each appears twice (the group's part and the weighted score).
+  const means: string[] = [];
+  for (const g of groups) {
     const head = AUDIT_TEXT.peerGroup(g.group, g.values.length, ratingList(g.values, shared));
     const m = g.trimmed;
     const mean = t.shown(m.mean);
-    return m.dropped === null
-      ? head + AUDIT_TEXT.peerMean(m.kept.length, t.plain(m.total), mean)
-      : head + AUDIT_TEXT.peerTrimmed(shared.sharedPlain(m.dropped.highest), shared.sharedPlain(m.dropped.lowest), m.kept.length, t.plain(m.total), mean);
-  });
-  if (peer.kind === "noWeight") return `${groups.join("；")}；${AUDIT_TEXT.peerZeroWeight}${voided}`;
-  if (peer.kind === "tooFew") return `${groups.join("；")}；${AUDIT_TEXT.fewRatings(peer.count, peer.minimum)}${voided}`;
-  return [...groups, weightedText(peer.groups, peer.weightSum, peer.peerScore, context, params, t), AUDIT_TEXT.peerPoints(t.shown(peer.peerScore), t.plain(params.peerPoints), t.shown(peer.peer))].join("；") + voided;
+    means.push(mean);
+    parts.push(
+      m.dropped === null
+        ? head + AUDIT_TEXT.peerMean(m.kept.length, t.plain(m.total), mean)
+        : head + AUDIT_TEXT.peerTrimmed(shared.sharedPlain(m.dropped.highest), shared.sharedPlain(m.dropped.lowest), m.kept.length, t.plain(m.total), mean),
+    );
+  }
+  if (peer.kind !== "rated") {
+    // "…；" after the groups' parts even when there are none.
+    if (groups.length === 0) parts.push("");
+    parts.push((peer.kind === "noWeight" ? AUDIT_TEXT.peerZeroWeight : AUDIT_TEXT.fewRatings(peer.count, peer.minimum)) + voided);
+  } else {
+    const score = f.peerScore ?? "";
+    parts.push(weightedText(groups, means, peer.weightSum, score, context, params, shared));
+    parts.push(AUDIT_TEXT.peerPoints(score, shared.ofParams(params).peerPoints, f.peer ?? "") + voided);
+  }
+  return parts.join("；");
 }
 
 /** "91、84、92": a group's ratings in one join. */
 function ratingList(values: readonly D[], shared: SharedTexts): string {
-  const texts = new Array<string>(values.length);
+  const texts = RATING_TEXTS;
+  texts.length = values.length;
   for (let i = 0; i < values.length; i += 1) texts[i] = shared.sharedPlain(values[i] as D);
   return texts.join("、");
 }
@@ -315,18 +473,40 @@ function ratingList(values: readonly D[], shared: SharedTexts): string {
 /**
  * The weighted peer score. When a rater group of the county with a weight gave this unit no rating, its weight is
  * shared out by the division: that is said in words ("县直单位组未评，其权重由乡镇组承担") rather than left to a reader
- * to see in "(95.19×50%) ÷ 50%".
+ * to see in "(95.19×50%) ÷ 50%". `means` are the groups' means as shown, by position.
  */
-function weightedText(groups: readonly PeerGroupWorking[], weightSum: D, score: D, context: StandingContext, params: Params, t: FigureTexts): string {
-  const present = groups.filter((g) => !g.weight.isZero()).map((g) => g.group);
-  const missing = (context.rankGroups ?? []).filter((group) => !groups.some((g) => g.group === group) && !(params.peerWeights.get(group) ?? ZERO).isZero());
-  const only = groups.find((g) => !g.weight.isZero());
-  if (missing.length > 0 && present.length === 1 && only !== undefined) {
-    return AUDIT_TEXT.peerOneGroup(missing.join("、"), only.group, t.shown(only.trimmed.mean), t.shown(score));
+function weightedText(groups: readonly PeerGroupWorking[], means: readonly string[], weightSum: D, score: string, context: StandingContext, params: Params, shared: SharedTexts): string {
+  const missing = missingGroups(groups, context, params);
+  let terms = "";
+  let present = 0;
+  let only = -1;
+  for (let i = 0; i < groups.length; i += 1) {
+    const g = groups[i] as PeerGroupWorking;
+    if (!g.weight.isZero()) {
+      present += 1;
+      if (only < 0) only = i;
+    }
+    terms += `${i === 0 ? "" : " + "}${means[i] ?? ""}×${shared.percent(g.weight)}`;
   }
-  const terms = groups.map((g) => `${t.shown(g.trimmed.mean)}×${t.ownTerm(g.weight, () => percentOf(g.weight))}`).join(" + ");
-  const weighted = AUDIT_TEXT.peerWeighted(terms, percentOf(weightSum), t.shown(score));
-  return missing.length > 0 ? weighted + AUDIT_TEXT.peerGroupsMissing(missing.join("、"), present.join("、")) : weighted;
+  if (missing !== null && present === 1) return AUDIT_TEXT.peerOneGroup(missing, (groups[only] as PeerGroupWorking).group, means[only] ?? "", score);
+  const weighted = AUDIT_TEXT.peerWeighted(terms, percentOf(weightSum), score);
+  if (missing === null) return weighted;
+  const names = groups.filter((g) => !g.weight.isZero()).map((g) => g.group);
+  return weighted + AUDIT_TEXT.peerGroupsMissing(missing, names.join("、"));
+}
+
+/** The county's rater groups with a weight that gave the unit no rating, as "甲、乙"; null when none. */
+function missingGroups(groups: readonly PeerGroupWorking[], context: StandingContext, params: Params): string | null {
+  const rankGroups = context.rankGroups;
+  if (rankGroups === undefined) return null;
+  let missing: string | null = null;
+  for (const group of rankGroups) {
+    let rated = false;
+    for (const g of groups) if (g.group === group) rated = true;
+    if (rated || (params.peerWeights.get(group) ?? ZERO).isZero()) continue;
+    missing = missing === null ? group : `${missing}、${group}`;
+  }
+  return missing;
 }
 
 /** Said where 互评同分票无效 left out a rater of this unit, with why the rule is not monotone. */
@@ -336,47 +516,46 @@ function voidedText(context: StandingContext, t: FigureTexts): string {
   return AUDIT_TEXT.uniformVoided(voided.map((v) => `“${v.rater}”（都是${t.plain(v.value)}分）`).join("、"));
 }
 
-function possibleText(w: UnitWorking, params: Params, t: FigureTexts): string {
-  const terms = [AUDIT_TEXT.possibleIndicators(t.shown(w.indicators.possible))];
-  if (w.satisfaction !== null) terms.push(AUDIT_TEXT.possibleSatisfaction(t.plain(params.satisfactionPoints)));
-  if (w.peer.kind === "rated") terms.push(AUDIT_TEXT.possiblePeer(t.plain(params.peerPoints)));
-  return AUDIT_TEXT.possible(terms.join(" + "), t.shown(w.normalised.possible));
+function possibleText(w: UnitWorking, f: ShownFigures, params: Params, shared: SharedTexts): string {
+  let terms = AUDIT_TEXT.possibleIndicators(f.possible);
+  if (w.satisfaction !== null) terms += TERM_SEPARATOR + shared.ofParams(params).possibleSatisfaction;
+  if (w.peer.kind === "rated") terms += TERM_SEPARATOR + shared.ofParams(params).possiblePeer;
+  return AUDIT_TEXT.possible(terms, f.normalisedPossible);
 }
 
-function earnedText(w: UnitWorking, t: FigureTexts): string {
-  const terms = [AUDIT_TEXT.earnedIndicators(t.shown(w.indicators.earned))];
-  if (w.satisfaction !== null) terms.push(AUDIT_TEXT.earnedSatisfaction(t.shown(w.satisfaction.score)));
-  if (w.peer.kind === "rated") terms.push(AUDIT_TEXT.earnedPeer(t.shown(w.peer.peer)));
-  return AUDIT_TEXT.possible(terms.join(" + "), t.shown(w.normalised.earned));
+function earnedText(f: ShownFigures): string {
+  let terms = AUDIT_TEXT.earnedIndicators(f.earned);
+  if (f.satisfaction !== null) terms += TERM_SEPARATOR + AUDIT_TEXT.earnedSatisfaction(f.satisfaction);
+  if (f.peer !== null) terms += TERM_SEPARATOR + AUDIT_TEXT.earnedPeer(f.peer);
+  return AUDIT_TEXT.possible(terms, f.normalisedEarned);
 }
 
-function normalisedText(w: UnitWorking, t: FigureTexts): string {
-  const n = w.normalised;
-  if (n.normalised === null) return AUDIT_TEXT.cannotNormalise;
-  return AUDIT_TEXT.normalised(t.shown(n.earned), t.shown(n.possible), t.shown(n.normalised));
+function normalisedText(w: UnitWorking, f: ShownFigures): string {
+  if (w.normalised.normalised === null) return AUDIT_TEXT.cannotNormalise;
+  return AUDIT_TEXT.normalised(f.normalisedEarned, f.normalisedPossible, f.normalised);
 }
 
-function adjustmentText(kind: string, records: readonly Adjustment[], sum: D, value: D, cut: boolean, cap: D | null, t: FigureTexts): string {
-  if (records.length === 0) return AUDIT_TEXT.noRecords(kind, t.shown(value));
+function adjustmentText(kind: string, records: readonly Adjustment[], sum: D, value: string, cut: boolean, cap: D | null, t: FigureTexts): string {
+  if (records.length === 0) return AUDIT_TEXT.noRecords(kind, value);
   const terms = records.map((r) => AUDIT_TEXT.recordTerm(r.reason.trim() || `${r.ref.sheet}!${r.ref.cell}`, t.plain(r.points), r.serious)).join(" + ");
-  if (cap === null) return AUDIT_TEXT.recordsNoCap(terms, t.shown(value));
-  return cut ? AUDIT_TEXT.recordsCut(terms, t.plain(sum), t.plain(cap), t.shown(value)) : AUDIT_TEXT.recordsWithinCap(terms, t.shown(value), t.plain(cap));
+  if (cap === null) return AUDIT_TEXT.recordsNoCap(terms, value);
+  return cut ? AUDIT_TEXT.recordsCut(terms, t.plain(sum), t.plain(cap), value) : AUDIT_TEXT.recordsWithinCap(terms, value, t.plain(cap));
 }
 
-function totalText(w: UnitWorking, params: Params, t: FigureTexts): string {
-  const head = AUDIT_TEXT.total(t.shown(normalisedOf(w)), t.shown(w.bonus.value), t.shown(w.penalty.value), t.shown(w.total.raw));
-  if (w.total.floored) return head + AUDIT_TEXT.totalFloored(t.shown(w.total.total));
-  if (w.total.capped && params.totalCap !== null) return head + AUDIT_TEXT.totalCapped(t.plain(params.totalCap), t.shown(w.total.total));
+function totalText(w: UnitWorking, f: ShownFigures, params: Params, t: FigureTexts): string {
+  const head = AUDIT_TEXT.total(f.normalised, f.bonus, f.penalty, t.shown(w.total.raw));
+  if (w.total.floored) return head + AUDIT_TEXT.totalFloored(f.total);
+  if (w.total.capped && params.totalCap !== null) return head + AUDIT_TEXT.totalCapped(t.plain(params.totalCap), f.total);
   return head;
 }
 
-function rankText(w: UnitWorking, s: Standing, context: StandingContext, params: Params, t: FigureTexts): string {
-  const head = AUDIT_TEXT.rank(context.group, RANK_RULE_WORDS[params.rankRule], t.shown(w.total.total), s.rank);
+function rankText(f: ShownFigures, s: Standing, context: StandingContext, params: Params): string {
+  const head = AUDIT_TEXT.rank(context.group, RANK_RULE_WORDS[params.rankRule], f.total, s.rank);
   return context.tiedWith.length > 0 ? head + AUDIT_TEXT.rankTie(context.tiedWith.join("、")) : head;
 }
 
-function gradeText(w: UnitWorking, s: Standing, context: StandingContext, t: FigureTexts): string {
-  const total = t.shown(w.total.total);
+function gradeText(f: ShownFigures, s: Standing, context: StandingContext, t: FigureTexts): string {
+  const total = f.total;
   const lines = context.thresholds;
   let text =
     s.gradeByLine === "不合格"
