@@ -18,7 +18,9 @@ function refusedSince(book: FakeWorkbook, from: number): number {
  * A 评分 sheet of `rows` rows × 100 columns, every cell the number 1. As Office sends it, a row of values is
  * [1,1,…,1], = 3 + 100 × 2 = 203 bytes by the host's estimate (201 bytes and a comma as the fake counts the JSON).
  * The host reads values only (no valueTypes, issue 14): 30,000 rows are 6,030,000 bytes, over the 5 MB (5,242,880)
- * limit, and are read in blocks of 500 rows (50,000 cells), two a sync: 30 syncs.
+ * limit, and are read in blocks sized from the bytes received (READ_SYNC_BYTES = 4 MB = 4,194,304 a sync): first
+ * 1,048 rows at the 40 bytes a cell assumed before any is measured (4,194,304 / 4,000), then 203 bytes a row as
+ * measured: 20,661 rows (4,194,304 / 203), then the last 8,291: 3 syncs of data.
  */
 function onesSheet(rows: number): CellValue[][] {
   return Array.from({ length: rows }, () => new Array<CellValue>(100).fill(1));
@@ -37,15 +39,16 @@ async function readCounted(book: FakeWorkbook, mode: ReadMode, chain = false) {
 describe("reading big workbooks: the host remembers how the last read went", () => {
   it("reads in blocks after a refused read, stays in blocks while big, goes back to one sync once small", async () => {
     const book = new FakeWorkbook({ [SHEET.scores]: onesSheet(30_000) });
-    // The names, the refused whole read, the sizes, 60 blocks of 500 rows two a sync: 1 + 1 + 1 + 30.
+    // The names, the refused whole read, the sizes, 3 syncs of blocks (was 30 when blocks were sized for values and
+    // types at 40 bytes a cell): 1 + 1 + 1 + 3.
     const first = await readCounted(book, "whole");
-    expect(first).toMatchObject({ syncs: 33, refused: 1 });
+    expect(first).toMatchObject({ syncs: 6, refused: 1 });
     expect(first.read.nextRead).toBe("blocks");
     expect(first.read.book.sheets).toEqual([{ name: SHEET.scores, rows: onesSheet(30_000) }]);
 
-    // Straight to the blocks: the names, the sizes and 30 syncs of data, nothing refused.
+    // Straight to the blocks: the names, the sizes and 3 syncs of data, nothing refused.
     const second = await readCounted(book, first.read.nextRead);
-    expect(second).toMatchObject({ syncs: 32, refused: 0 });
+    expect(second).toMatchObject({ syncs: 5, refused: 0 });
     expect(second.read.nextRead).toBe("blocks");
     expect(second.read.book).toEqual(first.read.book);
 
@@ -62,12 +65,13 @@ describe("reading big workbooks: the host remembers how the last read went", () 
     // And when it grows again, one refused read teaches the host once more.
     book.sheets = new FakeWorkbook({ [SHEET.scores]: onesSheet(30_000) }).sheets;
     const grown = await readCounted(book, small.read.nextRead);
-    expect(grown).toMatchObject({ syncs: 33, refused: 1 });
+    expect(grown).toMatchObject({ syncs: 6, refused: 1 });
     expect(grown.read.nextRead).toBe("blocks");
   }, 240_000);
 
-  // The budget is 4 MB = 4,194,304 bytes. n rows in ⌈n / 500⌉ blocks come to 203 n bytes, plus 2 for the brackets of
-  // each block: 20,661 rows 4,194,183 + 84 = 4,194,267 (under); 20,662 rows 4,194,386 + 84 = 4,194,470 (over).
+  // The budget is 4 MB = 4,194,304 bytes. n rows come to 203 n bytes, plus 2 for the brackets of each block (here two:
+  // the first 1,048 rows, then the rest): 20,661 rows 4,194,183 + 4 = 4,194,187 (under); 20,662 rows 4,194,386 + 4 =
+  // 4,194,390 (over).
   // Between the budget and the 5 MB limit the next read stays in blocks: the margin is for Office's envelope and for
   // rows typed in between.
   it.each([
@@ -91,19 +95,19 @@ describe("reading big workbooks: the host remembers how the last read went", () 
 
   it("reads a big sheet with a stray space in its name in blocks too, instead of failing", async () => {
     const book = new FakeWorkbook({ [`${SHEET.scores} `]: onesSheet(30_000) });
-    // The names (评分 found as "评分 "), its whole read refused, its sizes, 30 syncs of blocks.
+    // The names (评分 found as "评分 "), its whole read refused, its sizes, 3 syncs of blocks.
     const first = await readCounted(book, "whole");
-    expect(first).toMatchObject({ syncs: 33, refused: 1 });
+    expect(first).toMatchObject({ syncs: 6, refused: 1 });
     expect(first.read.realNames).toEqual(new Map([[SHEET.scores, `${SHEET.scores} `]]));
     expect(first.read.nextRead).toBe("blocks");
     const second = await readCounted(book, first.read.nextRead);
-    expect(second).toMatchObject({ syncs: 32, refused: 0 });
+    expect(second).toMatchObject({ syncs: 5, refused: 0 });
     expect(second.read.book).toEqual(first.read.book);
     expect(second.read.book.sheets).toEqual([{ name: SHEET.scores, rows: onesSheet(30_000) }]);
   }, 240_000);
 
   it("gives the same grids in blocks as whole: several blocks, a range not at A1, every kind of value", async () => {
-    // 2,000 rows × 60 columns from C3: blocks of ⌊50,000 / 60⌋ = 833 rows, so 833 + 833 + 334 rows.
+    // 2,000 rows × 60 columns from C3, 2,400 bytes a row at the 40 bytes a cell assumed before any is measured.
     const scores: CellValue[][] = [[], []];
     for (let r = 0; r < 2000; r += 1) {
       const row: CellValue[] = [null, null];
@@ -115,8 +119,8 @@ describe("reading big workbooks: the host remembers how the last read went", () 
     const blocks = await readCounted(new FakeWorkbook(sheets), "blocks");
     // The names; the values; the types of the cells whose value begins with "#" (#N/A errors and "#1中队" texts).
     expect(whole.syncs).toBe(3);
-    // The names; the sizes; 参数 (4 cells) and 评分's first two blocks (2 × 49,980): 99,964 cells; 评分's last
-    // (20,040) and 加减分 (1); the types.
+    // The names; the sizes; 参数, 加减分 and 评分's first rows (a third of 4 MB each, 582 rows, then 1,165 more in
+    // what 参数 and 加减分 left: 1,747 rows); 评分's last 253 rows at its measured bytes; the types.
     expect(blocks.syncs).toBe(5);
     expect(blocks.read.book).toEqual(whole.read.book);
     const read = blocks.read.book.sheets.find((sheet) => sheet.name === SHEET.scores);
@@ -152,18 +156,18 @@ describe("reading big workbooks: the host remembers how the last read went", () 
 });
 
 describe("检查数据 and 计算等次 clicked again in the same task pane", () => {
-  it("检查数据 twice on a big workbook: the second has no refused read and two syncs less, same issues", async () => {
+  it("检查数据 twice on a big workbook: the second has no refused read and three syncs less, same issues", async () => {
     const book = new FakeWorkbook({ [SHEET.scores]: onesSheet(30_000) });
     const host = createExcelHost({ run: book.run, supports: all });
     const first = await host.check();
     // The one-sync read refused (参数 is missing: a chained call on a null object), the names, the whole read of 评分
-    // refused as too large, its sizes, 30 syncs of blocks.
-    expect(book.syncCount).toBe(34);
+    // refused as too large, its sizes, 3 syncs of blocks.
+    expect(book.syncCount).toBe(7);
     expect(refusedSince(book, 0)).toBe(1);
     const second = await host.check();
-    // Learnt both: the names, the sizes, 30 syncs of blocks.
-    expect(book.syncCount - 34).toBe(32);
-    expect(refusedSince(book, 34)).toBe(0);
+    // Learnt both: the names with 评分's size (one sync, as the one-sync read asks: only 评分 was found), 3 syncs of blocks.
+    expect(book.syncCount - 7).toBe(4);
+    expect(refusedSince(book, 7)).toBe(0);
     expect(second).toEqual(first);
     expect(book.writes).toEqual([]);
   }, 240_000);

@@ -5,7 +5,9 @@ import { createExcelHost } from "../addin/excel/excelHost";
 import { PAYLOAD_LIMIT, READ_BUDGET } from "../addin/excel/budget";
 import { AUDIT_TAIL_ROWS } from "../addin/excel/readPrevious";
 import { becomesValueIfWritten } from "../lib/format";
-import { HEADERS, SHEET } from "../lib/layout";
+import { HEADERS, INPUT_SHEETS, SHEET } from "../lib/layout";
+import { readInputSheets } from "../addin/excel/readBook";
+import type { CellValue } from "../lib/grid";
 import { FakeWorkbook } from "../fakes/excel";
 import { validWorkbook } from "./helpers/workbook";
 
@@ -65,15 +67,73 @@ describe("计算等次's syncs, first and second run in one task pane (counting 
     expectUnderLimits(second);
   }, 600_000);
 
-  it("10,000 units: inputs in blocks, the last 结果 and 核验 rows in one more sync, nothing refused the second time", async () => {
+  // Inputs of 8.4 MB (bench/excel.ts's inputBytes: 5.7 MB of 评分, 1.5 MB of 上下互评 …), over one 5 MB response.
+  // First run, 5 syncs to read: the one-sync read refused; the names with every sheet's size (chained as the one-sync
+  // read is); the first rows of every sheet at an assumed 40 bytes a cell (0.9 MB received); the rest at each
+  // sheet's measured bytes in 2 syncs of at most 4 MB (READ_SYNC_BYTES: 4.0 and 3.0 MB received). Then 15 to write:
+  // 39 MB of outputs in requests under 4.6 MB, and the decorations. Second run, 4 to read, nothing refused: the names
+  // and sizes carry the last 结果 and 核验 rows (1.5 MB), then the same 3 syncs of blocks; 14 to write (the sheets kept,
+  // no decorations). Before the blocks were sized from the bytes received: 19 and 18 syncs to read (blocks of 100,000
+  // cells, sized for values and types, 0.6 MB received each), the last 结果 in a sync of its own, 34 and 33 in all.
+  it("10,000 units: inputs in 3 syncs of blocks of up to 4 MB, the last 结果 and 核验 rows with the sizes, nothing refused the second time", async () => {
     const { first, second } = await countTwoRuns(10_000);
-    expect(first.sinceLast).toBe(false);
-    expect(second.sinceLast).toBe(true);
-    // The first read of the pane tries one sync, is refused, and reads in blocks; the second goes to blocks at once.
-    expect(first.refusedResponses).toBe(1);
+    expect(first).toMatchObject({ syncs: 20, readSyncs: 5, refusedResponses: 1, sinceLast: false });
+    expect(second).toMatchObject({ syncs: 18, readSyncs: 4, refusedResponses: 0, sinceLast: true });
     expectUnderLimits(second);
-    expect(second.syncs).toBeLessThan(first.syncs);
+    expect(first.largestResponseBytes).toBeLessThan(PAYLOAD_LIMIT);
+    // The blocks fill their syncs: the largest answer is near 4 MB, not 0.6 MB.
+    expect(second.largestResponseBytes).toBeGreaterThan(3.5 * 1024 * 1024);
   }, 900_000);
+});
+
+describe("reading in blocks sized from the bytes received", () => {
+  const read = (book: FakeWorkbook, present?: string[]) => readInputSheets(book.context as unknown as Excel.RequestContext, INPUT_SHEETS, { mode: "blocks", chain: present !== undefined, present });
+  const answers = (book: FakeWorkbook) => book.syncs.map((sync) => (sync.failed === undefined ? "ok" : sync.failed));
+  const grid = (rows: number, cell: (row: number) => CellValue): CellValue[][] => Array.from({ length: rows }, (_, r) => new Array<CellValue>(100).fill(cell(r)));
+
+  it("asks again in halves when rows are much longer than those measured: every row read, every answer accepted", async () => {
+    // 1,100 rows of the number 1 (203 bytes a row), then 1,900 rows of 30-character texts (9,301 bytes a row).
+    const long = "长文本".repeat(10);
+    const scores = grid(3000, (row) => (row < 1100 ? 1 : long));
+    const book = new FakeWorkbook({ [SHEET.scores]: scores });
+    const { book: got } = await read(book);
+    expect(got.sheets).toEqual([{ name: SHEET.scores, rows: scores }]);
+    // The names; the sizes; the first 1,048 rows at 40 bytes a cell; the 1,952 left at 203 bytes a row as measured,
+    // 17 MB: refused, and its first half, 8 MB, too; 488 rows (3.9 MB) accepted, measured at 8,300 bytes a row; then
+    // 505, 451 and 451 rows at the bytes measured last, and the last 57.
+    expect(answers(book)).toEqual(["ok", "ok", "ok", "ResponsePayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "ok", "ok", "ok", "ok", "ok"]);
+    expect(Math.max(...book.syncs.filter((sync) => sync.failed === undefined).map((sync) => sync.responseBytes))).toBeLessThan(book.limit);
+  });
+
+  it("a workbook of long texts everywhere: a sheet not yet measured is assumed like the longest measured", async () => {
+    // Two sheets of 600 rows of 40-character texts (121 bytes a cell), three times the 40 assumed at first.
+    const texts = grid(600, () => `${"长文本".repeat(13)}x`);
+    const book = new FakeWorkbook({ [SHEET.scores]: texts, [SHEET.peer]: texts });
+    const { book: got } = await read(book);
+    expect(got.sheets.map((sheet) => sheet.rows)).toEqual([texts, texts]);
+    // The names; the sizes; the first rows of both (12 MB) refused, of 评分 alone (6 MB) too; half of those 评分 rows
+    // accepted; then at 121 bytes a cell for both: 上下互评 is not refused in its turn. 8 syncs.
+    expect(answers(book)).toEqual(["ok", "ok", "ResponsePayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "ok", "ok", "ok", "ok"]);
+  });
+
+  it("asks for the names and sizes in one sync; where Excel refuses that (a sheet gone since), the names first", async () => {
+    const scores = grid(100, () => 1);
+    // The sheets of the last read are still there: names and sizes, then the data.
+    const same = new FakeWorkbook({ [SHEET.scores]: scores });
+    expect((await read(same, [SHEET.scores])).book.sheets).toEqual([{ name: SHEET.scores, rows: scores }]);
+    expect(answers(same)).toEqual(["ok", "ok"]);
+    // 考核对象 was deleted since: the chained call on its null object is refused; the names, the sizes, the data.
+    const gone = new FakeWorkbook({ [SHEET.scores]: scores });
+    const after = await read(gone, [SHEET.units, SHEET.scores]);
+    expect(after.book.sheets).toEqual([{ name: SHEET.scores, rows: scores }]);
+    expect(after.next.present).toEqual([SHEET.scores]);
+    expect(answers(gone)).toEqual(["ItemNotFound", "ok", "ok", "ok"]);
+    // An Excel that answers a null object's used range with a null object: no refusal.
+    const lenient = new FakeWorkbook({ [SHEET.scores]: scores });
+    lenient.strictNullObjects = false;
+    expect((await read(lenient, [SHEET.units, SHEET.scores])).book.sheets).toEqual([{ name: SHEET.scores, rows: scores }]);
+    expect(answers(lenient)).toEqual(["ok", "ok"]);
+  });
 });
 
 describe("reading back the last run for 'what changed'", () => {

@@ -4,7 +4,7 @@
  * readText looks for a CR LF only in a text that had control characters, and readInteger takes a whole number in
  * range as itself; output/figures.ts figureNumber remembers each value's number; applies.ts applicability works out
  * appliesTo once per 类别; reader/knownNumbers.ts finds whole and half numbers by index; reader/sheets.ts isEmptyRow
- * walks a row with a loop; output/cellLimit.ts looks for long texts column by column. Each is checked here against the
+ * walks a row with a loop; reader/satisfaction.ts shares the Decimal of a number read good before; output/cellLimit.ts looks for long texts column by column. Each is checked here against the
  * plain computation, written out as it was before the short way, on cells of every kind.
  */
 import fc from "fast-check";
@@ -20,7 +20,9 @@ import { EXCEL_CELL_LIMIT, fitCellsToExcel } from "../lib/output/cellLimit";
 import { figureNumber, roundedNumber } from "../lib/output/figures";
 import { cellShortenedIssue } from "../lib/output/messages";
 import { KnownNumbers } from "../lib/reader/knownNumbers";
+import { readSatisfaction } from "../lib/reader/satisfaction";
 import { isEmptyRow } from "../lib/reader/sheets";
+import { HEADERS } from "../lib/layout";
 import { readInteger, readPlainNumber, readText, shownValue, type At } from "../lib/reader/cells";
 import { MSG } from "../lib/reader/messages";
 import { normalizeText, stripControls, trimSpaces } from "../lib/text";
@@ -210,6 +212,34 @@ describe("output: fitCellsToExcel looks for long texts column by column, and fin
           else expect(out.rows.every((row) => row.every((cell) => typeof cell !== "string" || cell.length <= EXCEL_CELL_LIMIT))).toBe(true);
         });
       }),
+    );
+  });
+});
+
+describe("satisfaction: a number read good before gives what reading it afresh gives", () => {
+  const NAMES = ["甲镇", "乙镇", "丙局", "丁局", "戊办", "己办"];
+  const number = fc.constantFrom<CellValue>(0, -0, 1, 0.5, 3, 12, 81.6, 100, 100.5, -1, 2.5, Number.NaN, null, "93.5%", "不适用", "x", " 7 ");
+  const row = fc.tuple(number, number, number, number, number);
+
+  it("each unit's entry and problems are the same read with the others as read alone", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: NAMES.length }), fc.boolean(), (rows, withPercent) => {
+        const header = withPercent ? [...HEADERS.satisfaction] : HEADERS.satisfaction.filter((_, column) => column !== 1);
+        const line = (cells: CellValue[], index: number): CellValue[] => [NAMES[index] ?? "", ...(withPercent ? cells : cells.slice(1))];
+        const names = new Set(NAMES);
+        const wholeIssues: Issue[] = [];
+        const whole = readSatisfaction({ name: "满意度", rows: [header, ...rows.map(line)] }, names, wholeIssues);
+        const aloneIssues: Issue[] = [];
+        rows.forEach((cells, index) => {
+          // The row at its own place, after empty rows (skipped), so that its cells have the same addresses.
+          const grid = [header, ...rows.slice(0, index).map(() => []), line(cells, index)];
+          const alone = readSatisfaction({ name: "满意度", rows: grid }, names, aloneIssues);
+          const name = NAMES[index] ?? "";
+          expect(whole.get(name)).toEqual(alone.get(name));
+        });
+        expect(wholeIssues).toEqual(aloneIssues);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -12,12 +12,22 @@ export const BLOCK_BUDGET = 1024 * 1024;
 export const OPERATION_BYTES = 200;
 /** A read of more cells than this at once is refused whatever its bytes (Excel's cap is 5,000,000). */
 export const READ_CELL_LIMIT = 5_000_000;
-/** Cells per read block when a sheet must be read in parts: values and types at ~40 bytes a cell stay near 2 MB. */
+/** Cells per block when the types of cells are asked for (markErrors): at ~10 bytes a type, about 0.5 MB. */
 export const READ_BLOCK_CELLS = 50_000;
-/** Cells read in one sync when reading in blocks (two full blocks, near 4 MB); small sheets share a sync. */
-export const READ_SYNC_CELLS = 2 * READ_BLOCK_CELLS;
 /**
- * A read in blocks whose values and types come to more than this is read in blocks again next time; under it, the
+ * Estimated bytes of values asked for in one sync when reading in blocks, as measured from the blocks already
+ * received: a fifth under the 5 MB limit, the margin for Office's envelope and for rows larger than those measured
+ * (a response refused all the same is asked for again in halves). 8 MB of inputs (10,000 units) are 3 syncs.
+ */
+export const READ_SYNC_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes assumed for a cell of a sheet none of whose rows has been received yet. The measured average of the bench's
+ * inputs is 5.6 (numbers, short names); 40 keeps the first sync at ~100,000 cells, what was read per sync before
+ * block sizes were measured, so a sheet of long texts is no more likely to be refused than then.
+ */
+export const READ_FIRST_CELL_BYTES = 40;
+/**
+ * A read in blocks whose values come to more than this is read in blocks again next time; under it, the
  * next read is one sync again. The margin of a fifth under the 5 MB limit is for Office's envelope and for data
  * typed in between: going back to one sync just under the limit would risk a refused response on the next click.
  */

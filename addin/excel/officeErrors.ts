@@ -11,6 +11,14 @@ export function isTooLarge(error: unknown): boolean {
   return TOO_LARGE.has(errorCode(error));
 }
 
+/**
+ * Excel ran every operation of the request and refused only its answer as too large: no call in it failed (a missing
+ * sheet asked for through getItemOrNullObject would have failed it with its own code first).
+ */
+export function isResponseTooLarge(error: unknown): boolean {
+  return errorCode(error) === "ResponsePayloadSizeLimitExceeded";
+}
+
 /** The user is typing in a cell: Excel refuses every request until the edit ends. */
 export function isCellEdit(error: unknown): boolean {
   return errorCode(error) === "InvalidOperationInCellEditMode";

@@ -3,10 +3,10 @@ import type { Issue } from "../../lib/issue";
 import { INPUT_SHEETS } from "../../lib/layout";
 import { blockAddress } from "./address";
 import { runInBatches } from "./batches";
-import { gridBytes, OPERATION_BYTES, READ_BLOCK_CELLS, READ_BUDGET, READ_CELL_LIMIT, READ_SYNC_CELLS } from "./budget";
+import { gridBytes, OPERATION_BYTES, READ_BLOCK_CELLS, READ_BUDGET, READ_CELL_LIMIT, READ_FIRST_CELL_BYTES, READ_SYNC_BYTES } from "./budget";
 import { placeGrid } from "./cells";
 import { EXCEL_TEXT } from "./messages";
-import { isCellEdit, isTooLarge } from "./officeErrors";
+import { isCellEdit, isResponseTooLarge, isTooLarge } from "./officeErrors";
 
 /**
  * How the input sheets are read: "whole" asks for every used range in one sync; "blocks" asks for the sizes first,
@@ -46,8 +46,8 @@ export interface ReadPlan {
 
 /**
  * Other loads to carry in the one-sync read (the previous 结果 and 核验 rows for "what changed", issue 14): queued with
- * the input sheets, collected once that sync has succeeded. Never queued when the read goes another way (names first,
- * blocks): then `collect` is not called and the caller reads them itself.
+ * the input sheets, or in blocks with the names and sizes, collected once that sync has succeeded. Never queued when
+ * the read goes another way (names first): then `collect` is not called and the caller reads them itself.
  */
 export interface Alongside {
   queue(context: Excel.RequestContext): void;
@@ -108,6 +108,9 @@ export async function readInputSheets(
   const present = given.present;
   const worksheets = context.workbook.worksheets;
   let refused = false;
+  // Whether the input sheets asked for by name are known to be there (or not asked for): the last read found them, or
+  // the one-sync read ran to its end. Then the names and sizes are asked for in one sync too.
+  let known = present !== undefined;
   let raws: RawSheet[] | null = null;
   let bytes = 0;
   const issues: Issue[] = [];
@@ -134,14 +137,22 @@ export async function readInputSheets(
       alongside?.collect();
     } catch (error) {
       if (isCellEdit(error)) throw error;
-      // Objects of a failed sync cannot be used: everything is asked for again, names first.
-      // Refused otherwise (a missing sheet in an Excel that refuses a call on a null object, or any other failure):
-      // the names first now; the next read asks in one sync only for the sheets found now.
+      // Objects of a failed sync cannot be used: everything is asked for again, names first (in blocks, with the
+      // sizes, when the refusal says every call ran). Refused otherwise (a missing sheet in an Excel that refuses a
+      // call on a null object, or any other failure): the names first now; the next read asks in one sync only for
+      // the sheets found now.
       if (isTooLarge(error)) {
         refused = true;
         mode = "blocks";
+        known ||= isResponseTooLarge(error);
       }
     }
+  }
+  // In blocks, the names and the sizes in one sync, as the one-sync read asks (and falls back to names first).
+  let presized: SizedSheet[] = [];
+  if (chain && known && mode === "blocks" && raws === null) {
+    const chained = await chainSizes(context, names, present, alongside);
+    if (chained !== null) ({ raws, sized: presized } = chained);
   }
   if (raws === null) {
     worksheets.load(NAME_PROPS);
@@ -156,7 +167,7 @@ export async function readInputSheets(
   // Sheets still to read: all present ones after the names; else those the one-sync read did not ask for, or found
   // only under a name with stray spaces.
   const toRead = refs.filter((ref, i): ref is SheetRef => ref !== null && (raws === null || (raws[i]?.rows === null && (ref.realName !== ref.name || pendingSkipped(present, ref.name)))));
-  const read = await readKnown(context, toRead, mode);
+  const read = await readKnown(context, toRead, mode, presized);
   refused ||= read.refused;
   bytes += read.bytes;
   issues.push(...read.issues);
@@ -186,6 +197,48 @@ function pendingSkipped(present: readonly string[] | undefined, name: string): b
   return present !== undefined && !present.includes(name);
 }
 
+/** An input sheet to read in blocks, with its used range's size loaded (a null object when the sheet is empty). */
+interface SizedSheet {
+  ref: SheetRef;
+  used: Excel.Range;
+}
+
+/**
+ * The names and the input sheets' sizes in one sync, through getItemOrNullObject as the one-sync read asks for their
+ * values: a read in blocks then costs no sync of its own for the names. Null when Excel refused it (read the names
+ * first); else each sheet as the one-sync read gives it (rows null when not found or not asked for, [] until read)
+ * and the sheets to read in blocks.
+ */
+async function chainSizes(context: Excel.RequestContext, names: readonly string[], present: readonly string[] | undefined, alongside: Alongside | undefined): Promise<{ raws: RawSheet[]; sized: SizedSheet[] } | null> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load(NAME_PROPS);
+  const pending = names.map((name) => {
+    if (pendingSkipped(present, name)) return null;
+    const sheet = worksheets.getItemOrNullObject(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(SIZE_PROPS);
+    return { ref: { name, realName: name }, sheet, used };
+  });
+  // The sizes are a few bytes: what is carried alongside has the whole response.
+  alongside?.queue(context);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (isCellEdit(error)) throw error;
+    return null;
+  }
+  alongside?.collect();
+  const sized: SizedSheet[] = [];
+  const raws = pending.map((item, i): RawSheet => {
+    if (item === null) return { ref: { name: names[i] ?? "", realName: names[i] ?? "" }, rows: null };
+    const { ref, sheet, used } = item;
+    if (sheet.isNullObject) return { ref, rows: null };
+    if (!used.isNullObject) sized.push({ ref, used });
+    return { ref, rows: [] };
+  });
+  return { raws, sized };
+}
+
 /** What reading some sheets of known names gave. */
 interface KnownRead {
   sheets: RawSheet[];
@@ -196,9 +249,9 @@ interface KnownRead {
 }
 
 /** Reads sheets that exist (their names were just read), whole or in blocks; a whole read refused as too large goes to blocks. */
-async function readKnown(context: Excel.RequestContext, refs: readonly SheetRef[], mode: ReadMode): Promise<KnownRead> {
-  if (refs.length === 0) return { sheets: [], mode, refused: false, bytes: 0, issues: [] };
-  if (mode === "blocks") return readInBlocks(context, refs);
+async function readKnown(context: Excel.RequestContext, refs: readonly SheetRef[], mode: ReadMode, presized: readonly SizedSheet[] = []): Promise<KnownRead> {
+  if (refs.length === 0 && presized.length === 0) return { sheets: [], mode, refused: false, bytes: 0, issues: [] };
+  if (mode === "blocks") return readInBlocks(context, refs, presized);
   const pending = refs.map((ref) => {
     const used = context.workbook.worksheets.getItem(ref.realName).getUsedRangeOrNullObject(true);
     used.load(VALUE_PROPS);
@@ -219,53 +272,52 @@ async function readKnown(context: Excel.RequestContext, refs: readonly SheetRef[
   return { sheets, mode: "whole", refused: false, bytes, issues: [] };
 }
 
+/** A sheet read in blocks: the rows received so far, and the bytes per cell of the last block received. */
 interface BlockSheet {
   ref: SheetRef;
   used: Excel.Range;
   values: unknown[][];
+  /** Estimated bytes of a cell as measured in the last block received; undefined before any. */
+  cellBytes: number | undefined;
+}
+
+/** Rows of a sheet asked for in one sync: `rows` rows from `start` (0-based within the used range). */
+interface Block {
+  into: BlockSheet;
+  start: number;
+  rows: number;
 }
 
 /**
- * The path for big workbooks: one sync for the sizes, then blocks of rows of at most READ_BLOCK_CELLS cells, as many
- * per sync as fit in READ_SYNC_CELLS, small sheets sharing a sync with the next. A used range of more cells than Excel
- * reads at all (a stray entry far down or far right) is not read: the issue names its far corner.
+ * The path for big workbooks: the sizes (`presized` came with the names; `refs` are asked for in a sync of their own),
+ * then as few syncs of blocks of rows as keep each response under READ_SYNC_BYTES, sized from the bytes actually
+ * received (issue 14): the first sync asks for the first rows of every sheet at READ_FIRST_CELL_BYTES a cell, the next
+ * ones at each sheet's measured bytes per cell. A response Excel refuses all the same (rows much longer than those
+ * measured) is asked for again in halves. A used range of more cells than Excel reads at all (a stray entry far down
+ * or far right) is not read: the issue names its far corner.
  */
-async function readInBlocks(context: Excel.RequestContext, refs: readonly SheetRef[]): Promise<KnownRead> {
-  const sized = refs.map((ref) => {
+async function readInBlocks(context: Excel.RequestContext, refs: readonly SheetRef[], presized: readonly SizedSheet[] = []): Promise<KnownRead> {
+  const sized = refs.map((ref): SizedSheet => {
     const used = context.workbook.worksheets.getItem(ref.realName).getUsedRangeOrNullObject(true);
     used.load(SIZE_PROPS);
     return { ref, used };
   });
-  await context.sync();
+  if (sized.length > 0) await context.sync();
+  sized.unshift(...presized);
   const issues: Issue[] = [];
   const sheets: BlockSheet[] = [];
   const empty: RawSheet[] = [];
   for (const { ref, used } of sized) {
     if (used.isNullObject) empty.push({ ref, rows: [] });
     else if (used.rowCount * used.columnCount > READ_CELL_LIMIT) issues.push(tooLargeIssue(ref, used));
-    else sheets.push({ ref, used, values: [] });
+    else sheets.push({ ref, used, values: [], cellBytes: undefined });
   }
   // A sheet Excel cannot read is the one thing to fix first: the others are not read for nothing.
   if (issues.length > 0) return { sheets: [], mode: "blocks", refused: false, bytes: 0, issues };
-  const counter = { bytes: 0 };
-  let queued: { into: BlockSheet; range: Excel.Range }[] = [];
-  let queuedCells = 0;
-  for (const into of sheets) {
-    for (const block of sheetBlocks(into.used)) {
-      if (queued.length > 0 && queuedCells + block.cells > READ_SYNC_CELLS) {
-        await flush(context, queued, counter);
-        queued = [];
-        queuedCells = 0;
-      }
-      const range = context.workbook.worksheets.getItem(into.ref.realName).getRange(block.address);
-      range.load("values");
-      queued.push({ into, range });
-      queuedCells += block.cells;
-    }
-  }
-  await flush(context, queued, counter);
+  let bytes = 0;
+  for (let blocks = nextBlocks(sheets); blocks.length > 0; blocks = nextBlocks(sheets)) bytes += await readBlocks(context, blocks);
   const read = sheets.map(({ ref, used, values }): RawSheet => ({ ref, rows: placeGrid(values, undefined, used.rowIndex, used.columnIndex) }));
-  return { sheets: [...read, ...empty], mode: "blocks", refused: false, bytes: counter.bytes, issues };
+  return { sheets: [...read, ...empty], mode: "blocks", refused: false, bytes, issues };
 }
 
 function tooLargeIssue(ref: SheetRef, used: Excel.Range): Issue {
@@ -273,26 +325,80 @@ function tooLargeIssue(ref: SheetRef, used: Excel.Range): Issue {
   return { level: "error", code: "excel.usedRangeTooLarge", sheet: ref.name, cell: far, message: EXCEL_TEXT.usedRangeTooLarge(ref.name, far, used.rowCount * used.columnCount) };
 }
 
-/** A used range cut into blocks of whole rows, each at most READ_BLOCK_CELLS cells (at least one row). */
-function sheetBlocks(used: Excel.Range): { address: string; cells: number }[] {
-  const { rowIndex, columnIndex, rowCount, columnCount } = used;
-  const rowsPerBlock = Math.max(1, Math.floor(READ_BLOCK_CELLS / Math.max(columnCount, 1)));
-  const blocks: { address: string; cells: number }[] = [];
-  for (let start = 0; start < rowCount; start += rowsPerBlock) {
-    const rows = Math.min(rowsPerBlock, rowCount - start);
-    blocks.push({ address: blockAddress(rowIndex + start, columnIndex, rows, columnCount), cells: rows * columnCount });
-  }
+/**
+ * Estimated bytes of one row of a sheet: its cells at the bytes measured last; before any was received, at
+ * READ_FIRST_CELL_BYTES or at the most any other sheet measured, if more (a workbook of long texts).
+ */
+function rowBytes(sheet: BlockSheet, unmeasured: number): number {
+  return Math.max(sheet.used.columnCount, 1) * (sheet.cellBytes ?? unmeasured);
+}
+
+/**
+ * The blocks of the next sync: sheets not measured yet first get an equal share of it (so that after one sync every
+ * sheet's bytes are known, not only the first sheet's), then the rows left are taken in order until READ_SYNC_BYTES.
+ * At least one row, however large; never more cells in one block than Excel reads at once. Empty when all is read.
+ */
+function nextBlocks(sheets: readonly BlockSheet[]): Block[] {
+  const blocks: Block[] = [];
+  const next = new Map(sheets.map((sheet) => [sheet, sheet.values.length]));
+  const assumed = sheets.reduce((most, sheet) => Math.max(most, sheet.cellBytes ?? 0), READ_FIRST_CELL_BYTES);
+  let bytes = 0;
+  const take = (sheet: BlockSheet, budget: number) => {
+    const start = next.get(sheet) ?? 0;
+    const left = sheet.used.rowCount - start;
+    if (left <= 0) return;
+    const fit = Math.floor(budget / rowBytes(sheet, assumed));
+    const rows = Math.min(left, Math.floor(READ_CELL_LIMIT / Math.max(sheet.used.columnCount, 1)), blocks.length === 0 ? Math.max(fit, 1) : fit);
+    if (rows <= 0) return;
+    const last = blocks[blocks.length - 1];
+    // The share and the rows after it, of the same sheet, are one block.
+    if (last !== undefined && last.into === sheet && last.start + last.rows === start) last.rows += rows;
+    else blocks.push({ into: sheet, start, rows });
+    next.set(sheet, start + rows);
+    bytes += rows * rowBytes(sheet, assumed);
+  };
+  const unmeasured = sheets.filter((sheet) => sheet.cellBytes === undefined && sheet.values.length < sheet.used.rowCount);
+  for (const sheet of unmeasured) take(sheet, READ_SYNC_BYTES / unmeasured.length);
+  for (const sheet of sheets) take(sheet, READ_SYNC_BYTES - bytes);
   return blocks;
 }
 
-/** Syncs the queued blocks and appends their rows to their sheets, in order, counting bytes up to the budget. */
-async function flush(context: Excel.RequestContext, queued: readonly { into: BlockSheet; range: Excel.Range }[], counter: { bytes: number }): Promise<void> {
-  if (queued.length === 0) return;
-  await context.sync();
-  for (const { into, range } of queued) {
-    into.values.push(...range.values);
-    counter.bytes += budgetBytes(range.values, counter.bytes);
+/**
+ * Asks for the blocks in one sync and appends their rows to their sheets, measuring each sheet's bytes per cell; a
+ * response refused as too large is asked for again as its first half (the first half of the blocks, or of the rows of
+ * one block): the rest is planned again from what that half measured. Returns the estimated bytes received.
+ */
+async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[]): Promise<number> {
+  const ranges = blocks.map(({ into, start, rows }) => {
+    const { used } = into;
+    const range = context.workbook.worksheets.getItem(into.ref.realName).getRange(blockAddress(used.rowIndex + start, used.columnIndex, rows, used.columnCount));
+    range.load("values");
+    return range;
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    const half = isTooLarge(error) ? firstHalf(blocks) : null;
+    if (half === null) throw error;
+    return readBlocks(context, half);
   }
+  let bytes = 0;
+  blocks.forEach(({ into, rows }, i) => {
+    const values = ranges[i]?.values ?? [];
+    for (const row of values) into.values.push(row);
+    const received = gridBytes(values);
+    into.cellBytes = received / Math.max(rows * into.used.columnCount, 1);
+    bytes += received;
+  });
+  return bytes;
+}
+
+/** The first half of a refused sync's blocks; null when it is a single row (nothing smaller to ask for). */
+function firstHalf(blocks: readonly Block[]): Block[] | null {
+  if (blocks.length > 1) return blocks.slice(0, Math.ceil(blocks.length / 2));
+  const [only] = blocks;
+  if (only === undefined || only.rows <= 1) return null;
+  return [{ ...only, rows: Math.ceil(only.rows / 2) }];
 }
 
 /** Bytes of a grid of values as counted against READ_BUDGET: past the budget the answer is known, the rest need not be counted. */

@@ -4,7 +4,7 @@ import { readStamp } from "../../lib/integrity";
 import { SHEET } from "../../lib/layout";
 import { previousRun, type PreviousRun } from "../../lib/whatif";
 import { blockAddress } from "./address";
-import { gridBytes, READ_BUDGET } from "./budget";
+import { gridBytes, READ_BUDGET, READ_SYNC_BYTES } from "./budget";
 import { placeGrid } from "./cells";
 import { isCellEdit, isTooLarge } from "./officeErrors";
 import { readInputSheets, type Alongside, type BookRead, type ReadPlan } from "./readBook";
@@ -16,7 +16,8 @@ import { readInputSheets, type Alongside, type BookRead, type ReadPlan } from ".
  *
  * Two ways, fewest syncs first (issue 14):
  * - folded into the one-sync read of the input sheets, when this task pane wrote the outputs itself: it knows the
- *   rows of its 核验 block and the bytes of its 结果, and carries them only when the whole read stays under READ_BUDGET;
+ *   rows of its 核验 block and the bytes of its 结果, and carries them only when the whole read stays under READ_BUDGET
+ *   (in a read in blocks, with the names and sizes, when they fit in one block sync);
  * - otherwise one sync of its own: 结果 whole and the last AUDIT_TAIL_ROWS rows of 计算说明 (Range.getLastRow,
  *   getOffsetRange, getResizedRange: ExcelApi 1.2), with one more only when that tail does not hold the whole 核验
  *   block, or when 计算说明 is too short for it (then both are read whole, being small).
@@ -64,11 +65,13 @@ export interface FoldedPrevious {
 
 /**
  * Carries the previous 结果 and 核验 rows in the one-sync read of the input sheets, when this pane wrote them and the
- * read, as the last one measured it, stays under READ_BUDGET with them; null otherwise (read apart, after the inputs).
+ * read, as the last one measured it, stays under READ_BUDGET with them; in a read in blocks, in the sync of the names
+ * and sizes, when they alone fit in one block sync (READ_SYNC_BYTES: 结果 of 10,000 units is 1.5 MB). Null otherwise
+ * (read apart, after the inputs).
  */
 export function foldPrevious(written: WrittenRun | null, plan: ReadPlan): FoldedPrevious | null {
-  if (written === null || plan.mode !== "whole" || !plan.chain || plan.bytes === undefined) return null;
-  if (plan.bytes + written.bytes > READ_BUDGET) return null;
+  if (written === null || !plan.chain || plan.bytes === undefined) return null;
+  if (plan.mode === "whole" ? plan.bytes + written.bytes > READ_BUDGET : written.bytes > READ_SYNC_BYTES) return null;
   let results: Excel.Range | null = null;
   let used: Excel.Range | null = null;
   let tail: Excel.Range | null = null;

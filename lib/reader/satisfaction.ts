@@ -11,6 +11,7 @@ import { addressOf, errorAt, isBlank, isNotApplicable, normalizeText, readNumber
 import { MSG } from "./messages";
 import { hasColumns, placeIn, readTable, valueIn, type Table } from "./sheets";
 import { unitRows } from "./unitRows";
+import { KnownNumbers } from "./knownNumbers";
 
 const [NAME, PERCENT, SATISFIED, BASIC, UNSATISFIED, UNKNOWN] = HEADERS.satisfaction;
 const BALLOTS = [SATISFIED, BASIC, UNSATISFIED, UNKNOWN] as const;
@@ -25,7 +26,34 @@ function percentText(value: CellValue): D | null {
   return normal.endsWith("%") ? textToDecimal(normal.slice(0, -1)) : null;
 }
 
-function readPercentCell(at: At, value: CellValue): D | undefined {
+/**
+ * Numbers already read good in this sheet, with their Decimal: a count or percentage typed as a number is good or not
+ * whatever its row, so each is read once and its Decimal shared (a province has 10,000 rows). Zero is never
+ * remembered: a map takes 0 and −0 for one key, and −0 reads as negative.
+ */
+interface KnownGood {
+  percents: KnownNumbers<D>;
+  ballots: KnownNumbers<D>;
+}
+
+function remembered(known: KnownNumbers<D>, value: CellValue): D | undefined {
+  return typeof value === "number" && value !== 0 ? known.get(value) : undefined;
+}
+
+function remember(known: KnownNumbers<D>, value: CellValue, read: D, at: At, issuesBefore: number): void {
+  if (typeof value === "number" && value !== 0 && at.issues.length === issuesBefore) known.set(value, read);
+}
+
+function readPercentCell(at: At, value: CellValue, known: KnownNumbers<D>): D | undefined {
+  const shared = remembered(known, value);
+  if (shared !== undefined) return shared;
+  const before = at.issues.length;
+  const percent = readPercent(at, value);
+  if (percent !== undefined) remember(known, value, percent, at, before);
+  return percent;
+}
+
+function readPercent(at: At, value: CellValue): D | undefined {
   let percent = percentText(value);
   if (percent !== null) {
     warnAt(at, "satisfaction.percentText", MSG.satisfactionPercentText(String(value), percent.toString()));
@@ -44,7 +72,10 @@ function readPercentCell(at: At, value: CellValue): D | undefined {
   return percent;
 }
 
-function readBallot(at: At, value: CellValue): D | undefined {
+function readBallot(at: At, value: CellValue, known: KnownNumbers<D>): D | undefined {
+  const shared = remembered(known, value);
+  if (shared !== undefined) return shared;
+  const before = at.issues.length;
   const read = readNumber(at, value);
   if (read.kind === "blank") return ZERO;
   if (read.kind !== "number") return undefined;
@@ -52,10 +83,11 @@ function readBallot(at: At, value: CellValue): D | undefined {
     errorAt(at, "satisfaction.ballotNotCount", MSG.ballotNotCount(read.value.toString()));
     return undefined;
   }
+  remember(known, value, read.value, at, before);
   return read.value;
 }
 
-function readRowEntry(table: Table, row: number, name: string, issues: Issue[]): SatisfactionEntry | null {
+function readRowEntry(table: Table, row: number, name: string, known: KnownGood, issues: Issue[]): SatisfactionEntry | null {
   const percentAt = placeIn(table, row, PERCENT, issues);
   const percentValue = valueIn(table, row, PERCENT);
   // 不适用 (or /) in 满意度(%) says in words what an empty row says: not surveyed.
@@ -66,11 +98,11 @@ function readRowEntry(table: Table, row: number, name: string, issues: Issue[]):
     return null;
   }
   if (hasPercent) {
-    const percent = readPercentCell(percentAt, percentValue);
+    const percent = readPercentCell(percentAt, percentValue, known.percents);
     return percent === undefined ? null : { kind: "percent", percent, ref: { sheet: table.sheet, cell: addressOf(percentAt) } };
   }
   if (!hasBallots) return null;
-  const [satisfied, basic, unsatisfied, unknown] = BALLOTS.map((header) => readBallot(placeIn(table, row, header, issues), valueIn(table, row, header)));
+  const [satisfied, basic, unsatisfied, unknown] = BALLOTS.map((header) => readBallot(placeIn(table, row, header, issues), valueIn(table, row, header), known.ballots));
   if (satisfied === undefined || basic === undefined || unsatisfied === undefined || unknown === undefined) return null;
   const firstAt = placeIn(table, row, SATISFIED, issues);
   if (satisfied.plus(basic).plus(unsatisfied).isZero()) {
@@ -103,9 +135,10 @@ export function readSatisfaction(grid: SheetGrid, unitNames: ReadonlySet<string>
     return entries;
   }
   const nameColumn = table.columns.get(NAME) ?? 0;
+  const known: KnownGood = { percents: new KnownNumbers<D>(), ballots: new KnownNumbers<D>() };
   for (const { row, name } of unitRows(table, 1, nameColumn, unitNames, ROW_CODES, issues)) {
     const from = issues.length;
-    const entry = readRowEntry(table, row, name, issues);
+    const entry = readRowEntry(table, row, name, known, issues);
     if (issues.length > from) withContext(issues, from, name);
     if (entry !== null) entries.set(name, entry);
   }
