@@ -1,7 +1,7 @@
 import { compare, roundHalfUp, type D } from "../decimal";
 import { error, groupIssues, warning, type GroupMessage, type Issue } from "../issue";
 import { SHEET } from "../layout";
-import { GRADES, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef, type PeerRating } from "../model";
+import { GRADES, type Adjustment, type AssessmentInput, type AssessmentResult, type Grade, type GroupSummary, type Unit, type UnitResult, type CellRef, type PeerRating } from "../model";
 import { auditLines, normalisedOf } from "./audit";
 import { countedRatings } from "./countedRatings";
 import { raterPlaces } from "./peerReview";
@@ -63,7 +63,7 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   const scored = checked.scores === input.scores ? input : { ...input, scores: checked.scores };
   const places = raterPlaces(groupOf, groupOrder);
   const workings = units.map((unit) => {
-    const w = scoreUnit(unit, { ...scored, adjustments: adjustmentsOf.get(unit.name) ?? [] }, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder, raterPlaces: places });
+    const w = scoreUnit(unit, scored, { ratings: ratingsOf.get(unit.name) ?? [], groupOf, groupOrder, raterPlaces: places }, adjustmentsOf.get(unit.name) ?? NONE);
     const record = dailyOf.get(unit.name);
     return record === undefined ? w : { ...w, daily: dailyWorking(record, checked.byUnit.get(unit.name) ?? null, daily, params.decimals) };
   });
@@ -91,6 +91,8 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
   }
   return { result: { params, units: results, groups }, issues: [...issues, ...groupIssues(perUnit, GROUPED)] };
 }
+
+const NONE: readonly Adjustment[] = [];
 
 /** What every unit of a group shares: the units on each 名次 (in 考核对象 order) and the group's 排名最后 名次. */
 interface GroupContext {

@@ -43,6 +43,7 @@ export function indicatorScore(
   // (Far below 2^53 for any list a sheet can hold: each figure is below 10^11.)
   let earned = indicators.length > 50_000 ? Number.NaN : 0;
   let possible = earned;
+  const points = pointFigures(indicators);
   for (let i = 0; i < indicators.length; i += 1) {
     const indicator = indicators[i] as Indicator;
     const slot: ScoreSlot = positions === null || row === null ? slotOf(entries?.get(indicator.code)) : row.slotAt(positions[i] as number);
@@ -58,7 +59,7 @@ export function indicatorScore(
     scores[size] = score;
     size += 1;
     earned += scaled(score);
-    possible += scaled(indicator.maxPoints);
+    possible += points[i] as number;
   }
   const unitScores = scores.slice(0, size);
   const unitCounted = sharedList(counted, size, indicators, notApplicable.length === 0);
@@ -69,6 +70,21 @@ export function indicatorScore(
     scores: unitScores,
     notApplicable,
   };
+}
+
+// Each indicator's 分值 as a scaled figure, by its place in the 考核指标 list they were worked out for: the same for
+// every unit, worked out once per list instead of once per unit.
+// Kept with the indicators themselves, so that a list changed in place is not taken for the same list.
+let points = new Float64Array(0);
+let pointsOf: Indicator[] = [];
+
+function pointFigures(indicators: readonly Indicator[]): Float64Array {
+  if (!sameItems(pointsOf, indicators, indicators.length)) {
+    points = new Float64Array(indicators.length);
+    for (let i = 0; i < indicators.length; i += 1) points[i] = scaled((indicators[i] as Indicator).maxPoints);
+    pointsOf = indicators.slice();
+  }
+  return points;
 }
 
 const COUNTED: Indicator[] = [];

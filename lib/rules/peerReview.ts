@@ -43,11 +43,31 @@ export function ratingsByRaterGroup(
   groupOrder: readonly string[],
   places: ReadonlyMap<string, RaterPlace> = raterPlaces(groupOf, groupOrder),
 ): Map<string, D[]> {
+  const byGroup = new Map<string, D[]>();
+  forEachRaterGroup(ratee, ratings, groupOrder, places, (group, values) => {
+    byGroup.set(group, values);
+  });
+  return byGroup;
+}
+
+/**
+ * ratingsByRaterGroup's groups and lists, handed to `take` in its order without making its map (peerScore makes the
+ * groups' workings straight from them).
+ */
+function forEachRaterGroup(
+  ratee: string,
+  ratings: readonly PeerRating[],
+  groupOrder: readonly string[],
+  places: ReadonlyMap<string, RaterPlace>,
+  take: (group: string, values: D[]) => void,
+): void {
   // Lists by the rater group's place in `groupOrder`, made when the group's first rating comes; groups outside the
   // order (none when the order is the units' own 排名分组) follow in the order their first rating comes.
-  const lists: (D[] | undefined)[] = [];
+  const lists = LISTS;
+  for (let place = 0; place < lists.length; place += 1) lists[place] = undefined;
   let others: Map<string, D[]> | null = null;
-  for (const rating of ratings) {
+  for (let i = 0; i < ratings.length; i += 1) {
+    const rating = ratings[i] as PeerRating;
     if (rating.ratee !== ratee) continue;
     const place = places.get(rating.rater);
     if (place === undefined) continue;
@@ -62,14 +82,19 @@ export function ratingsByRaterGroup(
     if (list === undefined) others.set(place.group, [rating.value]);
     else list.push(rating.value);
   }
-  const byGroup = new Map<string, D[]>();
-  groupOrder.forEach((group, place) => {
+  // A group named twice in the order keeps its first place (raterPlaces gives its raters that place).
+  for (let place = 0; place < lists.length; place += 1) {
     const list = lists[place];
-    if (list !== undefined && !byGroup.has(group)) byGroup.set(group, list);
-  });
-  if (others !== null) for (const [group, list] of others) byGroup.set(group, list);
-  return byGroup;
+    if (list === undefined) continue;
+    lists[place] = undefined;
+    take(groupOrder[place] as string, list);
+  }
+  if (others !== null) for (const [group, list] of others) take(group, list);
 }
+
+// The lists by place, reused (scoring is synchronous): emptied before and after each unit, and never shortened, which
+// would give up the storage.
+const LISTS: (D[] | undefined)[] = [];
 
 /** A rater's group as its place in the group order, or the group itself when it is not in the order. */
 export type RaterPlace = number | { group: string };
@@ -98,15 +123,13 @@ export function peerScore(
   raters?: ReadonlyMap<string, RaterPlace>,
 ): PeerOutcome {
   const places = params.decimals;
-  const byGroup = ratingsByRaterGroup(ratee, ratings, groupOf, groupOrder, raters ?? raterPlaces(groupOf, groupOrder));
-  if (byGroup.size === 0) return { kind: "none" };
-  const groups: PeerGroupWorking[] = [...byGroup].map(([group, values]) => ({
-    group,
-    values,
-    trimmed: trimmedMean(values, params.trimPeer, params.trimMinCount, places),
-    weight: params.peerWeights.get(group) ?? ZERO,
-  }));
-  const count = groups.reduce((total, g) => total + g.values.length, 0);
+  const groups: PeerGroupWorking[] = [];
+  let count = 0;
+  forEachRaterGroup(ratee, ratings, groupOrder, raters ?? raterPlaces(groupOf, groupOrder), (group, values) => {
+    groups.push({ group, values, trimmed: trimmedMean(values, params.trimPeer, params.trimMinCount, places), weight: params.peerWeights.get(group) ?? ZERO });
+    count += values.length;
+  });
+  if (groups.length === 0) return { kind: "none" };
   const minimum = tooFewRatings(count, params);
   if (minimum !== null) return { kind: "tooFew", groups, count, minimum };
   const short = scaledPeerScore(groups, places, params.peerPoints);

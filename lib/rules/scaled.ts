@@ -104,11 +104,14 @@ export function fromScaled(n: number, scale: number): D {
     built = new Map();
     BUILT[scale] = built;
   }
-  let value = built.get(n);
+  // As a 32-bit whole number the key is a small integer to V8 (figures worked out by division arrive as doubles,
+  // which the map would hash as doubles).
+  const key = n | 0;
+  let value = built.get(key);
   if (value === undefined) {
     value = build(n, scale);
     if (built.size >= BUILT_LIMIT) built.clear();
-    built.set(n, value);
+    built.set(key, value);
   }
   return value;
 }

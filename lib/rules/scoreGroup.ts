@@ -39,10 +39,16 @@ export function scoreGroup(group: string, members: readonly UnitWorking[], param
     return { rank, gradeByLine, seriousDemoted: capped.demoted, disqualifiedDemoted: barred.demoted, grade: barred.grade };
   });
   const quota = applyQuota(graded, forGroup(params.excellentQuota, group));
-  const standings = graded.map((g, index) => ({
-    ...g,
-    quotaMark: quota.marks[index] ?? null,
-    grade: quota.grades[index] ?? g.grade,
-  }));
+  // Written out rather than spread (a spread copies field by field through a generic path), in the spread's order.
+  const standings = graded.map(
+    (g, index): Standing => ({
+      rank: g.rank,
+      gradeByLine: g.gradeByLine,
+      seriousDemoted: g.seriousDemoted,
+      disqualifiedDemoted: g.disqualifiedDemoted,
+      grade: quota.grades[index] ?? g.grade,
+      quotaMark: quota.marks[index] ?? null,
+    }),
+  );
   return { group, thresholds, standings, excellentLimit: quota.limit, quotaExceededByTie: quota.exceededByTie };
 }

@@ -39,8 +39,11 @@ export interface PeerContext {
   raterPlaces?: ReadonlyMap<string, RaterPlace>;
 }
 
-/** Rules 1–6 for one unit: indicator figures, satisfaction, peer review, 换算, 加减分 and 总分. */
-export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerContext): UnitWorking {
+/**
+ * Rules 1–6 for one unit: indicator figures, satisfaction, peer review, 换算, 加减分 and 总分. `adjustments`: the
+ * 加减分 records to look at (scoreAssessment hands each unit its own, without a copy of the input per unit).
+ */
+export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerContext, adjustments: readonly Adjustment[] = input.adjustments): UnitWorking {
   const { params } = input;
   const places = params.decimals;
   const indicators = indicatorScore(unit, input.indicators, input.scores.get(unit.name), places);
@@ -56,8 +59,8 @@ export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerC
     ],
     places,
   );
-  const bonusRecords = recordsOf(input.adjustments, unit.name, "bonus");
-  const penaltyRecords = recordsOf(input.adjustments, unit.name, "penalty");
+  const bonusRecords = recordsOf(adjustments, unit.name, "bonus");
+  const penaltyRecords = recordsOf(adjustments, unit.name, "penalty");
   const bonus = cappedSum(pointsOf(bonusRecords), params.bonusCap, places);
   const penalty = cappedSum(pointsOf(penaltyRecords), params.penaltyCap, places);
   const total = totalScore(normalised.normalised ?? ZERO, bonus.value, penalty.value, params.totalCap, places);
@@ -75,7 +78,7 @@ export function scoreUnit(unit: Unit, input: AssessmentInput, peerContext: PeerC
     penalty,
     total,
     serious: penaltyRecords.some((r) => r.serious),
-    majorIssue: input.adjustments.some((a) => a.unit === unit.name && a.majorIssue),
+    majorIssue: adjustments.some((a) => a.unit === unit.name && a.majorIssue),
   };
 }
 

@@ -110,9 +110,13 @@ function scaledTrimmedMean(values: readonly D[], drop: boolean, places: number):
     total = all - (figures[lowest] as number) - (figures[highest] as number);
   }
   if (total < 0) return null;
-  const kept: D[] = [];
+  // Made at its size (grown item by item, a list is copied as it grows).
+  const kept = new Array<D>(drop ? n - 2 : n);
+  let size = 0;
   for (let index = 0; index < n; index += 1) {
-    if (index !== lowest && index !== highest) kept.push(values[index] as D);
+    if (index === lowest || index === highest) continue;
+    kept[size] = values[index] as D;
+    size += 1;
   }
   const mean = roundedRatio(total, SCALE, kept.length, 0, places);
   if (Number.isNaN(mean)) return null;
