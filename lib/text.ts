@@ -51,14 +51,19 @@ export function cleanText(text: string): string {
 /** NFKC then trim: full-width digits, letters and punctuation become half-width (８５．５ → 85.5). */
 export function normalizeText(text: string): string {
   const clean = stripControls(text);
-  // NFKC leaves ASCII as it is (no ASCII character has a compatibility form): most typed numbers and words skip the
-  // Unicode tables.
-  return trimSpaces(isAscii(clean) ? clean : clean.normalize("NFKC"));
+  // Most typed numbers and words (85, 是, 加分, 较好) need no NFKC: the Unicode tables are used only for the others.
+  return trimSpaces(isNfkcAlready(clean) ? clean : clean.normalize("NFKC"));
 }
 
-function isAscii(text: string): boolean {
+/**
+ * Whether NFKC leaves a text as it is because every character is ASCII or a CJK Unified Ideograph (U+3400–U+4DBF,
+ * U+4E00–U+9FFF): none of them has a compatibility form or combines with its neighbour (the compatibility ideographs,
+ * U+F900 on, and full-width forms, U+FF00 on, do change and are outside).
+ */
+function isNfkcAlready(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
-    if (text.charCodeAt(i) > 0x7f) return false;
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && (code < 0x3400 || code > 0x9fff || (code > 0x4dbf && code < 0x4e00))) return false;
   }
   return true;
 }

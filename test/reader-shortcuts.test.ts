@@ -32,7 +32,7 @@ const place = (): At => ({ sheet: "考核对象", row: 6, column: 5, issues: [] 
 /** Pieces of what people type or paste into a cell: digits of both widths, signs, spaces of every kind, controls. */
 const PIECES = [
   "0", "7", "85", ".", "-", "+", "分", "%", "０", "９", "．", "－", "％", " ", "\u3000", "\u00a0", "\t", "\n", "\r", "\r\n",
-  "\u0000", "\u0007", "\u000b", "\u001f", "\u007f", "\u200b", "\ufeff", "/", "／", "不适用", "城关镇", "a", "Y", "ﬁ", "①", "½", "²", "ª", "a\u00a0b", "𠀀", "\ud800",
+  "\u0000", "\u0007", "\u000b", "\u001f", "\u007f", "\u200b", "\ufeff", "/", "／", "不适用", "城关镇", "a", "Y", "ﬁ", "①", "½", "²", "ª", "a\u00a0b", "好", "较好", "是", "否", "加分", "㐀", "\u4dc0", "\u9fff", "\ua000", "豈", "\u0301", "\u3099", "か", "𠀀", "\ud800",
 ];
 const typed = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((pieces) => pieces.join(""));
 const anyText = fc.oneof(typed, fc.string(), fc.string({ unit: "binary" }));
@@ -81,6 +81,19 @@ describe("text: the short ways give what the plain way gives", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("normalizeText of every character it takes as NFKC already is that character", () => {
+    for (const [from, to] of [
+      [0, 0x7f],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+    ] as const) {
+      for (let code = from; code <= to; code += 1) {
+        const text = `a${String.fromCharCode(code)}b`;
+        expect(normalizeText(text)).toBe(plainNormalize(text));
+      }
+    }
   });
 
   it("normalizeText", () => {
