@@ -107,21 +107,14 @@ interface Measured {
 }
 
 /**
- * Explanations at least this long (UTF-16 units) are measured as they are made, those shorter where they are printed
- * (most fit on one line of 计算过程 by their length alone, unmeasured). Measuring a text made of many pieces flattens it
+ * A 计算说明 line that knows the displayWidth of its explanation (unless the text holds a line break): worked out from
+ * its pieces for the long 指标得分 and 指标应得分 texts (some 1,500 characters each, two per unit, never measured
+ * character by character), measured as it is made for the others. Measuring a text made of many pieces flattens it
  * into one string: done here, while the pieces are new, they die young; done when 计算说明 is printed, 10,000 units
- * later, they have been copied by every garbage collection in between (measured: 计算说明's row heights 160 → 100 ms
- * CPU at 10,000 units, the scoring no slower).
- */
-const MEASURED_FROM = 47;
-
-/**
- * A 计算说明 line that knows the displayWidth of its explanation: worked out from its pieces for the long 指标得分 and
- * 指标应得分 texts (some 1,500 characters each, two per unit, never measured character by character), measured as it
- * is made for other long ones (see MEASURED_FROM); unknown for short ones and for a text with a line break. The width
- * is a private field, not a property: the line reads, compares and serialises as the plain { item, value, explanation }
- * it is (a copy, e.g. structuredClone, is measured as usual). A field rather than a WeakMap beside the lines: 20,000
- * entries a run made every garbage collection slower.
+ * later, they had been copied by every garbage collection in between (measured at 10,000 units: renderAudit 110 →
+ * 66–73 ms CPU, auditLines no slower). The width is a private field, not a property: the line reads, compares and
+ * serialises as the plain { item, value, explanation } it is (a copy, e.g. structuredClone, is measured as usual). A
+ * field rather than a WeakMap beside the lines: 20,000 entries a run made every garbage collection slower.
  */
 class ExplainedLine implements AuditLine {
   readonly #width: number | undefined;
@@ -132,7 +125,7 @@ class ExplainedLine implements AuditLine {
     readonly explanation: string,
     width: number | undefined,
   ) {
-    this.#width = width ?? (explanation.length < MEASURED_FROM || explanation.includes("\n") ? undefined : displayWidth(explanation));
+    this.#width = width ?? (explanation.includes("\n") ? undefined : displayWidth(explanation));
   }
 
   static widthOf(line: AuditLine): number | undefined {
