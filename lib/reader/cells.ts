@@ -182,8 +182,10 @@ export function readPlainNumber(at: At, value: CellValue | undefined, hint: stri
 
 /** An integer in [min, max]; `range` says the allowed values in words for the message. */
 export function readInteger(at: At, value: CellValue | undefined, min: number, max: number, range: string): number | null | undefined {
-  // A whole number in range is itself: decimal.js would read it, compare it and give back the same number.
+  // A whole number in range is itself: decimal.js would read it, compare it and give back the same number. A blank
+  // cell is blank without going through readNumber.
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max) return value;
+  if (value === null || value === undefined) return null;
   const read = readPlainNumber(at, value);
   if (read === null || read === undefined) return read;
   if (!read.isInteger() || read.lt(min) || read.gt(max)) {
