@@ -33,9 +33,11 @@ export function auditLines(w: UnitWorking, s: Standing, context: StandingContext
   const terms = sharedTextsOf(t);
   const f = figuresOf(w, t);
   // Pushed one by one rather than spread from optional arrays: this runs for every unit.
+  // The terms of the unit's indicators, by position: for both 指标 texts.
+  const list = terms.list(w.indicators.counted, w.indicators.notApplicable.length === 0);
   const lines: AuditLine[] = [
-    measuredLine(AUDIT_ITEMS.indicatorEarned, f.earned, indicatorEarnedText(w, f, terms)),
-    measuredLine(AUDIT_ITEMS.indicatorPossible, f.possible, indicatorPossibleText(w, f, terms)),
+    measuredLine(AUDIT_ITEMS.indicatorEarned, f.earned, indicatorEarnedText(w, f, terms, list)),
+    measuredLine(AUDIT_ITEMS.indicatorPossible, f.possible, indicatorPossibleText(w, f, terms, list)),
   ];
   if (w.daily !== undefined) lines.push(new ExplainedLine(DAILY_AUDIT.item, "", dailyAuditText(w.daily, t), undefined));
   lines.push(
@@ -363,19 +365,31 @@ function joinedTerms(n: number, term: (i: number) => Measured, count: Measured, 
   return { text, width: width === null || count.width === null ? null : width + count.width + 2 + total.length };
 }
 
-function indicatorEarnedText(w: UnitWorking, f: ShownFigures, shared: SharedTexts): Measured {
+function indicatorEarnedText(w: UnitWorking, f: ShownFigures, shared: SharedTexts, list: TermsOfList): Measured {
   const { counted, notApplicable } = w.indicators;
-  if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${f.earned}`);
+  const n = counted.length;
+  if (n === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${f.earned}`);
+  // As joinedTerms, with the terms looked up in the loop (no callback): this runs for every unit, a hundred terms each.
   const scores = w.indicators.scores;
-  const terms = shared.list(counted, notApplicable.length === 0).terms;
-  return joinedTerms(counted.length, (i) => shared.score(terms[i] as TermsOfIndicator, scores[i] ?? ZERO), shared.itemCount(counted.length, notApplicable), f.earned);
+  const terms = list.terms;
+  const texts = TERM_TEXTS;
+  texts.length = n;
+  let width: number | null = (n - 1) * TERM_SEPARATOR_WIDTH;
+  for (let i = 0; i < n; i += 1) {
+    const term = shared.score(terms[i] as TermsOfIndicator, scores[i] ?? ZERO);
+    texts[i] = term.text;
+    width = width === null || term.width === null ? null : width + term.width;
+  }
+  const count = shared.itemCount(n, notApplicable);
+  const total = f.earned;
+  texts[n - 1] = `${texts[n - 1] ?? ""}${count.text}= ${total}`;
+  return { text: texts.join(TERM_SEPARATOR), width: width === null || count.width === null ? null : width + count.width + 2 + total.length };
 }
 
-function indicatorPossibleText(w: UnitWorking, f: ShownFigures, shared: SharedTexts): Measured {
+function indicatorPossibleText(w: UnitWorking, f: ShownFigures, shared: SharedTexts, list: TermsOfList): Measured {
   const { counted, notApplicable } = w.indicators;
   const total = f.possible;
   if (counted.length === 0) return measured(`${AUDIT_TEXT.noIndicators(notApplicable)} = ${total}`);
-  const list = shared.list(counted, notApplicable.length === 0);
   // A list units share keeps its texts by total; a unit's own list (it has a 不适用) is compared in full.
   const own = notApplicable.length > 0;
   const known = own ? shared.knownPossible(counted, notApplicable, total) : (list.possible.get(total) ?? null);
