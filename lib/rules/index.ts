@@ -93,6 +93,8 @@ export function scoreAssessment(input: AssessmentInput): ScoreOutcome {
 }
 
 const NONE: readonly Adjustment[] = [];
+// One empty list for every unit no rater was left out of (read only, as the 计算说明 takes it).
+const NO_VOIDED: readonly { rater: string; value: D }[] = [];
 
 /** What every unit of a group shares: the units on each 名次 (in 考核对象 order) and the group's 排名最后 名次. */
 interface GroupContext {
@@ -101,7 +103,7 @@ interface GroupContext {
   /** The county's 排名分组, in 考核对象 order. */
   rankGroups?: readonly string[];
   /** The raters of a unit that 互评同分票无效 left out. */
-  voidedOf: (unit: string) => { rater: string; value: D }[];
+  voidedOf: (unit: string) => readonly { rater: string; value: D }[];
 }
 
 function groupContext(members: readonly UnitWorking[], g: GroupStandings): Pick<GroupContext, "namesByRank" | "lastPlace"> {
@@ -197,7 +199,7 @@ const GROUPED = new Map<string, GroupMessage>([
 ]);
 
 /** For each ratee, the raters who rated it but were left out by 互评同分票无效 (self-ratings aside), with their one value. */
-function voidedRatersOf(ratings: readonly PeerRating[], voided: ReadonlyMap<string, D> | undefined): (unit: string) => { rater: string; value: D }[] {
+function voidedRatersOf(ratings: readonly PeerRating[], voided: ReadonlyMap<string, D> | undefined): (unit: string) => readonly { rater: string; value: D }[] {
   const byRatee = new Map<string, { rater: string; value: D }[]>();
   if (voided !== undefined && voided.size > 0) {
     for (const rating of ratings) {
@@ -208,7 +210,7 @@ function voidedRatersOf(ratings: readonly PeerRating[], voided: ReadonlyMap<stri
       byRatee.set(rating.ratee, list);
     }
   }
-  return (unit) => byRatee.get(unit) ?? [];
+  return (unit) => byRatee.get(unit) ?? NO_VOIDED;
 }
 
 function sortByRank(results: UnitResult[]): UnitResult[] {
