@@ -1,10 +1,10 @@
-import { HEADER_FILL, OUTPUT_TAB, type RangeStyle, type SheetOut } from "../format";
+import { HEADER_FILL, OUTPUT_TAB, type RangeStyle, type RowHeight, type SheetOut } from "../format";
 import { HEADERS, SHEET } from "../layout";
 import type { AssessmentResult, AuditLine } from "../model";
 import { PARAMS_GROUP_LABEL } from "./messages";
 import { describeParams } from "./parameters";
 import { knownExplanationWidth } from "../rules/audit";
-import { a4Print, blockBreaks, fittedWidths, type LineCounter, ONE_LINE_ROW, printTitle, scaleToWidth, wrappedLines, wrappedLinesOfWidth, wrappedRowHeights } from "./print";
+import { a4Print, blockBreaks, fittedWidths, heightOfLines, ONE_LINE_ROW, printTitle, scaleToWidth, wrappedLines, wrappedLinesOfWidth, wrappedRowHeights } from "./print";
 import { rangeOf } from "./ranges";
 
 type Cell = string | null;
@@ -13,9 +13,10 @@ const LAST_COLUMN = HEADERS.audit.length - 1;
 /** Least widths; 结果 and 计算过程 wrap beyond their maximum, the other columns widen to their longest text. */
 const WIDTHS = [10, 24, 16, 14, 100];
 const MAXIMUM_WIDTHS = [null, null, null, 36, 100];
-const WRAPPED_COLUMNS = [3, 4];
-/** 计算过程: the explanation of each line. */
+/** 结果 and 计算过程: the value and the explanation of each line, which wrap. */
+const VALUE_COLUMN = 3;
 const EXPLANATION_COLUMN = 4;
+const WRAPPED_COLUMNS = [VALUE_COLUMN, EXPLANATION_COLUMN];
 const ORIENTATION = "landscape";
 /** Every other unit is shaded, so that where one unit's lines end is seen at a glance. */
 const BAND_FILL = "#F2F2F2";
@@ -33,27 +34,21 @@ interface Block {
  */
 export function renderAudit(result: AssessmentResult): SheetOut {
   const rows: Cell[][] = [[...HEADERS.audit]];
-  // The width of an explanation auditLines measured while building it, by row: see knownExplanationWidth.
-  const explanationWidths: (number | undefined)[] = [undefined];
   const unitBlocks: Block[] = [];
   for (const unit of result.units) {
     const first = rows.length;
-    for (const line of unit.audit) {
-      rows.push(auditRow(unit.unit.rankGroup, unit.unit.name, line));
-      explanationWidths.push(knownExplanationWidth(line));
-    }
+    for (const line of unit.audit) rows.push(auditRow(unit.unit.rankGroup, unit.unit.name, line));
     if (rows.length > first) unitBlocks.push({ first, last: rows.length - 1 });
   }
+  const unitsEnd = rows.length;
   if (rows.length > 1) rows.push([null, null, null, null, null]);
   const paramsFirst = rows.length;
   rows.push(...describeParams(result.params, result.groups).map((line) => auditRow(PARAMS_GROUP_LABEL, null, line)));
   const paramsBlock = { first: paramsFirst, last: rows.length - 1 };
   const widths = fittedWidths(rows, WIDTHS, MAXIMUM_WIDTHS);
-  const lines: LineCounter = (text, width, row, column) => {
-    const known = column === EXPLANATION_COLUMN ? explanationWidths[row] : undefined;
-    return known === undefined ? wrappedLines(text, width) : wrappedLinesOfWidth(known, width);
-  };
-  const rowHeights = wrappedRowHeights(rows, WRAPPED_COLUMNS, widths, 1, lines);
+  const rowHeights = unitRowHeights(result, widths);
+  // The blank row and the parameters, measured as usual.
+  rowHeights.push(...wrappedRowHeights(rows, WRAPPED_COLUMNS, widths, unitsEnd));
   // One page across; page breaks so that each unit's lines, and the parameters, print whole on one page. The breaks
   // are placed for the largest scale a program would print at (see scaleToWidth).
   const scale = scaleToWidth(widths, ORIENTATION);
@@ -89,6 +84,28 @@ export function renderAudit(result: AssessmentResult): SheetOut {
       }),
     },
   };
+}
+
+/**
+ * wrappedRowHeights of the units' rows (from row 1, one a line), from their lines: 结果 measured, 计算过程 from the
+ * width auditLines knew when it did (every explanation without a line break), in one loop without a callback a cell.
+ */
+function unitRowHeights(result: AssessmentResult, widths: readonly number[]): RowHeight[] {
+  const valueWidth = widths[VALUE_COLUMN] ?? WIDTHS[VALUE_COLUMN] ?? 1;
+  const explanationWidth = widths[EXPLANATION_COLUMN] ?? WIDTHS[EXPLANATION_COLUMN] ?? 1;
+  const heights: RowHeight[] = [];
+  let row = 1;
+  for (const unit of result.units) {
+    for (const line of unit.audit) {
+      const known = knownExplanationWidth(line);
+      const explanation = line.explanation;
+      let most = explanation === "" ? 1 : known === undefined ? wrappedLines(explanation, explanationWidth) : wrappedLinesOfWidth(known, explanationWidth);
+      if (line.value !== "") most = Math.max(most, wrappedLines(line.value, valueWidth));
+      if (most > 1) heights.push({ row, height: heightOfLines(most) });
+      row += 1;
+    }
+  }
+  return heights;
 }
 
 function auditRow(rankGroup: string, name: string | null, line: AuditLine): Cell[] {

@@ -119,30 +119,26 @@ export function fittedWidths(rows: readonly (readonly Cell[])[], minimums: reado
   });
 }
 
-/** How many lines a cell's text takes in a column of `width` characters: wrappedLines, or the same from what is known. */
-export type LineCounter = (text: string, width: number, row: number, column: number) => number;
+/** Height in points of a row whose tallest cell takes `lines` lines. */
+export function heightOfLines(lines: number): number {
+  return lines * LINE_HEIGHT + ROW_PADDING;
+}
 
 /**
  * Heights of the rows whose wrapped cells need more than one line: the most lines any of `columns` takes in that row.
- * `first` is the first row (0-based) to look at, `widths` the sheet's column widths; `lines` counts a cell's lines
- * (wrappedLines unless the caller knows better, e.g. a text's width worked out when it was built).
+ * `first` is the first row (0-based) to look at, `widths` the sheet's column widths. (计算说明 works out its units' rows
+ * itself, from the widths auditLines knew: see renderAudit.)
  */
-export function wrappedRowHeights(
-  rows: readonly (readonly Cell[])[],
-  columns: readonly number[],
-  widths: readonly number[],
-  first = 0,
-  lines: LineCounter = wrappedLines,
-): RowHeight[] {
+export function wrappedRowHeights(rows: readonly (readonly Cell[])[], columns: readonly number[], widths: readonly number[], first = 0): RowHeight[] {
   const heights: RowHeight[] = [];
   for (let row = first; row < rows.length; row += 1) {
     const cells = rows[row] ?? [];
     let most = 1;
     for (const column of columns) {
       const value = cells[column];
-      if (typeof value === "string" && value !== "") most = Math.max(most, lines(value, widths[column] ?? 8.43, row, column));
+      if (typeof value === "string" && value !== "") most = Math.max(most, wrappedLines(value, widths[column] ?? 8.43));
     }
-    if (most > 1) heights.push({ row, height: most * LINE_HEIGHT + ROW_PADDING });
+    if (most > 1) heights.push({ row, height: heightOfLines(most) });
   }
   return heights;
 }
