@@ -2,9 +2,13 @@
 // editing the cell in Excel (F2, Enter) keeps it text. In the output sheets the graft writes, and in the files ExcelJS
 // writes (the template, 导入工作安排's copy).
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildWorkbook, readWorkbookGrids, replaceSheets, writeOutputSheets } from "../files/xlsx";
+import { FormulaLikeFound, graftOutputSheets } from "../files/xlsx/graft";
+import { openForGraft } from "../files/xlsx/graftPackage";
 import { openPackage, textOf } from "../files/xlsx/package";
+import { zipWithEdits } from "../files/xlsx/zipGraft";
 import type { SheetOut } from "../lib/format";
 import { columnName, type WorkbookGrids } from "../lib/grid";
 import { OUTPUT_SHEETS, SHEET } from "../lib/layout";
@@ -63,6 +67,20 @@ describe("the quote prefix on formula-like text", () => {
     }
     const results = await textsByPrefix(written, SHEET.results);
     for (const hostile of Object.values(HOSTILE)) expect(results.quoted).toContain(hostile);
+  });
+
+  it("score's writer first assumes there is no formula-like text (FormulaLikeFound when it meets one), then grafts again looking first: the same parts", async () => {
+    const input = await plainXlsx(hostileBook());
+    const outputs = runAssessment(await readWorkbookGrids(input)).outputs ?? [];
+    const assumingNone = graftOutputSheets(openForGraft(input), outputs, { formulaLike: "assumeNone" });
+    const sheets = [...assumingNone.written.values()].filter((content) => typeof content === "function");
+    expect(() => sheets.forEach((pieces) => [...pieces()])).toThrow(FormulaLikeFound);
+    const pkg = openForGraft(input);
+    const lookingFirst = graftOutputSheets(pkg, outputs, { escapes: "found", formulaLike: "quote" });
+    const expected = unzipSync(await zipWithEdits(input, pkg.allFiles, lookingFirst.written, lookingFirst.removed));
+    const written = unzipSync(await writeOutputSheets(input, outputs));
+    expect(Object.keys(written).sort()).toStrictEqual(Object.keys(expected).sort());
+    for (const [path, bytes] of Object.entries(expected)) expect(strFromU8(written[path] ?? new Uint8Array()), path).toBe(strFromU8(bytes));
   });
 
   it("a workbook ExcelJS writes (the template's writer): formula-like texts quoted, in any cell format", async () => {

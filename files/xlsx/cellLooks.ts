@@ -50,7 +50,7 @@ export interface SheetLooks {
  * remembered, so a style over 100,000 cells costs 100,000 array reads rather than as many new objects (计算说明 of
  * 10,000 units has 15,000 styles over 1.3 million cells).
  */
-export function sheetLooks(out: SheetOut, table: LookTable): SheetLooks {
+export function sheetLooks(out: SheetOut, table: LookTable, formulaLike: FormulaLikeTexts = "quote"): SheetLooks {
   const rowCount = out.rows.length;
   const boxes = out.format.styles.map((style) => parseRange(style.range, rowCount));
   let rows = rowCount;
@@ -86,8 +86,20 @@ export function sheetLooks(out: SheetOut, table: LookTable): SheetLooks {
       }
     }
   });
-  quoteFormulaLikeTexts(out.rows, columns, ids, table);
+  if (formulaLike === "quote") quoteFormulaLikeTexts(out.rows, columns, ids, table);
   return { rows, columns, ids };
+}
+
+/**
+ * Whether sheetLooks looks for texts that look like a formula and gives their cells the quote prefix ("quote"), or
+ * leaves that out ("assumeNone"): the writer then has to refuse any such text it meets (see formulaLike and
+ * graftOutputSheets), since its cell would lack the prefix.
+ */
+export type FormulaLikeTexts = "quote" | "assumeNone";
+
+/** Whether a text looks like a formula (looksLikeFormula), the first character checked first: most texts stop there. */
+export function formulaLike(text: string): boolean {
+  return formulaStart(text.charCodeAt(0)) && looksLikeFormula(text);
 }
 
 /** Each cell holding text that looks like a formula gets its look with the quote prefix. */

@@ -8,7 +8,7 @@
 import type { SheetOut } from "../../lib/format";
 import { appPropertiesWithSheets } from "./appProperties";
 import { printTitlesFormula } from "../../lib/output/print";
-import { LookTable, sheetLooks } from "./cellLooks";
+import { LookTable, sheetLooks, type FormulaLikeTexts } from "./cellLooks";
 import type { GraftPackage } from "./graftPackage";
 import { relsPathOf, resolveTarget, textOf, type XlsxPackage } from "./package";
 import { SharedStringsAppender } from "./sharedStrings";
@@ -49,7 +49,7 @@ const encoder = new TextEncoder();
  * remaining sheets, in order. The active tab stays on the sheet it was on; when that was a replaced output sheet,
  * on its replacement.
  */
-export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[], options: { escapes?: "assumeNone" | "found" } = {}): Graft {
+export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[], options: { escapes?: "assumeNone" | "found"; formulaLike?: FormulaLikeTexts } = {}): Graft {
   const workbook = new WorkbookPart(pkg, outputs.map((out) => out.name));
   const rels = new RelationshipsPart(textOf(pkg, relsPathOf(pkg.workbookPath)) ?? EMPTY_RELS);
   for (const relId of workbook.removedRelIds) rels.remove(relId);
@@ -58,7 +58,11 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
   const written = new Map<string, PartContent>();
   const newContentTypes: { path: string; type: string }[] = [];
   const table = new LookTable();
-  const looks = outputs.map((out) => sheetLooks(out, table));
+  // Texts that look like a formula are as rare, and looking for them before the sheets are written costs a pass that
+  // touches every text of the outputs (650,000 of them, all over memory, for 10,000 units). With "assumeNone" the
+  // writer refuses any it meets (FormulaLikeFound), and the caller grafts again looking for them first.
+  const formulaLikeTexts = options.formulaLike ?? "quote";
+  const looks = outputs.map((out) => sheetLooks(out, table, formulaLikeTexts));
 
   const stylesPath = partOfType(pkg, rels, "styles") ?? newPart(pkg, rels, "styles", `${folderOf(pkg.workbookPath)}styles.xml`, CONTENT_TYPE.styles, newContentTypes);
   const styles = mergeStyles(textOf(pkg, stylesPath) ?? emptyStylesPart(), table.looks);
@@ -85,6 +89,12 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
       },
       namespace,
       tabSelected: workbook.selectedOutput === index,
+      formulaLikeFound:
+        formulaLikeTexts === "quote"
+          ? undefined
+          : () => {
+              throw new FormulaLikeFound();
+            },
     };
     written.set(path, () => sheetXmlPieces(out, looks[index] ?? { rows: 0, columns: 0, ids: new Uint32Array(0) }, options));
     newContentTypes.push({ path, type: CONTENT_TYPE.worksheet });
@@ -113,6 +123,14 @@ export function graftOutputSheets(pkg: GraftPackage, outputs: readonly SheetOut[
   }
   written.set(CONTENT_TYPES, encoder.encode(contentTypesXml(textOf(pkg, CONTENT_TYPES) ?? "", removed, newContentTypes)));
   return { written, removed };
+}
+
+/** Thrown while the sheets are written when a text looks like a formula and the graft did not look for those (see graftOutputSheets). */
+export class FormulaLikeFound extends Error {
+  constructor() {
+    super('graftOutputSheets: a text looks like a formula; graft again with formulaLike: "quote"');
+    this.name = "FormulaLikeFound";
+  }
 }
 
 /** Thrown while the sheets are written when a text needs an escape that the graft did not look for (see graftOutputSheets). */

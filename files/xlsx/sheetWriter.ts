@@ -13,7 +13,7 @@
 import { VALIDATION_ERROR_TITLE } from "./messages";
 import { columnName } from "../../lib/grid";
 import type { DecimalValidation, ListValidation, SheetFormat, SheetOut } from "../../lib/format";
-import type { SheetLooks } from "./cellLooks";
+import { formulaLike, type SheetLooks } from "./cellLooks";
 import { inlineList } from "./format";
 import { pageSetUpProperties, printXml } from "./printXml";
 import { boxAddress, parseRange } from "./range";
@@ -31,6 +31,11 @@ export interface SheetXmlOptions {
   namespace?: string;
   /** This sheet is the selected tab. */
   tabSelected?: boolean;
+  /**
+   * Called with a text that looks like a formula when the looks were worked out without looking for those
+   * (sheetLooks' "assumeNone"): it throws, since the cell would lack its quote prefix (see graftOutputSheets).
+   */
+  formulaLikeFound?: (text: string) => never;
 }
 
 /** The worksheet XML of one output sheet, as UTF-8 in chunks of about a megabyte (see xmlBytes.ts). */
@@ -161,6 +166,7 @@ function* sheetRows(xml: XmlBytes, rows: SheetOut["rows"], looks: SheetLooks, op
   const heights = rowHeightsOf(format, looks.rows);
   const { ids, columns } = looks;
   const number = new RowNumber();
+  const formulaLikeFound = options.formulaLikeFound;
   for (let row = 0; row < looks.rows; row += 1) {
     const values = rows[row] ?? NO_VALUES;
     number.next();
@@ -183,6 +189,7 @@ function* sheetRows(xml: XmlBytes, rows: SheetOut["rows"], looks: SheetLooks, op
       xml.digits(digits, digitsStart);
       // Never a formula: text is text, whatever it begins with.
       if (typeof value === "string" && value !== "") {
+        if (formulaLikeFound !== undefined && formulaLike(value)) formulaLikeFound(value);
         // Most texts need nothing done: written as they are while checked, in one pass.
         const start = xml.at;
         xml.markup(after.text);

@@ -1,6 +1,6 @@
 import type { SheetOut } from "../../lib/format";
 import { fillSheet } from "./format";
-import { EscapesFound, graftOutputSheets } from "./graft";
+import { EscapesFound, FormulaLikeFound, graftOutputSheets } from "./graft";
 import { openForGraft } from "./graftPackage";
 import { loadExcelJS, saveWorkbook, type Bytes, type Workbook } from "./library";
 import { NotAWorkbookError } from "./errors";
@@ -18,22 +18,22 @@ import type { Compressor } from "./deflate";
 export async function writeOutputSheets(original: Bytes, outputs: readonly SheetOut[], options: { compress?: Compressor } = {}): Promise<Uint8Array> {
   // A plain view of the same bytes: a Node Buffer's slice() would not copy.
   const bytes = original instanceof Uint8Array ? new Uint8Array(original.buffer, original.byteOffset, original.byteLength) : new Uint8Array(original);
-  // First assuming that no text needs a file-format escape; when one does (rare), again with those texts looked for
-  // first and put in the shared strings (see graftOutputSheets).
+  // First assuming that no text needs a file-format escape and none looks like a formula; when one does (rare), again
+  // with those texts looked for first: put in the shared strings, given the quote prefix (see graftOutputSheets).
   try {
-    return await graftedCopy(original, bytes, outputs, "assumeNone", options.compress);
+    return await graftedCopy(original, bytes, outputs, false, options.compress);
   } catch (error) {
-    if (!(error instanceof EscapesFound)) throw error;
+    if (!(error instanceof EscapesFound || error instanceof FormulaLikeFound)) throw error;
   }
-  return graftedCopy(original, bytes, outputs, "found", options.compress);
+  return graftedCopy(original, bytes, outputs, true, options.compress);
 }
 
-async function graftedCopy(original: Bytes, bytes: Uint8Array, outputs: readonly SheetOut[], escapes: "assumeNone" | "found", compress: Compressor | undefined): Promise<Uint8Array> {
+async function graftedCopy(original: Bytes, bytes: Uint8Array, outputs: readonly SheetOut[], lookFirst: boolean, compress: Compressor | undefined): Promise<Uint8Array> {
   let pkg: ReturnType<typeof openForGraft>;
   let graft: ReturnType<typeof graftOutputSheets>;
   try {
     pkg = openForGraft(bytes);
-    graft = graftOutputSheets(pkg, outputs, { escapes });
+    graft = graftOutputSheets(pkg, outputs, lookFirst ? { escapes: "found", formulaLike: "quote" } : { escapes: "assumeNone", formulaLike: "assumeNone" });
   } catch (error) {
     if (error instanceof NotAWorkbookError) throw error;
     // The sheets read fine but a part the graft must edit (the sheet list, relationships, content types, styles) is

@@ -44,7 +44,7 @@ export async function zipWithEdits(
   const modified = new Date();
   // All parts at once: while the compressor works on one part's pieces (off the main thread), the next pieces of
   // this or another part are written. Each part keeps only a few pieces in flight, so memory stays bounded.
-  // When one part fails (see EscapesFound in graft.ts), the others stop making pieces.
+  // When one part fails (see EscapesFound and FormulaLikeFound in graft.ts), the others stop making pieces.
   let failed = false;
   const compressed = await Promise.all(
     [...written].map(async ([path, content]) => {
