@@ -31,7 +31,7 @@ export interface StandingContext {
 /** The 计算说明 lines of one unit, one per figure of 结果, each with the numbers it came from. */
 export function auditLines(w: UnitWorking, s: Standing, context: StandingContext, params: Params, t: FigureTexts = new FigureTexts(params.decimals)): AuditLine[] {
   const terms = sharedTextsOf(t);
-  const f = figuresOf(w, t);
+  const f = figuresOf(w, terms);
   // Pushed one by one rather than spread from optional arrays: this runs for every unit.
   // The terms of the unit's indicators, by position: for both 指标 texts.
   const list = terms.list(w.indicators.counted, w.indicators.notApplicable.length === 0);
@@ -48,7 +48,7 @@ export function auditLines(w: UnitWorking, s: Standing, context: StandingContext
     new ExplainedLine(AUDIT_ITEMS.normalised, f.normalised, normalisedText(w, f), undefined),
     new ExplainedLine(AUDIT_ITEMS.bonus, f.bonus, adjustmentText("加分", w.bonusRecords, w.bonus.sum, f.bonus, w.bonus.cut, params.bonusCap, t), undefined),
     new ExplainedLine(AUDIT_ITEMS.penalty, f.penalty, adjustmentText("扣分", w.penaltyRecords, w.penalty.sum, f.penalty, w.penalty.cut, params.penaltyCap, t), undefined),
-    new ExplainedLine(AUDIT_ITEMS.total, f.total, totalText(w, f, params, t), undefined),
+    new ExplainedLine(AUDIT_ITEMS.total, f.total, totalText(w, f, params, t, terms), undefined),
     new ExplainedLine(AUDIT_ITEMS.rank, String(s.rank), rankText(f, s, context, params), undefined),
     new ExplainedLine(AUDIT_ITEMS.grade, s.grade, gradeText(f, s, context, t), undefined),
   );
@@ -58,7 +58,7 @@ export function auditLines(w: UnitWorking, s: Standing, context: StandingContext
 
 /**
  * The unit's figures as shown (to 小数位数), each written once: most appear in two or three lines (总分 in four), and
- * every `shown` is a lookup.
+ * every `shown` is a lookup (see SharedTexts.shown).
  */
 interface ShownFigures {
   earned: string;
@@ -76,7 +76,7 @@ interface ShownFigures {
   total: string;
 }
 
-function figuresOf(w: UnitWorking, t: FigureTexts): ShownFigures {
+function figuresOf(w: UnitWorking, t: SharedTexts): ShownFigures {
   const peer = w.peer;
   return {
     earned: t.shown(w.indicators.earned),
@@ -205,6 +205,7 @@ class SharedTexts {
   private readonly itemCounts: Measured[] = [];
   private readonly ratingTexts = new Map<D, string>();
   private readonly percents = new Map<D, string>();
+  private readonly shownTexts = new Map<D, string>();
   /** Texts of the run's 参数, made on first use (params is the same object for every unit of a run). */
   private paramsTexts: { params: Params; ballotValues: [string, string, string]; possibleSatisfaction: string; possiblePeer: string; peerPoints: string; satisfactionPoints: string } | null = null;
 
@@ -256,6 +257,20 @@ class SharedTexts {
     if (text === undefined) {
       text = this.t.plain(value);
       this.ratingTexts.set(value, text);
+    }
+    return text;
+  }
+
+  /**
+   * As `shown`, remembered by identity (a Decimal never changes): the rules build one Decimal for each distinct figure
+   * they work out (10,000 units: some 7,000 objects for 110,000 figures), so a figure many units share (应得分, 加分 0,
+   * a 总分) is looked up by the object rather than keyed by its digits first. Kept for the run, as every text here.
+   */
+  shown(value: D): string {
+    let text = this.shownTexts.get(value);
+    if (text === undefined) {
+      text = this.t.shown(value);
+      this.shownTexts.set(value, text);
     }
     return text;
   }
@@ -406,7 +421,7 @@ function satisfactionText(w: UnitWorking, f: ShownFigures, params: Params, t: Fi
   const few = w.fewBallots ?? null;
   if (outcome === null && few !== null) return AUDIT_TEXT.fewBallots(t.plain(few.count), few.minimum);
   if (outcome === null) return w.onlyUnknownBallots ? AUDIT_TEXT.noCountableBallots : AUDIT_TEXT.notSurveyed;
-  const percent = t.shown(outcome.percent);
+  const percent = shared.shown(outcome.percent);
   const ballots = outcome.ballots;
   const texts = shared.ofParams(params);
   let source: string;
@@ -449,7 +464,7 @@ function peerText(w: UnitWorking, f: ShownFigures, context: StandingContext, par
   for (const g of groups) {
     const head = AUDIT_TEXT.peerGroup(g.group, g.values.length, ratingList(g.values, shared));
     const m = g.trimmed;
-    const mean = t.shown(m.mean);
+    const mean = shared.shown(m.mean);
     means.push(mean);
     parts.push(
       m.dropped === null
@@ -549,8 +564,8 @@ function adjustmentText(kind: string, records: readonly Adjustment[], sum: D, va
   return cut ? AUDIT_TEXT.recordsCut(terms, t.plain(sum), t.plain(cap), value) : AUDIT_TEXT.recordsWithinCap(terms, value, t.plain(cap));
 }
 
-function totalText(w: UnitWorking, f: ShownFigures, params: Params, t: FigureTexts): string {
-  const head = AUDIT_TEXT.total(f.normalised, f.bonus, f.penalty, t.shown(w.total.raw));
+function totalText(w: UnitWorking, f: ShownFigures, params: Params, t: FigureTexts, shared: SharedTexts): string {
+  const head = AUDIT_TEXT.total(f.normalised, f.bonus, f.penalty, shared.shown(w.total.raw));
   if (w.total.floored) return head + AUDIT_TEXT.totalFloored(f.total);
   if (w.total.capped && params.totalCap !== null) return head + AUDIT_TEXT.totalCapped(t.plain(params.totalCap), f.total);
   return head;
