@@ -217,8 +217,9 @@ describe("计算说明: 指标 texts made from shared terms, their widths summed
       units: fc.array(fc.constantFrom(...categories), { minLength: 1, maxLength: 12 }),
       scores: fc.array(fc.array(score, { minLength: 6, maxLength: 6 }), { minLength: 12, maxLength: 12 }),
       shared: fc.boolean(),
+      sameRow: fc.boolean(),
     })
-    .map(({ indicators, units, scores, shared }) => ({
+    .map(({ indicators, units, scores, shared, sameRow }) => ({
       indicators: indicators.map((i): IndicatorSpec => ({ code: i.code, max: i.max, ...(i.only === null ? {} : { categories: [i.only] }) })),
       units: units.map((category, u) => ({ name: `单位${u + 1}`, category })),
       // As the reader hands them: a score for each indicator that applies to the unit's 类别.
@@ -226,12 +227,15 @@ describe("计算说明: 指标 texts made from shared terms, their widths summed
         units.map((category, u) => [`单位${u + 1}`, Object.fromEntries(indicators.flatMap((i, k) => (i.only === null || i.only === category ? [[i.code, scores[u]?.[k] ?? "1"]] : [])))]),
       ),
       shared,
+      sameRow,
     }));
 
   it("texts are the terms joined, widths are displayWidth, and 计算说明's row heights and column widths are the measured ones", () => {
     fc.assert(
-      fc.property(spec, ({ indicators, units, scores, shared }) => {
+      fc.property(spec, ({ indicators, units, scores, shared, sameRow }) => {
         const input = buildInput({ units, indicators, scores });
+        // Indicators are found by their row in 考核指标 first: indicators on one row must still each have their own terms.
+        if (sameRow) input.indicators.forEach((indicator) => (indicator.row = 2));
         if (shared) {
           // As the reader hands them: one Decimal for every cell holding the same number.
           const one = new Map<string, D>();

@@ -166,6 +166,7 @@ function sharedTextsOf(t: FigureTexts): SharedTexts {
 
 /** One indicator's terms: "1.1 2分", and "1.1 得0.5" for each score met so far. */
 interface TermsOfIndicator {
+  indicator: Indicator;
   code: string;
   points: Measured | null;
   /** Scores by identity (the reader shares one Decimal per value), a short list searched before the map. */
@@ -185,6 +186,8 @@ interface TermsOfList {
   possible: Map<string, Measured>;
 }
 
+/** Indicators found by their row in 考核指标 below this row (a sheet of indicators is a few hundred rows). */
+const ROWS_KEPT = 100_000;
 /** Beyond this many distinct scores of one indicator, a map finds a score faster than the list. */
 const FEW_SCORES = 8;
 /** Lists of counted indicators kept by identity: one per 类别 is the usual. */
@@ -198,6 +201,7 @@ const LISTS_KEPT = 16;
  */
 class SharedTexts {
   private readonly byIndicator = new Map<Indicator, TermsOfIndicator>();
+  private readonly byRow: (TermsOfIndicator | undefined)[] = [];
   private readonly lists: TermsOfList[] = [];
   /** 指标应得分 texts by their 不适用 and total; the indicators counted are compared in full. */
   private readonly possibleTexts = new Map<string, { counted: readonly Indicator[]; notApplicable: readonly string[]; text: Measured }[]>();
@@ -212,11 +216,17 @@ class SharedTexts {
   constructor(private readonly t: FigureTexts) {}
 
   private of(indicator: Indicator): TermsOfIndicator {
+    // By the indicator's row in 考核指标 first (an index, not a hash: half the units of a county have a 不适用, and
+    // with it a list of their own, looked up indicator by indicator); the map when the row holds another indicator.
+    const row = indicator.row;
+    const byRow = Number.isInteger(row) && row >= 0 && row < ROWS_KEPT ? this.byRow[row] : undefined;
+    if (byRow !== undefined && byRow.indicator === indicator) return byRow;
     let terms = this.byIndicator.get(indicator);
     if (terms === undefined) {
-      terms = { code: indicator.code, points: null, values: [], scoreTerms: [], many: null };
+      terms = { indicator, code: indicator.code, points: null, values: [], scoreTerms: [], many: null };
       this.byIndicator.set(indicator, terms);
     }
+    if (Number.isInteger(row) && row >= 0 && row < ROWS_KEPT && byRow === undefined) this.byRow[row] = terms;
     return terms;
   }
 
