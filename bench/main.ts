@@ -5,8 +5,10 @@
  * Part 6 (issue 16): 试算, one try of another 优秀分数线 on a workbook read once (bench/whatIf.ts), at 60 and 1,000 units.
  * Options: --sizes=100,1000 (library and command-line sizes), --excel-sizes=100,1000, --whatif-sizes=60,1000 and
  * --skip=cli,pages,formulas,excel,whatif.
+ * `npm run bench -- --redoc` writes docs/benchmarks.md again from the last full run's figures (bench/out/last-run.json),
+ * measuring nothing: for when only the text around the figures (bench/docs.ts) changed.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadavg } from "node:os";
 import { buildCli, measureCli, writeBenchXlsx, type CliFigures } from "./cli";
@@ -18,7 +20,7 @@ import { machine } from "./machine";
 import { buildPages, measurePages } from "./pages";
 import { markdownTable, textTable, type Row } from "./report";
 import { kb, mb, runChild, seconds, thousands } from "./stats";
-import { writeDocs } from "./docs";
+import { writeDocs, type DocsInput } from "./docs";
 import type { WhatIfFigures } from "./whatIf";
 
 const OUT = "bench/out";
@@ -30,6 +32,15 @@ const skip = new Set((option("skip") ?? (ci ? "cli,pages,formulas" : "")).split(
 const sizes = (option("sizes") ?? (ci ? "200" : "100,1000,10000,50000")).split(",").map(Number);
 /** Measured runs per size: more for small sizes, where a run is short and noisy. */
 const runsFor = (units: number) => (ci ? 1 : units <= 1000 ? 5 : units <= 10_000 ? 3 : 1);
+
+// The last full run's figures, kept so that the document can be written again without measuring.
+const LAST_RUN = join(OUT, "last-run.json");
+if (args.includes("--redoc")) {
+  const saved = JSON.parse(readFileSync(LAST_RUN, "utf8")) as DocsInput & { started: string };
+  writeFileSync("docs/benchmarks.md", writeDocs({ ...saved, started: new Date(saved.started) }));
+  console.log(`written: docs/benchmarks.md (from ${LAST_RUN}, run started ${saved.started})`);
+  process.exit(0);
+}
 
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -228,6 +239,9 @@ console.log(textTable(rows));
 for (const note of notes) console.log(`note: ${note}`);
 if (!ci) {
   mkdirSync("docs", { recursive: true });
-  writeFileSync("docs/benchmarks.md", writeDocs({ started, loadAtStart, machine: machine(), table: markdownTable(rows), notes, library, cli, formulas, args }));
+  const docs: DocsInput = { started, loadAtStart, machine: machine(), table: markdownTable(rows), notes, library, cli, formulas, args };
+  writeFileSync("docs/benchmarks.md", writeDocs(docs));
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(LAST_RUN, JSON.stringify(docs));
   console.log("written: docs/benchmarks.md");
 }
