@@ -205,7 +205,7 @@ const ISSUE_14_FINDINGS: readonly string[] = [
   "  blocks are sized from the bytes each sheet answered (up to 4 MB an answer); a refused block is asked for again",
   "  as its first half. Up to 1,000 units: 3 syncs, first and second run.",
   "- **Where the targets stand (third session).** The command line at 10,000 units: 3.4 s in this run, 2.8–3.7 s in",
-  "  twenty runs by hand with one outlier of 5.5 s (≤ 5 s); paired with 113f439, 2.8–3.6 s against 4.1–4.7 s. Against LibreOffice",
+  "  seventeen runs by hand with one outlier of 5.5 s (≤ 5 s); paired with 113f439, 2.8–3.6 s against 4.1–4.7 s. Against LibreOffice",
   "  recomputing the same rules: 7.6× in this run, 5.9× and 6.8× in two later pairs (LibreOffice 20.1 and 22.9 s) —",
   "  at the edge of ≥ 6×, as LibreOffice's own time varies from 16 to 26 s on this machine. The library alone",
   "  (grids in, output grids out): 1.08 s in the full run, 0.95 and 0.87 s in two runs of bench/library.ts after it",
