@@ -27,17 +27,26 @@ export function roundHalfUp(value: D, places: number): D {
 /** The figure as written to a cell or to JSON: half-up, exactly `places` decimals ("92.35", "137.00"). */
 export function fixed(value: D, places: number): string {
   // A run writes the same figures many times (results, 计算说明, the fingerprint): each text made once per value.
+  return byFigure(FIXED_TEXTS, value, places, fixedText);
+}
+
+/**
+ * `make(value, places)`, remembered in `made` by the figure's exact value and the places (made afresh each time for
+ * a value without a small exact key, or unusual places); `made` is emptied when full, so memory stays small over
+ * many runs. Each figure's text or number is then worked out once, however many cells show it.
+ */
+export function byFigure<T>(made: Map<number, T>, value: D, places: number, make: (value: D, places: number) => T): T {
   const key = exactKey(value);
-  if (key < 0 || !Number.isInteger(places) || places < 0 || places >= 8) return fixedText(value, places);
+  if (key < 0 || !Number.isInteger(places) || places < 0 || places >= 8) return make(value, places);
   // key < 2^28 and places < 8: the slot stays below 2^31, a small integer looked up quickly.
   const slot = key * 8 + places;
-  let text = FIXED_TEXTS.get(slot);
-  if (text === undefined) {
-    text = fixedText(value, places);
-    if (FIXED_TEXTS.size >= TEXTS_LIMIT) FIXED_TEXTS.clear();
-    FIXED_TEXTS.set(slot, text);
+  let result = made.get(slot);
+  if (result === undefined) {
+    result = make(value, places);
+    if (made.size >= TEXTS_LIMIT) made.clear();
+    made.set(slot, result);
   }
-  return text;
+  return result;
 }
 
 /** `value.toString()` (decimal.js's shortest text, "7", "12.5"), made once per value. */

@@ -25,8 +25,7 @@ function mayBeSpace(code: number): boolean {
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 // The same class without the g flag, for a test that keeps no state between calls. CR is in it, so a text it does not
 // match has no CR LF either.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 /** Whether a text holds a control character that stripControls removes (CR included). */
 export function hasControlCharacters(text: string): boolean {

@@ -115,14 +115,7 @@ export async function readInputSheets(
   let bytes = 0;
   const issues: Issue[] = [];
   if (chain && mode === "whole") {
-    worksheets.load(NAME_PROPS);
-    const pending = names.map((name) => {
-      if (present !== undefined && !present.includes(name)) return null;
-      const sheet = worksheets.getItemOrNullObject(name);
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load(VALUE_PROPS);
-      return { ref: { name, realName: name }, sheet, used };
-    });
+    const pending = queueByName(worksheets, names, present, VALUE_PROPS);
     alongside?.queue(context);
     try {
       await context.sync();
@@ -192,6 +185,21 @@ export async function readInputSheets(
   };
 }
 
+/**
+ * Queues the sheet names, and each input sheet by name with its used range loaded with `props` (values for the
+ * one-sync read, sizes before a read in blocks); null for a sheet left out because it was missing last time.
+ */
+function queueByName(worksheets: Excel.WorksheetCollection, names: readonly string[], present: readonly string[] | undefined, props: string) {
+  worksheets.load(NAME_PROPS);
+  return names.map((name) => {
+    if (pendingSkipped(present, name)) return null;
+    const sheet = worksheets.getItemOrNullObject(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(props);
+    return { ref: { name, realName: name }, sheet, used };
+  });
+}
+
 /** Whether the one-sync read left a sheet out (it was missing last time). */
 function pendingSkipped(present: readonly string[] | undefined, name: string): boolean {
   return present !== undefined && !present.includes(name);
@@ -211,14 +219,7 @@ interface SizedSheet {
  */
 async function chainSizes(context: Excel.RequestContext, names: readonly string[], present: readonly string[] | undefined, alongside: Alongside | undefined): Promise<{ raws: RawSheet[]; sized: SizedSheet[] } | null> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load(NAME_PROPS);
-  const pending = names.map((name) => {
-    if (pendingSkipped(present, name)) return null;
-    const sheet = worksheets.getItemOrNullObject(name);
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(SIZE_PROPS);
-    return { ref: { name, realName: name }, sheet, used };
-  });
+  const pending = queueByName(worksheets, names, present, SIZE_PROPS);
   // The sizes are a few bytes: what is carried alongside has the whole response.
   alongside?.queue(context);
   try {

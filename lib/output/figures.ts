@@ -1,4 +1,4 @@
-import { exactKey, fixed, HUNDRED, roundHalfUp, type D } from "../decimal";
+import { byFigure, fixed, HUNDRED, roundHalfUp, type D } from "../decimal";
 import type { GroupSummary } from "../model";
 
 /**
@@ -7,18 +7,8 @@ import type { GroupSummary } from "../model";
  */
 export function figureNumber(value: D, places: number): number {
   // decimal.js makes a number through its text; 结果 and 汇总 write figures of a few thousand distinct values for
-  // 10,000 units, so each value's number is made once per number of places (the key of fixed in lib/decimal.ts).
-  const key = exactKey(value);
-  if (key < 0 || !Number.isInteger(places) || places < 0 || places >= 8) return roundedNumber(value, places);
-  // key < 2^28 and places < 8: the slot stays below 2^31, a small integer looked up quickly.
-  const slot = key * 8 + places;
-  let number = FIGURE_NUMBERS.get(slot);
-  if (number === undefined) {
-    number = roundedNumber(value, places);
-    if (FIGURE_NUMBERS.size >= FIGURE_NUMBERS_LIMIT) FIGURE_NUMBERS.clear();
-    FIGURE_NUMBERS.set(slot, number);
-  }
-  return number;
+  // 10,000 units, so each value's number is made once per number of places.
+  return byFigure(FIGURE_NUMBERS, value, places, roundedNumber);
 }
 
 /** figureNumber the plain way, through decimal.js. */
@@ -26,9 +16,8 @@ export function roundedNumber(value: D, places: number): number {
   return roundHalfUp(value, places).toNumber();
 }
 
-// Numbers by exactKey and places (one key, one value: −0 and 0 differ); bounded, so that memory stays small.
+// Numbers by exact value and places (byFigure: −0 and 0 are two keys).
 const FIGURE_NUMBERS = new Map<number, number>();
-const FIGURE_NUMBERS_LIMIT = 100_000;
 
 /** A parameter's number as a person reads it, without trailing zeros: 90 → "90", 2.5 → "2.5". */
 export function plainText(value: D): string {

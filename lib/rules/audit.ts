@@ -207,7 +207,6 @@ class SharedTexts {
   private readonly possibleTexts = new Map<string, { counted: readonly Indicator[]; notApplicable: readonly string[]; text: Measured }[]>();
   /** "（共n项）" by n (no 不适用). */
   private readonly itemCounts: Measured[] = [];
-  private readonly ratingTexts = new Map<D, string>();
   private readonly percents = new Map<D, string>();
   private readonly shownTexts = new Map<D, string>();
   /** Texts of the run's 参数, made on first use (params is the same object for every unit of a run). */
@@ -261,14 +260,9 @@ class SharedTexts {
     return term;
   }
 
-  /** As `plain`, remembered by identity: for ratings, which the reader shares one Decimal per value. */
+  /** As `plain`, remembered by identity (FigureTexts.sharedPlain): for ratings, which the reader shares one Decimal per value. */
   sharedPlain(value: D): string {
-    let text = this.ratingTexts.get(value);
-    if (text === undefined) {
-      text = this.t.plain(value);
-      this.ratingTexts.set(value, text);
-    }
-    return text;
+    return this.t.sharedPlain(value);
   }
 
   /**
